@@ -1,0 +1,83 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { TerminalRoleSchema } from '../domain/contract/schemas.js';
+
+/**
+ * Flags shared by `npm start`, `npm run hub` and the Electron shell. Environment variables give
+ * defaults (handy for services), flags override them.
+ */
+export const CliOptionsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  timeZone: z.string().min(1),
+  role: TerminalRoleSchema,
+  headless: z.boolean(),
+  kiosk: z.boolean(),
+  allowedHosts: z.array(z.string().min(1)),
+});
+export type CliOptions = z.infer<typeof CliOptionsSchema>;
+
+/** The same folder Electron's app.getPath('userData') gives for productName "Yizhan", so the
+ * headless host and the desktop app find one database. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), 'Yizhan');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Yizhan');
+  return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'Yizhan');
+}
+
+export const USAGE = `Usage: npm start -- [options]     (npm run hub -- [options] runs without a window)
+  --port <n>           port to listen on (default 5150, env YIZHAN_PORT; 0 = any free port)
+  --host <addr>        interface (default 127.0.0.1, env YIZHAN_HOST; 0.0.0.0 for a hall hub)
+  --data-dir <dir>     database folder (default ${defaultDataDir()}, env YIZHAN_DATA_DIR)
+  --time-zone <tz>     hall time zone for the daily numbering (default Asia/Shanghai)
+  --role <role>        screen of the desktop window: kiosk, booth, clerk, display, admin (default kiosk)
+  --allowed-host <n>   extra host name the hall uses to reach the hub (repeatable)
+  --no-kiosk           desktop window not in full-screen kiosk mode (development)
+  --headless           serve only, never open a window
+  --help               this text`;
+
+export class CliError extends Error {}
+
+export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'time-zone': { type: 'string' },
+        role: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
+        'no-kiosk': { type: 'boolean' },
+        headless: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const result = CliOptionsSchema.safeParse({
+    port: v.port ?? env['YIZHAN_PORT'] ?? 5150,
+    host: v.host ?? env['YIZHAN_HOST'] ?? '127.0.0.1',
+    dataDir: v['data-dir'] ?? env['YIZHAN_DATA_DIR'] ?? defaultDataDir(env),
+    timeZone: v['time-zone'] ?? env['YIZHAN_TIME_ZONE'] ?? 'Asia/Shanghai',
+    role: v.role ?? 'kiosk',
+    headless: v.headless ?? false,
+    kiosk: !(v['no-kiosk'] ?? false),
+    allowedHosts: v['allowed-host'] ?? [],
+  });
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? '?')}: ${i.message}`);
+    throw new CliError(`Invalid options:\n${lines.join('\n')}\n\n${USAGE}`);
+  }
+  return result.data;
+}

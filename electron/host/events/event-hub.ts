@@ -1,0 +1,89 @@
+import type { WebSocket } from 'ws';
+import { ClientMessageSchema, MAX_CLIENT_MESSAGE_BYTES, type ServerEvent } from '../../domain/contract/events.js';
+import type { Terminal } from '../../domain/contract/schemas.js';
+
+/** A client that has this much unsent data is not keeping up; dropping it beats buffering forever. */
+const MAX_BUFFERED_BYTES = 1 << 20;
+const HEARTBEAT_MS = 30_000;
+
+interface Client {
+  socket: WebSocket;
+  terminal: Terminal;
+  alive: boolean;
+}
+
+/**
+ * The one push channel. Each event is serialised once and written to every connected screen; the
+ * hub never waits on a slow screen. Heartbeats find dead sockets (a display unplugged from the LAN
+ * sends no close).
+ */
+export function createEventHub(log: (line: string) => void) {
+  const clients = new Set<Client>();
+  const heartbeat = setInterval(() => {
+    for (const c of clients) {
+      if (!c.alive) {
+        c.socket.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  function send(socket: WebSocket, data: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.terminate();
+      return;
+    }
+    socket.send(data);
+  }
+
+  return {
+    get size(): number {
+      return clients.size;
+    },
+
+    attach(socket: WebSocket, terminal: Terminal, hello: ServerEvent): void {
+      const client: Client = { socket, terminal, alive: true };
+      clients.add(client);
+      socket.on('pong', () => (client.alive = true));
+      socket.on('close', () => clients.delete(client));
+      socket.on('error', () => clients.delete(client));
+      socket.on('message', (raw, isBinary) => {
+        client.alive = true;
+        const reply = (e: ServerEvent) => send(socket, JSON.stringify(e));
+        const text = isBinary ? null : raw.toString();
+        let parsed: unknown;
+        try {
+          parsed = text === null ? null : JSON.parse(text);
+        } catch {
+          parsed = null;
+        }
+        const msg = ClientMessageSchema.safeParse(parsed);
+        if (!msg.success) {
+          reply({ type: 'error', code: 'bad_message', message: 'Expected a JSON message like {"type":"ping","nonce":"1"}' });
+          return;
+        }
+        if (msg.data.type === 'ping') reply({ type: 'pong', nonce: msg.data.nonce });
+      });
+      send(socket, JSON.stringify(hello));
+      log(`events: ${terminal.role} terminal #${terminal.id} connected (${clients.size} open)`);
+    },
+
+    broadcast(event: ServerEvent): void {
+      const data = JSON.stringify(event);
+      for (const c of clients) send(c.socket, data);
+    },
+
+    close(): void {
+      clearInterval(heartbeat);
+      for (const c of clients) c.socket.close(1001, 'host shutting down');
+      clients.clear();
+    },
+  };
+}
+
+export type EventHub = ReturnType<typeof createEventHub>;
+export { MAX_CLIENT_MESSAGE_BYTES };

@@ -1,0 +1,66 @@
+import type { Handlers } from '../http/register-routes.js';
+import { ApiError } from '../http/api-error.js';
+import type { HostContext } from '../host-context.js';
+import { credentialCookieName } from '../../domain/roles.js';
+import { attemptLimiter } from '../http/attempt-limiter.js';
+
+type TerminalHandlers = Pick<Handlers, 'health' | 'pair' | 'session' | 'listTerminals' | 'revokeTerminal' | 'createPairingCode'>;
+
+/** Codes issued from the admin screen are meant to be typed at the new terminal soon after. */
+export const ADMIN_CODE_TTL_MS = 30 * 60_000;
+/** A pairing cookie outlives any reasonable terminal life; revocation, not expiry, ends it. */
+const COOKIE_MAX_AGE_S = 10 * 365 * 24 * 3600;
+
+export function terminalHandlers(ctx: HostContext): TerminalHandlers {
+  // 40-bit codes that expire: at 10 wrong guesses a minute per address, guessing is hopeless.
+  const pairingAttempts = attemptLimiter({ max: 10, windowMs: 60_000 });
+
+  return {
+    health: () => ({
+      name: 'yizhan',
+      version: ctx.version,
+      databasePath: ctx.databasePath,
+      schemaVersion: ctx.schemaVersion,
+      time: ctx.clock(),
+    }),
+
+    pair: ({ body, req, reply }) => {
+      const now = ctx.clock();
+      if (pairingAttempts.blocked(req.ip, now)) throw new ApiError('too_many_requests', 'Too many pairing attempts; wait a minute');
+      const paired = ctx.terminals.redeem(body.code, now);
+      if (!paired) {
+        pairingAttempts.fail(req.ip, now);
+        throw new ApiError('pairing_code_invalid', 'The pairing code is unknown, already used or expired');
+      }
+      void reply.setCookie(credentialCookieName(paired.terminal.role), paired.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: req.protocol === 'https',
+        maxAge: COOKIE_MAX_AGE_S,
+      });
+      ctx.log(`pairing: terminal #${paired.terminal.id} paired as ${paired.terminal.role}`);
+      return { terminal: paired.terminal };
+    },
+
+    session: ({ terminal }) => {
+      if (!terminal) throw new ApiError('unauthorized', 'Not paired');
+      return { terminal };
+    },
+
+    listTerminals: () => ({ terminals: ctx.terminals.list() }),
+
+    revokeTerminal: ({ params, terminal }) => {
+      if (terminal?.id === params.id) throw new ApiError('conflict', 'An admin terminal cannot revoke its own credential');
+      const revoked = ctx.terminals.revoke(params.id, ctx.clock());
+      if (!revoked) throw new ApiError('not_found', `No terminal with id ${params.id}`);
+      ctx.log(`pairing: terminal #${revoked.id} revoked by #${terminal?.id ?? '?'}`);
+      return { terminal: revoked };
+    },
+
+    createPairingCode: ({ body }) => {
+      const issued = ctx.terminals.issueCode(body.role, body.name, ctx.clock(), ADMIN_CODE_TTL_MS);
+      return { ...issued, role: body.role, name: body.name };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { TerminalRole } from '../domain/roles.js';
+import type { Terminal } from '../domain/contract/schemas.js';
+
+/**
+ * What starting a host gives its owner (the headless `hub` command, the Electron shell, tests).
+ * Kept in its own module so the shell depends on this shape, not on the host's internals.
+ */
+export interface HostOptions {
+  /** Folder for the SQLite file and other state; created if missing. */
+  dataDir: string;
+  /** Interface to listen on; 127.0.0.1 on a single machine, 0.0.0.0 for a hall hub. */
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Hall time zone for the service day (numbers restart at its midnight). */
+  timeZone?: string;
+  /** Injectable clock (epoch ms) so tests can cross midnight. */
+  clock?: () => number;
+  /** Folder holding the built renderer (index.html + assets); omitted = API only. */
+  rendererDir?: string;
+  /** Extra Host header names accepted besides IP literals and localhost (DNS-rebinding defence). */
+  allowedHostNames?: readonly string[];
+  /** better-sqlite3 native binding to load instead of the default (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  /** Where log lines go; defaults to stderr. Never receives personal data. */
+  log?: (line: string) => void;
+}
+
+export interface IssuedPairingCode {
+  code: string;
+  role: TerminalRole;
+  name: string;
+  expiresAt: number;
+}
+
+export interface RunningHost {
+  /** Base URL, e.g. http://127.0.0.1:5150 */
+  readonly url: string;
+  readonly databasePath: string;
+  readonly schemaVersion: number;
+  /** Issue a one-time pairing code (what the admin screen does), e.g. for the start banner. */
+  issuePairingCode(role: TerminalRole, name: string, ttlMs: number): IssuedPairingCode;
+  /** Pair directly, without a code: for the shell of a single-machine install, which owns the host.
+   * Returns the secret credential to put in the window's cookie jar. */
+  enrollLocalTerminal(role: TerminalRole, name: string): { terminal: Terminal; token: string; cookieName: string };
+  /** Stop accepting, close sockets and the database. Idempotent. */
+  close(): Promise<void>;
+}

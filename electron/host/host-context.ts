@@ -1,0 +1,21 @@
+import type { Db } from '../../db/open.js';
+import type { TerminalStore } from '../../db/terminals.js';
+import type { TicketStore } from '../../db/tickets.js';
+import type { WindowStore } from '../../db/windows.js';
+import type { EventHub } from './events/event-hub.js';
+
+/** Everything a request handler may use; built once in start-host. */
+export interface HostContext {
+  version: string;
+  databasePath: string;
+  schemaVersion: number;
+  db: Db;
+  tickets: TicketStore;
+  windows: WindowStore;
+  terminals: TerminalStore;
+  events: EventHub;
+  clock: () => number;
+  /** Today's service day in the hall's time zone, from the injected clock. */
+  today: () => string;
+  log: (line: string) => void;
+}

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openEvents, startTestHost, type TestHost } from '../support/test-host.js';
+
+const hosts: TestHost[] = [];
+afterEach(async () => {
+  for (const h of hosts.splice(0)) await h.stop();
+});
+async function host(clock?: () => number): Promise<TestHost> {
+  const h = await startTestHost(clock ? { clock } : {});
+  hosts.push(h);
+  return h;
+}
+type Issued = { ticket: { number: string; serviceDay: string }; ahead: number };
+
+describe('a ticket from kiosk to clerk to display', () => {
+  it('pushes the queue state to displays when a ticket is issued and called', async () => {
+    const t = await host();
+    const [kiosk, clerk, display] = [await t.pair('kiosk'), await t.pair('clerk'), await t.pair('display')];
+    const events = await openEvents(t.host.url, 'display', display);
+    const hello = (await events.next('hello')) as { queue: { waiting: Record<string, number> } };
+    expect(hello.queue.waiting).toEqual({ household: 0, traffic: 0, exit_entry: 0 });
+
+    const issued = await t.request('/api/tickets', { method: 'POST', token: kiosk, body: { line: 'traffic' } });
+    expect(issued.body).toMatchObject({ ticket: { number: 'B001', status: 'waiting' }, ahead: 0 });
+    const afterIssue = (await events.next('queue.state')) as { queue: { waiting: Record<string, number> } };
+    expect(afterIssue.queue.waiting.traffic).toBe(1);
+
+    // Window 3 serves traffic in the default hall layout.
+    const called = await t.request('/api/windows/3/call-next', { method: 'POST', token: clerk });
+    expect(called.body).toMatchObject({ ticket: { number: 'B001', status: 'called' } });
+    const state = (await events.next('queue.state')) as { queue: { recentCalls: { number: string; windowNumber: number }[] } };
+    expect(state.queue.recentCalls[0]).toMatchObject({ number: 'B001', windowNumber: 3 });
+    const call = (await events.next('ticket.called')) as { call: { number: string; windowName: string } };
+    expect(call.call).toMatchObject({ number: 'B001', windowName: '3号窗口' });
+
+    const window = await t.request('/api/windows/3', { token: clerk });
+    expect(window.body).toMatchObject({ current: { number: 'B001' }, waiting: { traffic: 0 } });
+    events.socket.close();
+  });
+
+  it('answers a malformed socket message with an error event and keeps the socket', async () => {
+    const t = await host();
+    const display = await t.pair('display');
+    const events = await openEvents(t.host.url, 'display', display);
+    await events.next('hello');
+    events.socket.send('not json');
+    expect(await events.next('error')).toMatchObject({ code: 'bad_message' });
+    events.socket.send(JSON.stringify({ type: 'drop_tables' }));
+    expect(await events.next('error')).toMatchObject({ code: 'bad_message' });
+    events.socket.send(JSON.stringify({ type: 'ping', nonce: 'n1' }));
+    expect(await events.next('pong')).toMatchObject({ nonce: 'n1' });
+    events.socket.close();
+  });
+
+  it('closes an unpaired socket with a policy violation', async () => {
+    const t = await host();
+    const { default: WebSocket } = await import('ws');
+    const socket = new WebSocket(`${t.host.url.replace('http', 'ws')}/api/events?role=display`);
+    const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
+    expect(code).toBe(1008);
+  });
+});
+
+describe('numbering through the API', () => {
+  it('restarts at local midnight (Asia/Shanghai) with the injected clock', async () => {
+    let now = Date.UTC(2026, 10, 24, 15, 59, 59, 0); // 23:59:59 in Shanghai
+    const t = await host(() => now);
+    const kiosk = await t.pair('kiosk');
+    const take = async () => (await t.request('/api/tickets', { method: 'POST', token: kiosk, body: { line: 'exit_entry' } })).body as Issued;
+    expect((await take()).ticket).toMatchObject({ number: 'C001', serviceDay: '2026-11-24' });
+    expect((await take()).ticket.number).toBe('C002');
+    now += 1000; // 00:00:00 the next day
+    const first = await take();
+    expect(first.ticket).toMatchObject({ number: 'C001', serviceDay: '2026-11-25' });
+    expect(first.ahead).toBe(0);
+  });
+
+  it('gives 200 parallel requests from 4 kiosks 200 different numbers', async () => {
+    const t = await host();
+    const kiosks = await Promise.all([1, 2, 3, 4].map(() => t.pair('kiosk')));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => t.request('/api/tickets', { method: 'POST', token: kiosks[i % 4], body: { line: 'household' } })),
+    );
+    const numbers = results.map((r) => (r.body as Issued).ticket.number);
+    expect(new Set(numbers).size).toBe(200);
+    expect(numbers.slice().sort()).toEqual(Array.from({ length: 200 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
+  });
+
+  it('never gives two clerks pressing at once the same ticket', async () => {
+    const t = await host();
+    const kiosk = await t.pair('kiosk');
+    const clerk = await t.pair('clerk');
+    for (let i = 0; i < 30; i++) await t.request('/api/tickets', { method: 'POST', token: kiosk, body: { line: 'household' } });
+    // Windows 1, 2 and 6 all serve household; 60 presses race for 30 tickets.
+    const presses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => t.request(`/api/windows/${[1, 2, 6][i % 3]}/call-next`, { method: 'POST', token: clerk })),
+    );
+    const called = presses.map((p) => (p.body as { ticket: { number: string } | null }).ticket?.number).filter((n) => n !== undefined);
+    expect(called).toHaveLength(30);
+    expect(new Set(called).size).toBe(30);
+  });
+});
