@@ -44,8 +44,10 @@ export function terminalStore(db: Db) {
   const revoke = db.prepare<[number, number], TerminalRow>(
     `UPDATE terminals SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING ${COLUMNS}`,
   );
-  const revokeLocal = db.prepare<[number, string, string]>(
-    `UPDATE terminals SET revoked_at = ? WHERE role = ? AND name = ? AND revoked_at IS NULL`,
+  const rotateLocal = db.prepare<[Buffer, number, string, string], TerminalRow>(
+    `UPDATE terminals SET token_hash = ?, paired_at = ? WHERE id =
+       (SELECT max(id) FROM terminals WHERE role = ? AND name = ? AND revoked_at IS NULL)
+     RETURNING ${COLUMNS}`,
   );
   const insertCode = db.prepare<[Buffer, string, string, number, number]>(
     `INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
@@ -73,10 +75,12 @@ export function terminalStore(db: Db) {
   });
 
   const enrollLocal = db.transaction((role: TerminalRole, name: string, now: number) => {
-    // A single-machine shell enrols itself at every start; retiring its previous credential keeps
-    // the terminal list to one live row per local screen instead of one per restart.
-    revokeLocal.run(now, role, name);
-    return create(role, name, now);
+    // A single-machine shell enrols itself at every start with a new secret (it keeps none on
+    // disk). Rotating the secret on its existing row keeps one row per local screen, and the old
+    // secret stops working at once.
+    const token = randomBytes(32).toString('base64url');
+    const rotated = rotateLocal.get(sha256(token), now, role, name);
+    return rotated ? { terminal: toTerminal(rotated), token } : create(role, name, now);
   });
 
   return {

@@ -34,6 +34,11 @@ export interface IssuedTicket {
   ahead: number;
 }
 
+export interface TicketRequest {
+  line: BusinessLine;
+  terminalId: number | null;
+}
+
 export interface CallResult {
   ticket: Ticket | null;
   /** The ticket this window was serving, closed by calling the next one. */
@@ -51,9 +56,8 @@ export function ticketStore(db: Db) {
     `INSERT INTO tickets (service_day, line, seq, number, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)
      RETURNING ${TICKET_COLUMNS}`,
   );
-  const countAhead = db.prepare<[string, string, number], { n: number }>(
-    `SELECT count(*) AS n FROM tickets
-     WHERE service_day = ? AND status = 'waiting' AND line = ? AND id < ?`,
+  const countWaitingInLine = db.prepare<[string, string], { n: number }>(
+    `SELECT count(*) AS n FROM tickets WHERE service_day = ? AND status = 'waiting' AND line = ?`,
   );
   const waitingByLine = db.prepare<[string], { line: BusinessLine; n: number }>(
     `SELECT line, count(*) AS n FROM tickets WHERE service_day = ? AND status = 'waiting' GROUP BY line`,
@@ -85,13 +89,19 @@ export function ticketStore(db: Db) {
      ORDER BY t.called_at DESC, t.id DESC LIMIT ?`,
   );
 
-  const issue = db.transaction((line: BusinessLine, serviceDay: string, now: number, terminalId: number | null) => {
-    const seq = bumpCounter.get(serviceDay, line)?.last_seq;
-    if (seq === undefined) throw new Error('ticket counter did not return a sequence');
-    const row = insertTicket.get(serviceDay, line, seq, formatTicketNumber(line, seq), now, terminalId);
-    if (!row) throw new Error('ticket insert returned no row');
-    const ahead = countAhead.get(serviceDay, line, row.id)?.n ?? 0;
-    return { ticket: toTicket(row), ahead };
+  const issueMany = db.transaction((requests: readonly TicketRequest[], serviceDay: string, now: number): IssuedTicket[] => {
+    // First come, first served: everyone already waiting in the line is ahead of a new ticket.
+    // Counted once per line per batch (before its first insert), then carried forward.
+    const waitingInLine = new Map<BusinessLine, number>();
+    return requests.map(({ line, terminalId }) => {
+      const ahead = waitingInLine.get(line) ?? countWaitingInLine.get(serviceDay, line)?.n ?? 0;
+      waitingInLine.set(line, ahead + 1);
+      const seq = bumpCounter.get(serviceDay, line)?.last_seq;
+      if (seq === undefined) throw new Error('ticket counter did not return a sequence');
+      const row = insertTicket.get(serviceDay, line, seq, formatTicketNumber(line, seq), now, terminalId);
+      if (!row) throw new Error('ticket insert returned no row');
+      return { ticket: toTicket(row), ahead };
+    });
   });
 
   const callNext = db.transaction((windowId: number, lines: readonly BusinessLine[], serviceDay: string, now: number): CallResult => {
@@ -108,7 +118,14 @@ export function ticketStore(db: Db) {
      * processes on the same file) can never be handed the same number.
      */
     issue(line: BusinessLine, serviceDay: string, now: number, terminalId: number | null): IssuedTicket {
-      return issue.immediate(line, serviceDay, now, terminalId);
+      const [issued] = issueMany.immediate([{ line, terminalId }], serviceDay, now);
+      if (!issued) throw new Error('no ticket issued');
+      return issued;
+    },
+
+    /** Several tickets in one transaction and so one fsync (group commit); numbers in request order. */
+    issueMany(requests: readonly TicketRequest[], serviceDay: string, now: number): IssuedTicket[] {
+      return issueMany.immediate(requests, serviceDay, now);
     },
 
     /** Closes the window's current ticket and calls the oldest waiting one in its lines, atomically,

@@ -68,6 +68,9 @@ async function main(): Promise<void> {
   const root = appRoot();
   const binary = opts.headless ? null : electronBinary();
   if (binary) return runElectron(binary, root, argv);
+  if (opts.hub) {
+    throw new CliError(`--hub is for the desktop window, and Electron is not installed here. In a browser, open ${opts.hub}/pair instead.`);
+  }
   if (!opts.headless) process.stdout.write('Electron is not installed here (binary download skipped): serving the screens for any Chromium.\n');
   return runHeadless(opts, root);
 }

@@ -17,6 +17,14 @@ export const CliOptionsSchema = z.object({
   headless: z.boolean(),
   kiosk: z.boolean(),
   allowedHosts: z.array(z.string().min(1)),
+  /** Base URL of a hall hub (no trailing slash) for a desktop window that does not host itself. */
+  hub: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://192.168.1.10:5150' })
+    .transform((u) => {
+      const url = new URL(u);
+      return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    })
+    .optional(),
 });
 export type CliOptions = z.infer<typeof CliOptionsSchema>;
 
@@ -35,20 +43,30 @@ export const USAGE = `Usage: npm start -- [options]     (npm run hub -- [options
   --time-zone <tz>     hall time zone for the daily numbering (default Asia/Shanghai)
   --role <role>        screen of the desktop window: kiosk, booth, clerk, display, admin (default kiosk)
   --allowed-host <n>   extra host name the hall uses to reach the hub (repeatable)
+  --hub <url>          desktop window of a hall terminal: use the hub at <url> instead of hosting
   --no-kiosk           desktop window not in full-screen kiosk mode (development)
   --headless           serve only, never open a window
   --help               this text`;
 
 export class CliError extends Error {}
 
-export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions | 'help' {
+export interface ParseSettings {
+  /** Ignore positionals and unknown flags: Electron's argv also holds the app path and Chromium switches. */
+  lenient?: boolean;
+  /** Where data lives when neither flag nor environment says (Electron passes app.getPath('userData')). */
+  defaultDataDir?: string;
+}
+
+export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, settings: ParseSettings = {}): CliOptions | 'help' {
+  const lenient = settings.lenient ?? false;
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
-      strict: true,
-      allowPositionals: false,
+      strict: !lenient,
+      allowPositionals: lenient,
       options: {
+        hub: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
@@ -64,16 +82,19 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
     throw new CliError(`${(err as Error).message}\n\n${USAGE}`);
   }
   const v = parsed.values;
-  if (v.help) return 'help';
+  if (v.help === true) return 'help';
+  // In lenient mode an unknown or value-less flag parses as `true`; treat it as absent.
+  const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
   const result = CliOptionsSchema.safeParse({
-    port: v.port ?? env['YIZHAN_PORT'] ?? 5150,
-    host: v.host ?? env['YIZHAN_HOST'] ?? '127.0.0.1',
-    dataDir: v['data-dir'] ?? env['YIZHAN_DATA_DIR'] ?? defaultDataDir(env),
-    timeZone: v['time-zone'] ?? env['YIZHAN_TIME_ZONE'] ?? 'Asia/Shanghai',
-    role: v.role ?? 'kiosk',
-    headless: v.headless ?? false,
-    kiosk: !(v['no-kiosk'] ?? false),
-    allowedHosts: v['allowed-host'] ?? [],
+    port: str(v.port) ?? (env['YIZHAN_PORT'] || undefined) ?? 5150,
+    host: str(v.host) ?? (env['YIZHAN_HOST'] || undefined) ?? '127.0.0.1',
+    dataDir: str(v['data-dir']) ?? (env['YIZHAN_DATA_DIR'] || undefined) ?? settings.defaultDataDir ?? defaultDataDir(env),
+    timeZone: str(v['time-zone']) ?? (env['YIZHAN_TIME_ZONE'] || undefined) ?? 'Asia/Shanghai',
+    role: str(v.role) ?? 'kiosk',
+    headless: v.headless === true,
+    kiosk: v['no-kiosk'] !== true,
+    allowedHosts: (Array.isArray(v['allowed-host']) ? v['allowed-host'] : []).filter((h): h is string => typeof h === 'string'),
+    hub: str(v.hub),
   });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? '?')}: ${i.message}`);

@@ -3,6 +3,8 @@ import type { TerminalStore } from '../../db/terminals.js';
 import type { TicketStore } from '../../db/tickets.js';
 import type { WindowStore } from '../../db/windows.js';
 import type { EventHub } from './events/event-hub.js';
+import type { StatePusher } from './events/state-pusher.js';
+import type { issueBatcher } from './queue/issue-batcher.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -14,6 +16,8 @@ export interface HostContext {
   windows: WindowStore;
   terminals: TerminalStore;
   events: EventHub;
+  pushState: StatePusher;
+  issuer: ReturnType<typeof issueBatcher>;
   clock: () => number;
   /** Today's service day in the hall's time zone, from the injected clock. */
   today: () => string;

@@ -14,6 +14,8 @@ import { MAX_CLIENT_MESSAGE_BYTES } from '../domain/contract/events.js';
 import { credentialCookieName } from '../domain/roles.js';
 import { assertTimeZone, DEFAULT_TIME_ZONE, serviceDay } from '../domain/service-day.js';
 import { createEventHub } from './events/event-hub.js';
+import { statePusher } from './events/state-pusher.js';
+import { issueBatcher } from './queue/issue-batcher.js';
 import { queueHandlers } from './handlers/queue-handlers.js';
 import { terminalHandlers } from './handlers/terminal-handlers.js';
 import type { HostContext } from './host-context.js';
@@ -37,17 +39,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   assertTimeZone(timeZone);
 
   const opened = openDatabase(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const tickets = ticketStore(opened.db);
+  const events = createEventHub(log);
+  const today = () => serviceDay(clock(), timeZone);
+  const pushState = statePusher(tickets, events, today);
   const ctx: HostContext = {
     version: readVersion(),
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,
     db: opened.db,
-    tickets: ticketStore(opened.db),
+    tickets,
     windows: windowStore(opened.db),
     terminals: terminalStore(opened.db),
-    events: createEventHub(log),
+    events,
+    pushState,
+    issuer: issueBatcher(tickets, today, clock, pushState.soon),
     clock,
-    today: () => serviceDay(clock(), timeZone),
+    today,
     log,
   };
 

@@ -60,6 +60,27 @@ describe('ticket numbers', () => {
     expect(early.ahead).toBe(0);
   });
 
+  it('issues a batch in one transaction with numbers and people ahead in request order', () => {
+    const t = ticketStore(open());
+    const day = '2026-11-24';
+    t.issue('household', day, 1, null);
+    t.issue('household', day, 2, null);
+    const batch = t.issueMany(
+      [
+        { line: 'household', terminalId: null },
+        { line: 'traffic', terminalId: null },
+        { line: 'household', terminalId: null },
+      ],
+      day,
+      3,
+    );
+    expect(batch.map((b) => [b.ticket.number, b.ahead])).toEqual([
+      ['A003', 2],
+      ['B001', 0],
+      ['A004', 3],
+    ]);
+  });
+
   it('allocates 1,000 numbers in a day without a gap or a repeat', () => {
     const t = ticketStore(open());
     const day = '2026-11-24';

@@ -103,3 +103,14 @@ describe('pairing', () => {
     expect(res.body).toMatchObject({ error: { code: 'bad_request', issues: [{ path: 'body.code' }] } });
   });
 });
+
+describe('local enrolment (the desktop shell of a single machine)', () => {
+  it('keeps one row per local screen and retires the previous secret at each start', async () => {
+    const first = t.host.enrollLocalTerminal('display', 'this-pc display');
+    const second = t.host.enrollLocalTerminal('display', 'this-pc display');
+    expect(second.terminal.id).toBe(first.terminal.id);
+    expect(second.cookieName).toBe('yz_display');
+    expect((await t.request('/api/queue', { token: first.token })).status).toBe(401);
+    expect((await t.request('/api/queue', { token: second.token })).status).toBe(200);
+  });
+});

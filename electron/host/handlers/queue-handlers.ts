@@ -11,21 +11,11 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
     return w;
   }
 
-  /** Push the new queue state after every change; screens redraw from it. */
-  function pushState(): void {
-    ctx.events.broadcast({ type: 'queue.state', queue: ctx.tickets.state(ctx.today()) });
-  }
-
   return {
     queueState: () => ctx.tickets.state(ctx.today()),
 
-    issueTicket: ({ body, terminal }) => {
-      const now = ctx.clock();
-      const issued = ctx.tickets.issue(body.line, ctx.today(), now, terminal?.id ?? null);
-      // The ticket is committed (and synced) before anyone hears of it: push, then answer.
-      pushState();
-      return issued;
-    },
+    // Resolves only after the ticket's transaction has committed (and synced): see issue-batcher.
+    issueTicket: ({ body, terminal }) => ctx.issuer.issue({ line: body.line, terminalId: terminal?.id ?? null }),
 
     listWindows: () => ({ windows: ctx.windows.list() }),
 
@@ -38,7 +28,7 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
     callNext: ({ params }) => {
       const window = windowOrThrow(params.id);
       const result = ctx.tickets.callNext(window.id, window.lines, ctx.today(), ctx.clock());
-      if (result.ticket || result.finished) pushState();
+      if (result.ticket || result.finished) ctx.pushState.now();
       if (result.ticket && result.ticket.calledAt !== null) {
         ctx.events.broadcast({
           type: 'ticket.called',

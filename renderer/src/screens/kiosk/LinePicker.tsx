@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BUSINESS_LINES, LINE_LETTER } from '../../../../electron/domain/business-lines.js';
+import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
+import type { WaitingCounts } from '../../../../electron/domain/contract/schemas.js';
+
+export function LinePicker({
+  waiting,
+  busyLine,
+  onChoose,
+}: {
+  waiting: WaitingCounts | null;
+  busyLine: BusinessLine | null;
+  onChoose: (line: BusinessLine) => void;
+}) {
+  const { t } = useTranslation();
+  const baseId = useId();
+  return (
+    <section className="line-picker" aria-labelledby={`${baseId}-h`}>
+      <h2 id={`${baseId}-h`} className="kiosk-step-title">
+        {t('kiosk.chooseLine')}
+      </h2>
+      <ul className="line-picker__list">
+        {BUSINESS_LINES.map((line) => {
+          const nameId = `${baseId}-${line}-name`;
+          const countId = `${baseId}-${line}-count`;
+          const n = waiting?.[line];
+          return (
+            <li key={line}>
+              {/* Named by the line alone so "户政业务" finds it; the count is its description. */}
+              <button
+                type="button"
+                className={`line-button line-button--${line}`}
+                aria-labelledby={nameId}
+                aria-describedby={countId}
+                disabled={busyLine !== null}
+                aria-busy={busyLine === line}
+                onClick={() => onChoose(line)}
+              >
+                <span className="line-button__letter" aria-hidden="true">
+                  {LINE_LETTER[line]}
+                </span>
+                <span id={nameId} className="line-button__name">
+                  {t(`line.${line}`)}
+                </span>
+                <span id={countId} className="line-button__count">
+                  {busyLine === line
+                    ? t('kiosk.taking')
+                    : n === undefined
+                      ? t('kiosk.waitingUnknown')
+                      : t('kiosk.waiting', { n })}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
