@@ -26,6 +26,8 @@ import { authorize } from './http/guard.js';
 import { registerRoutes } from './http/register-routes.js';
 import { hostChecker, requestChecks, securityHeaders } from './http/request-checks.js';
 
+const CLOSE_GRACE_MS = 2000;
+
 function readVersion(): string {
   const pkg = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version?: unknown };
   return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
@@ -68,7 +70,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   registerRoutes(app, { ...terminalHandlers(ctx), ...queueHandlers(ctx) }, ctx.terminals, clock);
 
+  let closing: Promise<void> | null = null;
   app.get(EVENTS_PATH, { websocket: true }, (socket, req) => {
+    // A screen reconnects as soon as it is dropped; while stopping, turn it away at once, or its
+    // fresh socket would hold the server open.
+    if (closing) {
+      socket.close(1001, 'host shutting down');
+      return;
+    }
     // Authorise before the first byte is pushed; a refused socket is closed with a reason.
     const query = EventsQuerySchema.safeParse(req.query);
     if (!query.success) {
@@ -114,7 +123,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const url = `http://${urlHost}:${port}`;
 
-  let closing: Promise<void> | null = null;
   return {
     url,
     databasePath: opened.path,
@@ -124,8 +132,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     close() {
       closing ??= (async () => {
         ctx.events.close();
-        await app.close();
-        opened.db.close();
+        // Requests in flight get a moment to finish (a ticket being issued is answered); after
+        // that, connections still open (a screen's keep-alive or a socket that raced the close)
+        // are cut so that a stop never hangs.
+        const force = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(force);
+          opened.db.close();
+        }
       })();
       return closing;
     },

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { redeemLink, startHubProcess, type HubProcess } from '../../scripts/lib/hub-process.js';
 import type { TerminalRole } from '../../electron/domain/roles.js';
 
@@ -22,11 +22,20 @@ async function pairingLink(hub: HubProcess, adminToken: string, role: TerminalRo
   return `${hub.url}/pair?code=${code}&role=${role}`;
 }
 
-async function openScreen(browser: Browser, hub: HubProcess, adminToken: string, role: TerminalRole, name: string): Promise<Page> {
+interface Watch {
+  contexts: BrowserContext[];
+  /** Console errors that name the Content-Security-Policy: the host's CSP must never block our own app. */
+  cspViolations: string[];
+  pageErrors: string[];
+}
+
+async function openScreen(browser: Browser, watch: Watch, hub: HubProcess, adminToken: string, role: TerminalRole, name: string): Promise<Page> {
   const context = await browser.newContext();
+  watch.contexts.push(context);
   const page = await context.newPage();
-  page.on('pageerror', (err) => {
-    throw new Error(`page error on ${role}: ${err.message}`);
+  page.on('pageerror', (err) => watch.pageErrors.push(`${role}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) watch.cspViolations.push(`${role}: ${msg.text()}`);
   });
   await page.goto(await pairingLink(hub, adminToken, role, name));
   await page.waitForURL(new RegExp(`/${role}$`));
@@ -40,10 +49,19 @@ export const test = base.extend<{ hall: Hall }>({
     if (!adminLink) throw new Error(`no admin link in the banner:\n${hub.output()}`);
     const adminToken = await redeemLink(adminLink);
     let n = 0;
-    await use({ hub, adminToken, openScreen: (role, name) => openScreen(browser, hub, adminToken, role, name ?? `${role} ${++n}`) });
+    const watch: Watch = { contexts: [], cspViolations: [], pageErrors: [] };
+    await use({ hub, adminToken, openScreen: (role, name) => openScreen(browser, watch, hub, adminToken, role, name ?? `${role} ${++n}`) });
+    // Stop the hub while the screens are still connected (as in a hall), then close them.
+    const started = Date.now();
     const code = await hub.stop();
+    const stopMs = Date.now() - started;
+    await Promise.all(watch.contexts.map((c) => c.close()));
     hub.removeDataDir();
     expect(code, `hub exit code after SIGTERM; output:\n${hub.output()}`).toBe(0);
+    // Not a speed target: a stop that waits on a connected screen hangs for a minute, not seconds.
+    expect(stopMs, 'SIGTERM with screens connected must not wait on them').toBeLessThan(10_000);
+    expect(watch.cspViolations).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
   },
 });
 
