@@ -13,6 +13,7 @@ interface TerminalRow {
 }
 
 const COLUMNS = 'id, name, role, paired_at, last_seen_at, revoked_at';
+const TOUCH_INTERVAL_MS = 60_000;
 // Crockford base32 without I, L, O, U: nothing a person can misread when copying a code by hand.
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -39,7 +40,9 @@ export function terminalStore(db: Db) {
     `INSERT INTO terminals (name, role, token_hash, paired_at) VALUES (?, ?, ?, ?) RETURNING ${COLUMNS}`,
   );
   const byToken = db.prepare<[Buffer], TerminalRow>(`SELECT ${COLUMNS} FROM terminals WHERE token_hash = ? AND revoked_at IS NULL`);
-  const touch = db.prepare<[number, number, number]>(`UPDATE terminals SET last_seen_at = ? WHERE id = ? AND coalesce(last_seen_at, 0) < ?`);
+  const touch = db.prepare<[number, number]>(`UPDATE terminals SET last_seen_at = ? WHERE id = ?`);
+  /** When each terminal's last_seen_at was last written, so that most requests only read. */
+  const lastTouched = new Map<number, number>();
   const list = db.prepare<[], TerminalRow>(`SELECT ${COLUMNS} FROM terminals ORDER BY id`);
   const revoke = db.prepare<[number, number], TerminalRow>(
     `UPDATE terminals SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING ${COLUMNS}`,
@@ -102,8 +105,13 @@ export function terminalStore(db: Db) {
     authenticate(token: string, now: number): Terminal | null {
       const row = byToken.get(sha256(token));
       if (!row) return null;
-      // Record activity at most once a minute: a write per request would serialise every read.
-      touch.run(now, row.id, now - 60_000);
+      // Record activity at most once a minute: a write statement per request would take the
+      // database's write lock on every read-only call.
+      if (now - (lastTouched.get(row.id) ?? -Infinity) >= TOUCH_INTERVAL_MS) {
+        touch.run(now, row.id);
+        lastTouched.set(row.id, now);
+        row.last_seen_at = now;
+      }
       return toTerminal(row);
     },
     list(): Terminal[] {
