@@ -1,0 +1,1 @@
+-- Reserved: filled in by the work that owns this migration. Comment-only files apply as no-ops.
