@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { IdParam, None, route } from './route-spec.js';
+import { TerminalRoleSchema } from './schemas.js';
+
+/** Printing's part of the API: each terminal's printer, its status and recent jobs, reprints. */
+export const PRINTER_KINDS = ['cups', 'folder', 'electron', 'none'] as const;
+export const PrinterKindSchema = z.enum(PRINTER_KINDS);
+
+export const PrinterConfigSchema = z
+  .object({
+    kind: PrinterKindSchema,
+    /** cups: queue name; folder: absolute path; electron: device name ('' = system default). */
+    target: z.string().trim().max(300),
+    /** CUPS media override ('' = from the document). */
+    media: z.string().trim().max(60).regex(/^[A-Za-z0-9._-]*$/),
+  })
+  .strict()
+  .refine((c) => c.kind === 'none' || c.kind === 'electron' || c.target.length > 0, { message: 'a CUPS queue or folder needs a target', path: ['target'] });
+export type PrinterConfig = z.infer<typeof PrinterConfigSchema>;
+
+export const DEVICE_STATUSES = ['ok', 'paper_out', 'offline', 'failed', 'none'] as const;
+export const PrinterStatusSchema = z.enum(DEVICE_STATUSES);
+export type PrinterStatus = z.infer<typeof PrinterStatusSchema>;
+
+export const PRINT_JOB_STATES = ['queued', 'sending', 'held', 'sent', 'completed', 'failed'] as const;
+
+export const PrintJobSchema = z.object({
+  id: z.number().int().positive(),
+  kind: z.string(),
+  /** The ticket or case number printed (never personal data). */
+  label: z.string(),
+  state: z.enum(PRINT_JOB_STATES),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  reprintOf: z.number().int().positive().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type PrintJob = z.infer<typeof PrintJobSchema>;
+
+export const TerminalPrinterSchema = z.object({
+  terminalId: z.number().int().positive(),
+  name: z.string(),
+  role: TerminalRoleSchema,
+  /** Its own setting; null = the host's default. */
+  setting: PrinterConfigSchema.nullable(),
+  effective: PrinterConfigSchema,
+  status: PrinterStatusSchema,
+  detail: z.string(),
+  jobs: z.array(PrintJobSchema),
+});
+export type TerminalPrinter = z.infer<typeof TerminalPrinterSchema>;
+
+const HallName = z.string().trim().min(1).max(60);
+
+export const printApi = {
+  listPrinters: route({
+    method: 'GET',
+    path: '/api/printers',
+    access: ['admin'],
+    params: None,
+    query: None,
+    body: None,
+    response: z.object({ hallName: z.string(), defaultPrinter: PrinterConfigSchema.nullable(), terminals: z.array(TerminalPrinterSchema) }),
+  }),
+
+  setPrinter: route({
+    method: 'PUT',
+    path: '/api/printers/:id',
+    access: ['admin'],
+    params: IdParam,
+    query: None,
+    body: z.object({ setting: PrinterConfigSchema.nullable() }).strict(),
+    response: z.object({ printer: TerminalPrinterSchema }),
+  }),
+
+  reprintJob: route({
+    method: 'POST',
+    path: '/api/print-jobs/:id/reprint',
+    access: ['admin'],
+    params: IdParam,
+    query: None,
+    body: None,
+    response: z.object({ job: PrintJobSchema }),
+  }),
+
+  setHallName: route({
+    method: 'PUT',
+    path: '/api/hall-name',
+    access: ['admin'],
+    params: None,
+    query: None,
+    body: z.object({ hallName: HallName }).strict(),
+    response: z.object({ hallName: z.string() }),
+  }),
+
+  /** The caller's own printer, for the kiosk's notice when it first draws. */
+  printerStatus: route({
+    method: 'GET',
+    path: '/api/printer-status',
+    access: ['kiosk', 'booth', 'clerk'],
+    params: None,
+    query: None,
+    body: None,
+    response: z.object({ status: PrinterStatusSchema, detail: z.string() }),
+  }),
+} as const;

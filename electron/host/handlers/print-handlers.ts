@@ -1,0 +1,79 @@
+import type { PrintJobRow } from '../../../db/print-jobs.js';
+import type { PrintJob, TerminalPrinter } from '../../domain/contract/print-api.js';
+import type { Terminal } from '../../domain/contract/schemas.js';
+import { ApiError } from '../http/api-error.js';
+import type { Handlers } from '../http/register-routes.js';
+import type { HostContext } from '../host-context.js';
+
+type PrintHandlers = Pick<Handlers, 'listPrinters' | 'setPrinter' | 'reprintJob' | 'setHallName' | 'printerStatus'>;
+
+const RECENT_JOBS = 8;
+
+function toJob(r: PrintJobRow): PrintJob {
+  let label = '';
+  try {
+    const d = JSON.parse(r.data) as { number?: unknown; caseNumber?: unknown };
+    label = typeof d.number === 'string' ? d.number : typeof d.caseNumber === 'string' ? d.caseNumber : '';
+  } catch {
+    /* an unreadable row still lists, unlabelled */
+  }
+  return { id: r.id, kind: r.kind, label, state: r.state, attempts: r.attempts, lastError: r.last_error, reprintOf: r.reprint_of, createdAt: r.created_at, updatedAt: r.updated_at };
+}
+
+export function printHandlers(ctx: HostContext): PrintHandlers {
+  const p = ctx.printing;
+
+  function terminalPrinter(t: Terminal): TerminalPrinter {
+    const row = p.settings.get(t.id);
+    const s = p.statusOf(t.id);
+    return {
+      terminalId: t.id,
+      name: t.name,
+      role: t.role,
+      setting: row ? { kind: row.kind, target: row.target, media: row.media } : null,
+      effective: p.configFor(t.id),
+      status: s.status,
+      detail: s.detail,
+      jobs: p.jobs.recent(t.id, RECENT_JOBS).map(toJob),
+    };
+  }
+
+  return {
+    listPrinters: () => ({
+      hallName: p.settings.hallName(),
+      defaultPrinter: p.defaultPrinter,
+      terminals: ctx.terminals
+        .list()
+        .filter((t) => !t.revoked && t.role !== 'display')
+        .map(terminalPrinter),
+    }),
+
+    setPrinter: async ({ params, body, terminal }) => {
+      const target = ctx.terminals.list().find((t) => t.id === params.id && !t.revoked);
+      if (!target) throw new ApiError('not_found', `No terminal with id ${params.id}`);
+      p.settings.set(target.id, body.setting, terminal?.id ?? null, ctx.clock());
+      ctx.log(`print: terminal #${target.id} printer set to ${body.setting?.kind ?? 'default'} by #${terminal?.id ?? '?'}`);
+      await p.refreshStatus(target.id);
+      p.kick();
+      return { printer: terminalPrinter(target) };
+    },
+
+    reprintJob: ({ params, terminal }) => {
+      const job = p.reprint(params.id, terminal?.id ?? null);
+      if (!job) throw new ApiError('not_found', `No print job with id ${params.id}`);
+      ctx.log(`print: job ${params.id} reprinted as ${job.id} by #${terminal?.id ?? '?'}`);
+      return { job: toJob(job) };
+    },
+
+    setHallName: ({ body, terminal }) => {
+      p.settings.setHallName(body.hallName, terminal?.id ?? null, ctx.clock());
+      return { hallName: p.settings.hallName() };
+    },
+
+    printerStatus: ({ terminal }) => {
+      if (!terminal) throw new ApiError('unauthorized', 'Not paired');
+      const s = p.statusOf(terminal.id);
+      return { status: s.status, detail: s.detail };
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { BusinessLineSchema } from '../../../domain/contract/schemas.js';
+
+/**
+ * The typed input of every printed document. Jobs store these as JSON and documents are rendered
+ * from them when sent, so a retry or a reprint prints the same paper. Full ID numbers come in and
+ * are masked by the document itself: no module can forget to.
+ */
+export const PrintLanguageSchema = z.enum(['zh-CN', 'en', 'mn']);
+export type PrintLanguage = z.infer<typeof PrintLanguageSchema>;
+
+const Text = z.string().trim().min(1).max(200);
+const IdNumber = z.string().trim().min(4).max(40);
+const CaseNumber = z.string().regex(/^[A-Z0-9-]{6,32}$/);
+
+/** Who printed it, where and when: on every slip and receipt. */
+const Header = {
+  language: PrintLanguageSchema,
+  hallName: Text,
+  /** The kiosk's or window's name. */
+  terminalName: Text,
+  printedAt: z.number().int(),
+  timeZone: z.string().min(1).max(64),
+};
+
+export const TicketSlipDataSchema = z.object({
+  ...Header,
+  number: z.string().regex(/^[A-Z]\d{3,}$/),
+  line: BusinessLineSchema,
+  serviceDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  ahead: z.number().int().nonnegative(),
+  /** Absent until the queue can estimate it. */
+  estimatedWaitMinutes: z.number().int().nonnegative().optional(),
+});
+export type TicketSlipData = z.infer<typeof TicketSlipDataSchema>;
+
+const Material = z.object({ name: Text, note: z.string().trim().max(200).optional() });
+
+export const OneTimeNoticeDataSchema = z.object({
+  ...Header,
+  serviceName: Text,
+  caseNumber: CaseNumber.optional(),
+  idNumber: IdNumber.optional(),
+  /** Everything the service needs, and which of it the citizen lacks today. */
+  required: z.array(Material).min(1).max(40),
+  missing: z.array(Material).max(40),
+  timeLimitDays: z.number().int().nonnegative(),
+});
+export type OneTimeNoticeData = z.infer<typeof OneTimeNoticeDataSchema>;
+
+const Case = {
+  ...Header,
+  caseNumber: CaseNumber,
+  serviceName: Text,
+  applicantName: Text,
+  idNumber: IdNumber,
+  clerkName: Text,
+};
+
+export const AcceptanceReceiptDataSchema = z.object({
+  ...Case,
+  acceptedAt: z.number().int(),
+  materials: z.array(Text).max(40),
+  timeLimitDays: z.number().int().nonnegative(),
+  feeYuan: z.number().nonnegative(),
+});
+export type AcceptanceReceiptData = z.infer<typeof AcceptanceReceiptDataSchema>;
+
+export const SupplementNoticeDataSchema = z.object({
+  ...Case,
+  missing: z.array(Material).min(1).max(40),
+  /** The last day to bring the missing material, YYYY-MM-DD in the hall's time zone. */
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type SupplementNoticeData = z.infer<typeof SupplementNoticeDataSchema>;
+
+export const KinshipPledgeDataSchema = z.object({
+  ...Case,
+  relativeName: Text,
+  relativeIdNumber: IdNumber,
+  relationship: Text,
+});
+export type KinshipPledgeData = z.infer<typeof KinshipPledgeDataSchema>;
+
+export const RejectionNoticeDataSchema = z.object({
+  ...Case,
+  reason: z.string().trim().min(1).max(1000),
+  legalBasis: z.string().trim().max(500).optional(),
+});
+export type RejectionNoticeData = z.infer<typeof RejectionNoticeDataSchema>;
+
+export const DOCUMENT_KINDS = ['ticket_slip', 'one_time_notice', 'acceptance_receipt', 'supplement_notice', 'kinship_pledge', 'rejection_notice'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
+
+/** A document to print: its kind and its data, checked together. */
+export const DocumentRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ticket_slip'), data: TicketSlipDataSchema }),
+  z.object({ kind: z.literal('one_time_notice'), data: OneTimeNoticeDataSchema }),
+  z.object({ kind: z.literal('acceptance_receipt'), data: AcceptanceReceiptDataSchema }),
+  z.object({ kind: z.literal('supplement_notice'), data: SupplementNoticeDataSchema }),
+  z.object({ kind: z.literal('kinship_pledge'), data: KinshipPledgeDataSchema }),
+  z.object({ kind: z.literal('rejection_notice'), data: RejectionNoticeDataSchema }),
+]);
+export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
+
+/** Only the last four characters of an ID number ever reach paper. */
+export function maskIdNumber(id: string): string {
+  const t = id.trim();
+  return `${'*'.repeat(Math.max(0, t.length - 4))}${t.slice(-4)}`;
+}
+
+/** What the QR code carries: a reference the progress query (kiosk, booth, phone) understands. */
+export function progressRef(kind: 'ticket' | 'case', value: string): string {
+  return kind === 'ticket' ? `YZ:T:${value}` : `YZ:C:${value}`;
+}

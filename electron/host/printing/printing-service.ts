@@ -1,0 +1,173 @@
+import type { Db } from '../../../db/open.js';
+import { printJobStore, type PrintJobRow } from '../../../db/print-jobs.js';
+import { printSettingsStore } from '../../../db/print-settings.js';
+import type { ServerEvent } from '../../domain/contract/events.js';
+import { cupsPrinter } from './cups-printer.js';
+import type { PrintLanguage, TicketSlipData } from './documents/types.js';
+import { folderPrinter } from './folder-printer.js';
+import { printQueue, type PausePoint } from './print-queue.js';
+import { jobTitle, type DeviceStatus, type Printer, type PrinterConfig } from './printer.js';
+
+export interface PrintingOptions {
+  db: Db;
+  clock: () => number;
+  timeZone: string;
+  log: (line: string) => void;
+  broadcast: (event: ServerEvent) => void;
+  /** For terminals without their own setting (--printer). */
+  defaultPrinter?: PrinterConfig | undefined;
+  /** Electron's silent print, given by the shell; absent in a headless host. */
+  electronPrinter?: ((deviceName: string) => Printer) | undefined;
+  pauseAt?: PausePoint | undefined;
+}
+
+export interface IssuedForSlip {
+  ticket: { id: number; number: string; line: TicketSlipData['line']; serviceDay: string };
+  ahead: number;
+  estimatedWaitMinutes?: number | null | undefined;
+}
+
+const NONE: PrinterConfig = { kind: 'none', target: '', media: '' };
+const STATUS_POLL_MS = 15_000;
+
+/**
+ * Printing in the host: which printer each terminal uses, the durable queue and its worker, and
+ * the device status pushed to screens when it changes.
+ */
+export function printingService(o: PrintingOptions) {
+  const jobs = printJobStore(o.db);
+  const settings = printSettingsStore(o.db);
+  const printers = new Map<string, Printer>();
+  const tag = settings.printTag();
+  const statuses = new Map<number, { status: DeviceStatus; detail: string; at: number }>();
+
+  function configFor(terminalId: number | null): PrinterConfig {
+    const row = terminalId === null ? null : settings.get(terminalId);
+    if (row) return { kind: row.kind, target: row.target, media: row.media };
+    return o.defaultPrinter ?? NONE;
+  }
+
+  function printerOf(c: PrinterConfig): Printer | null {
+    const key = `${c.kind}:${c.target}`;
+    const cached = printers.get(key);
+    if (cached) return cached;
+    let p: Printer | null = null;
+    if (c.kind === 'cups' && c.target) p = cupsPrinter(c.target);
+    else if (c.kind === 'folder' && c.target) p = folderPrinter(c.target);
+    else if (c.kind === 'electron' && o.electronPrinter) p = o.electronPrinter(c.target);
+    if (p) printers.set(key, p);
+    return p;
+  }
+
+  function setStatus(terminalId: number | null, status: DeviceStatus, detail: string): void {
+    if (terminalId === null) return;
+    const prev = statuses.get(terminalId);
+    statuses.set(terminalId, { status, detail, at: o.clock() });
+    if (prev?.status === status) return;
+    if (status !== 'ok') o.log(`print: terminal #${terminalId} printer ${status}${detail ? ` (${detail})` : ''}`);
+    o.broadcast({ type: 'printer.status', terminalId, status, detail });
+  }
+
+  const queue = printQueue({
+    jobs,
+    printerFor: (tid) => printerOf(configFor(tid)),
+    titleOf: (id) => jobTitle(tag, id),
+    clock: o.clock,
+    log: o.log,
+    onDeviceStatus: setStatus,
+    pauseAt: o.pauseAt,
+  });
+  const recovered = jobs.resetInFlight(o.clock());
+  if (recovered > 0) o.log(`print: ${recovered} job(s) were being sent when the host stopped; checking them with their printers`);
+  queue.kick();
+
+  async function pollStatus(terminalId: number): Promise<void> {
+    const p = printerOf(configFor(terminalId));
+    if (!p) return setStatus(terminalId, 'none', '');
+    const s = await p.status().catch((err: unknown) => ({ status: 'offline' as const, detail: (err as Error).message }));
+    setStatus(terminalId, s.status, s.detail);
+  }
+  // Terminals that printed recently are watched, so paper running out shows before the next slip.
+  const watched = new Set<number>();
+  const poll = setInterval(() => {
+    for (const tid of watched) void pollStatus(tid);
+  }, STATUS_POLL_MS);
+  poll.unref();
+
+  // Slips of tickets issued in the same turn are stored in one transaction (one fsync), as the
+  // tickets themselves are.
+  let pendingSlips: { terminalId: number; data: TicketSlipData; key: string }[] = [];
+  function flushSlips(): void {
+    const batch = pendingSlips;
+    pendingSlips = [];
+    try {
+      jobs.enqueueMany(batch.map((s) => ({ terminalId: s.terminalId, kind: 'ticket_slip', data: s.data, idempotencyKey: s.key })), o.clock());
+      queue.kick();
+    } catch (err) {
+      o.log(`print: could not store ${batch.length} slip job(s): ${(err as Error).message}`);
+    }
+  }
+
+  return {
+    titleOf: (id: number) => jobTitle(tag, id),
+    jobs,
+    settings,
+    configFor,
+    defaultPrinter: o.defaultPrinter ?? null,
+    statusOf: (terminalId: number) => statuses.get(terminalId) ?? { status: configFor(terminalId).kind === 'none' ? 'none' : 'ok', detail: '', at: 0 },
+    refreshStatus: pollStatus,
+
+    /** After a ticket is issued at a kiosk or booth: its slip, if the terminal has a printer. Never
+     * throws: a ticket is valid without paper, and the citizen sees the number on screen. */
+    ticketIssued(issued: IssuedForSlip, terminal: { id: number; name: string } | null, language: PrintLanguage | undefined): void {
+      try {
+        if (!terminal || configFor(terminal.id).kind === 'none') return;
+        watched.add(terminal.id);
+        const data: TicketSlipData = {
+          language: language ?? 'zh-CN',
+          hallName: settings.hallName(),
+          terminalName: terminal.name,
+          printedAt: o.clock(),
+          timeZone: o.timeZone,
+          number: issued.ticket.number,
+          line: issued.ticket.line,
+          serviceDay: issued.ticket.serviceDay,
+          ahead: issued.ahead,
+          ...(typeof issued.estimatedWaitMinutes === 'number' ? { estimatedWaitMinutes: Math.round(issued.estimatedWaitMinutes) } : {}),
+        };
+        if (pendingSlips.length === 0) setImmediate(flushSlips);
+        pendingSlips.push({ terminalId: terminal.id, data, key: `ticket:${issued.ticket.id}` });
+      } catch (err) {
+        o.log(`print: slip not queued: ${(err as Error).message}`);
+      }
+    },
+
+    /** An explicit reprint: a new job with the same document, audited with who asked. */
+    reprint(jobId: number, actorId: number | null): PrintJobRow | null {
+      const original = jobs.get(jobId);
+      if (!original) return null;
+      const n = jobs.reprintCount(jobId) + 1;
+      const now = o.clock();
+      const [id] = o.db
+        .transaction(() => {
+          const ids = jobs.enqueueMany(
+            [{ terminalId: original.terminal_id, kind: original.kind, data: JSON.parse(original.data) as unknown, idempotencyKey: `reprint:${jobId}:${n}`, reprintOf: jobId }],
+            now,
+          );
+          settings.audit('reprint', actorId, jobId, `reprint #${n}`, now);
+          return ids;
+        })
+        .immediate();
+      queue.kick();
+      return id ? jobs.get(id) : null;
+    },
+
+    kick: queue.kick,
+    async close(): Promise<void> {
+      clearInterval(poll);
+      if (pendingSlips.length > 0) flushSlips();
+      await queue.stop();
+    },
+  };
+}
+export type PrintingService = ReturnType<typeof printingService>;
