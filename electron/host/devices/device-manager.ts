@@ -1,0 +1,202 @@
+import type { ServerEvent } from '../../domain/contract/events.js';
+import { CardFixtureSchema, type CardFixture } from '../../domain/devices/card-fixture.js';
+import type { Device, DeviceConfig, DeviceHealth } from '../../domain/devices/device-contract.js';
+import type { DeviceStore, StoredDevice } from '../../../db/devices.js';
+import type { EventHub } from '../events/event-hub.js';
+import { cardView } from './card-view.js';
+import { transportFor, superviseDevice, type DeviceSupervisor } from './device-runtime.js';
+import { createHidOwner } from './hid-owner.js';
+import type { ReaderTimings } from './id-reader-loop.js';
+import { fakeLink, type DeviceEnd } from './simulator/fake-link.js';
+import { simulatedReader, type ReaderFault, type SimulatedReader } from './simulator/sim-reader.js';
+import { simulatedScanner, type SimulatedScanner } from './simulator/sim-scanner.js';
+import type { Transport } from './transport.js';
+
+export interface DeviceManagerOptions {
+  store: DeviceStore;
+  events: Pick<EventHub, 'sendToTerminal' | 'sendToRole'>;
+  log: (line: string) => void;
+  today: () => string;
+  clock: () => number;
+  /** Run simulated devices (in-process fakes that speak the real bytes) instead of none. */
+  simulate: boolean;
+  timings?: Partial<ReaderTimings>;
+}
+
+/** The simulator polls faster than field readers so demos and tests feel immediate. */
+export const SIMULATED_TIMINGS: Partial<ReaderTimings> = { findEveryMs: 100, statusEveryMs: 2000, responseTimeoutMs: 1000 };
+
+interface Running {
+  config: StoredDevice;
+  health: DeviceHealth;
+  supervisor: DeviceSupervisor | null;
+}
+
+/**
+ * Finds the configured devices, keeps each connected, and routes what they read: card reads and
+ * scans only to the terminal the device is bound to, health to admin screens as well. Logs carry
+ * device ids and status codes, never what was read.
+ */
+export function createDeviceManager(opts: DeviceManagerOptions) {
+  const hid = createHidOwner(opts.clock);
+  const running = new Map<number, Running>();
+  const simEnds = new Map<number, DeviceEnd>();
+  const readers = new Map<number, SimulatedReader>();
+  const scanners = new Map<number, SimulatedScanner>();
+
+  const freshHealth = (enabled: boolean): DeviceHealth => ({ state: enabled ? 'connecting' : 'disabled', problem: null, lastSeenAt: null, reads: 0, failures: 0, reconnects: 0 });
+
+  function push(r: Running): void {
+    const event: ServerEvent = { type: 'device.status', deviceId: r.config.id, health: { ...r.health } };
+    opts.events.sendToRole('admin', event);
+    if (r.config.terminalId !== null) opts.events.sendToTerminal(r.config.terminalId, event);
+  }
+
+  function toBound(r: Running, event: ServerEvent, what: string): void {
+    const to = r.config.terminalId;
+    const n = to === null ? 0 : opts.events.sendToTerminal(to, event);
+    if (n === 0) opts.log(`devices: #${r.config.id} ${what} not delivered (${to === null ? 'device not bound to a terminal' : `terminal #${to} not connected`})`);
+  }
+
+  function simulatedTransport(d: StoredDevice): Transport | null {
+    if (!opts.simulate) return null;
+    let end = simEnds.get(d.id);
+    let host: Transport | undefined;
+    if (!end) {
+      const link = fakeLink(`simulated ${d.kind} #${d.id}`, d.kind === 'scanner' ? 'whole' : 'serial');
+      end = link.device;
+      host = link.host;
+      simEnds.set(d.id, end);
+      if (d.kind === 'id_reader') readers.set(d.id, simulatedReader(end));
+      else scanners.set(d.id, simulatedScanner(end));
+      hostEnds.set(d.id, host);
+    }
+    return hostEnds.get(d.id) ?? null;
+  }
+  const hostEnds = new Map<number, Transport>();
+
+  function start(config: StoredDevice): void {
+    const r: Running = { config, health: freshHealth(config.enabled), supervisor: null };
+    running.set(config.id, r);
+    if (config.transport === 'simulated' && !opts.simulate) r.health.state = 'unavailable';
+    if (!config.enabled || r.health.state === 'unavailable') {
+      push(r);
+      return;
+    }
+    const make = () => (config.transport === 'simulated' ? simulatedTransport(config) : transportFor(config, hid));
+    const timings = config.transport === 'simulated' ? { ...SIMULATED_TIMINGS, ...opts.timings } : opts.timings;
+    r.supervisor = superviseDevice(
+      config,
+      make,
+      {
+        clock: opts.clock,
+        today: opts.today,
+        health(patch) {
+          const before = JSON.stringify(r.health);
+          Object.assign(r.health, patch);
+          const onlySeen = Object.keys(patch).length === 1 && 'lastSeenAt' in patch;
+          if (!onlySeen && JSON.stringify(r.health) !== before) {
+            opts.log(`devices: #${config.id} ${r.health.state}${r.health.problem ? ` (${r.health.problem})` : ''}`);
+            push(r);
+          }
+        },
+        count(what) {
+          r.health[what] += 1;
+        },
+        card(c) {
+          const read = c.outcome === 'ok' ? { outcome: 'ok' as const, card: cardView(c.card, c.photo) } : c;
+          opts.log(`devices: #${config.id} card ${c.outcome === 'ok' ? `read (${c.card.cardType})` : `failed (${c.failure}: ${c.detail})`}`);
+          toBound(r, { type: 'device.card', deviceId: config.id, at: opts.clock(), read }, 'card read');
+          push(r);
+        },
+        scan(text, symbology) {
+          toBound(r, { type: 'device.scan', deviceId: config.id, at: opts.clock(), scan: { text, symbology } }, 'scan');
+        },
+      },
+      timings,
+    );
+  }
+
+  async function stopOne(id: number): Promise<void> {
+    const r = running.get(id);
+    running.delete(id);
+    await r?.supervisor?.stop();
+  }
+
+  function view(r: Running): Device {
+    return { ...r.config, health: { ...r.health } };
+  }
+
+  function firstSim<T>(map: Map<number, T>, id?: number): [number, T] {
+    const entry = id === undefined ? [...map.entries()].find(([k]) => running.get(k)?.config.enabled) : ([id, map.get(id)] as const);
+    if (!entry || entry[1] === undefined) throw new Error('no simulated device of that kind is running');
+    return [entry[0], entry[1]];
+  }
+
+  return {
+    /** Starts every stored device; with the simulator, first adds a simulated reader and scanner if none exist. */
+    start(): void {
+      if (opts.simulate) {
+        const existing = opts.store.list().filter((d) => d.transport === 'simulated');
+        const add = (kind: DeviceConfig['kind'], name: string) => {
+          if (existing.some((d) => d.kind === kind)) return;
+          opts.store.create({ name, kind, transport: 'simulated', vendorId: null, productId: null, portPath: null, baudRate: 115200, terminalId: null, enabled: true }, opts.clock());
+        };
+        add('id_reader', '模拟身份证阅读器 Simulated ID reader');
+        add('scanner', '模拟扫码枪 Simulated scanner');
+      }
+      for (const d of opts.store.list()) start(d);
+    },
+    list(): Device[] {
+      return opts.store.list().map((d) => view(running.get(d.id) ?? { config: d, health: freshHealth(d.enabled), supervisor: null }));
+    },
+    get(id: number): Device | null {
+      const r = running.get(id);
+      return r ? view(r) : null;
+    },
+    /** After a settings change: restart the device with what is stored now (or drop it). */
+    async reload(id: number): Promise<void> {
+      await stopOne(id);
+      const d = opts.store.get(id);
+      if (d) start(d);
+    },
+    get simulated(): boolean {
+      return opts.simulate;
+    },
+    store: opts.store,
+    sim: {
+      put(fixture: unknown, deviceId?: number): number {
+        const card: CardFixture = CardFixtureSchema.parse(fixture);
+        const [id, reader] = firstSim(readers, deviceId);
+        reader.put(card);
+        return id;
+      },
+      remove(deviceId?: number): number {
+        const [id, reader] = firstSim(readers, deviceId);
+        reader.remove();
+        return id;
+      },
+      scan(text: string, deviceId?: number): number {
+        const [id, scanner] = firstSim(scanners, deviceId);
+        scanner.scan(text);
+        return id;
+      },
+      fault(fault: ReaderFault, on: boolean, deviceId?: number): number {
+        const [id, reader] = firstSim(readers, deviceId);
+        reader.setFault(fault, on);
+        return id;
+      },
+      unplug(deviceId: number): void {
+        simEnds.get(deviceId)?.unplug();
+      },
+      plug(deviceId: number): void {
+        simEnds.get(deviceId)?.plug();
+        running.get(deviceId)?.supervisor?.poke();
+      },
+    },
+    async close(): Promise<void> {
+      await Promise.all([...running.keys()].map(stopOne));
+    },
+  };
+}
+export type DeviceManager = ReturnType<typeof createDeviceManager>;
