@@ -25,7 +25,8 @@ export function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-function newPairingCode(): string {
+/** XXXX-XXXX from the unambiguous alphabet: pairing, staff enrolment and setup codes. */
+export function newOneTimeCode(): string {
   let s = '';
   for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return `${s.slice(0, 4)}-${s.slice(4)}`;
@@ -89,7 +90,7 @@ export function terminalStore(db: Db) {
   return {
     issueCode(role: TerminalRole, name: string, now: number, ttlMs: number): { code: string; expiresAt: number } {
       purgeCodes.run(now);
-      const code = newPairingCode();
+      const code = newOneTimeCode();
       const expiresAt = now + ttlMs;
       insertCode.run(sha256(code), role, name, now, expiresAt);
       return { code, expiresAt };

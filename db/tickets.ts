@@ -1,33 +1,10 @@
 import { BUSINESS_LINES, type BusinessLine } from '../electron/domain/business-lines.js';
-import type { Call, QueueState, Ticket, WaitingCounts } from '../electron/domain/contract/schemas.js';
+import type { Call, Ticket, WaitingCounts } from '../electron/domain/contract/schemas.js';
+import { chooseNext, nextStreak, type Choice, type PolicySettings, type TicketClass, type WaitingTicket } from '../electron/domain/queue/calling-policy.js';
 import { formatTicketNumber } from '../electron/domain/ticket-number.js';
 import type { Db } from './open.js';
-
-interface TicketRow {
-  id: number;
-  service_day: string;
-  line: BusinessLine;
-  number: string;
-  status: Ticket['status'];
-  issued_at: number;
-  called_at: number | null;
-  window_id: number | null;
-}
-
-const TICKET_COLUMNS = 'id, service_day, line, number, status, issued_at, called_at, window_id';
-
-function toTicket(r: TicketRow): Ticket {
-  return {
-    id: r.id,
-    number: r.number,
-    line: r.line,
-    serviceDay: r.service_day,
-    status: r.status,
-    issuedAt: r.issued_at,
-    calledAt: r.called_at,
-    windowId: r.window_id,
-  };
-}
+import { ticketActions } from './ticket-actions.js';
+import { TICKET_COLUMNS, toTicket, type TicketRow } from './ticket-row.js';
 
 export interface IssuedTicket {
   ticket: Ticket;
@@ -37,12 +14,24 @@ export interface IssuedTicket {
 export interface TicketRequest {
   line: BusinessLine;
   terminalId: number | null;
+  ticketClass?: TicketClass;
+  groupSize?: number;
+  appointmentId?: number | null;
+  appointmentSlot?: number | null;
+  language?: 'zh-CN' | 'mn' | 'en' | null;
+}
+
+export interface WindowForCall {
+  id: number;
+  primary: readonly BusinessLine[];
+  backup: readonly BusinessLine[];
 }
 
 export interface CallResult {
   ticket: Ticket | null;
   /** The ticket this window was serving, closed by calling the next one. */
   finished: Ticket | null;
+  choice: Choice | null;
 }
 
 /** Reads and writes tickets. Statements are prepared once per connection. */
@@ -52,73 +41,132 @@ export function ticketStore(db: Db) {
      ON CONFLICT (service_day, line) DO UPDATE SET last_seq = last_seq + 1
      RETURNING last_seq`,
   );
-  const insertTicket = db.prepare<[string, string, number, string, number, number | null], TicketRow>(
-    `INSERT INTO tickets (service_day, line, seq, number, issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?)
-     RETURNING ${TICKET_COLUMNS}`,
+  const insertTicket = db.prepare<
+    [string, string, number, string, number, number | null, string, number, number | null, number | null, string | null],
+    TicketRow
+  >(
+    `INSERT INTO tickets (service_day, line, seq, number, issued_at, issued_by, ticket_class, group_size, appointment_id, appointment_slot, language)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${TICKET_COLUMNS}`,
   );
-  const countWaitingInLine = db.prepare<[string, string], { n: number }>(
-    `SELECT count(*) AS n FROM tickets WHERE service_day = ? AND status = 'waiting' AND line = ?`,
+  // Candidates for the calling policy. Within a line and a class the policy only ever wants the
+  // earliest ticket, so it needs a handful of rows rather than the whole queue: the earliest
+  // untargeted ticket per (line, class), the earliest due and not-yet-due appointment per line,
+  // and everything transferred to this window. A randomised test checks that choosing among
+  // these gives the same ticket as choosing among all waiting tickets.
+  const earliestOfClass = db.prepare<[string, string, string], TicketRow>(
+    `SELECT ${TICKET_COLUMNS} FROM tickets
+     WHERE service_day = ? AND status = 'waiting' AND line = ? AND ticket_class = ? AND target_window_id IS NULL
+     ORDER BY issued_at, id LIMIT 1`,
   );
+  const earliestAppointment = db.prepare<[string, string, number, number], TicketRow>(
+    `SELECT ${TICKET_COLUMNS} FROM tickets
+     WHERE service_day = ? AND status = 'waiting' AND line = ? AND ticket_class = 'appointment' AND target_window_id IS NULL
+       AND (appointment_slot <= ?) = ?
+     ORDER BY issued_at, id LIMIT 1`,
+  );
+  const targetedTo = db.prepare<[string, number], TicketRow>(
+    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE service_day = ? AND status = 'waiting' AND target_window_id = ?`,
+  );
+  const allWaiting = db.prepare<[string], TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE service_day = ? AND status = 'waiting'`);
   const waitingByLine = db.prepare<[string], { line: BusinessLine; n: number }>(
     `SELECT line, count(*) AS n FROM tickets WHERE service_day = ? AND status = 'waiting' GROUP BY line`,
   );
-  // First come, first served across the window's lines. The calling policy of the queue issue
-  // (classes, AB services, anti-starvation) replaces this choice; the transaction around it stays.
-  const oldestWaiting = db.prepare<[string, string], TicketRow>(
-    `SELECT ${TICKET_COLUMNS} FROM tickets
-     WHERE service_day = ? AND status = 'waiting'
-       AND line IN (SELECT value FROM json_each(?))
-     ORDER BY issued_at, id LIMIT 1`,
-  );
   const markCalled = db.prepare<[number, number, number], TicketRow>(
-    `UPDATE tickets SET status = 'called', called_at = ?, window_id = ? WHERE id = ? AND status = 'waiting'
-     RETURNING ${TICKET_COLUMNS}`,
+    `UPDATE tickets SET status = 'called', called_at = ?, window_id = ?, target_window_id = NULL
+     WHERE id = ? AND status = 'waiting' RETURNING ${TICKET_COLUMNS}`,
   );
   const currentAtWindow = db.prepare<[number], TicketRow>(
-    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE window_id = ? AND status IN ('called', 'serving')
-     ORDER BY called_at DESC LIMIT 1`,
+    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE window_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`,
   );
-  const finishAtWindow = db.prepare<[number, number], TicketRow>(
-    `UPDATE tickets SET status = 'done', finished_at = ? WHERE window_id = ? AND status IN ('called', 'serving')
-     RETURNING ${TICKET_COLUMNS}`,
+  const finishServing = db.prepare<[number, number], TicketRow>(
+    `UPDATE tickets SET status = 'done', finished_at = ? WHERE window_id = ? AND status = 'serving' RETURNING ${TICKET_COLUMNS}`,
   );
-  const recentCalls = db.prepare<[string, number], Call>(
+  const setStreak = db.prepare<[number, number]>(`UPDATE windows SET priority_streak = ? WHERE id = ?`);
+  const getStreak = db.prepare<[number], { priority_streak: number }>(`SELECT priority_streak FROM windows WHERE id = ?`);
+  const recentCalls = db.prepare<[string, number], Omit<Call, 'maskedName'>>(
     `SELECT t.id AS ticketId, t.number, t.line, w.number AS windowNumber, w.name AS windowName, t.called_at AS calledAt
      FROM tickets t JOIN windows w ON w.id = t.window_id
      WHERE t.service_day = ? AND t.called_at IS NOT NULL
      ORDER BY t.called_at DESC, t.id DESC LIMIT ?`,
   );
+  const recentDurations = db.prepare<[string, string], { ms: number }>(
+    `SELECT finished_at - coalesce(started_at, called_at) AS ms FROM tickets
+     WHERE service_day = ? AND line = ? AND finished_at IS NOT NULL AND status = 'done'
+     ORDER BY finished_at DESC LIMIT 20`,
+  );
+
+  function toWaiting(r: TicketRow): WaitingTicket {
+    return { id: r.id, line: r.line, ticketClass: r.ticket_class, issuedAt: r.issued_at, appointmentSlot: r.appointment_slot, targetWindowId: r.target_window_id };
+  }
+
+  function waiting(serviceDay: string): WaitingCounts {
+    const counts = Object.fromEntries(BUSINESS_LINES.map((l) => [l, 0])) as WaitingCounts;
+    for (const r of waitingByLine.all(serviceDay)) counts[r.line] = r.n;
+    return counts;
+  }
 
   const issueMany = db.transaction((requests: readonly TicketRequest[], serviceDay: string, now: number): IssuedTicket[] => {
-    // First come, first served: everyone already waiting in the line is ahead of a new ticket.
-    // Counted once per line per batch (before its first insert), then carried forward.
-    const waitingInLine = new Map<BusinessLine, number>();
-    return requests.map(({ line, terminalId }) => {
-      const ahead = waitingInLine.get(line) ?? countWaitingInLine.get(serviceDay, line)?.n ?? 0;
-      waitingInLine.set(line, ahead + 1);
-      const seq = bumpCounter.get(serviceDay, line)?.last_seq;
+    // Everyone already waiting in the line is counted as ahead: a first-come view that is honest
+    // for normal tickets (priority tickets may still be called before them, which the estimate
+    // accounts for only on average). Counted once per batch, then carried forward.
+    const counts = waiting(serviceDay);
+    return requests.map((r) => {
+      const ahead = counts[r.line];
+      counts[r.line] = ahead + 1;
+      const seq = bumpCounter.get(serviceDay, r.line)?.last_seq;
       if (seq === undefined) throw new Error('ticket counter did not return a sequence');
-      const row = insertTicket.get(serviceDay, line, seq, formatTicketNumber(line, seq), now, terminalId);
+      const row = insertTicket.get(
+        serviceDay,
+        r.line,
+        seq,
+        formatTicketNumber(r.line, seq),
+        now,
+        r.terminalId,
+        r.ticketClass ?? 'normal',
+        r.groupSize ?? 1,
+        r.appointmentId ?? null,
+        r.appointmentSlot ?? null,
+        r.language ?? null,
+      );
       if (!row) throw new Error('ticket insert returned no row');
       return { ticket: toTicket(row), ahead };
     });
   });
 
-  const callNext = db.transaction((windowId: number, lines: readonly BusinessLine[], serviceDay: string, now: number): CallResult => {
-    const finishedRows = finishAtWindow.all(now, windowId);
-    const next = oldestWaiting.get(serviceDay, JSON.stringify(lines));
-    const called = next ? markCalled.get(now, windowId, next.id) : undefined;
-    return { ticket: called ? toTicket(called) : null, finished: finishedRows[0] ? toTicket(finishedRows[0]) : null };
+  function candidates(window: WindowForCall, serviceDay: string, now: number, settings: PolicySettings): WaitingTicket[] {
+    const rows: TicketRow[] = [];
+    const dueBy = now + settings.appointmentEarlyMs;
+    for (const line of new Set([...window.primary, ...window.backup])) {
+      for (const cls of ['normal', 'green', 'group'] as const) {
+        const r = earliestOfClass.get(serviceDay, line, cls);
+        if (r) rows.push(r);
+      }
+      for (const due of [1, 0]) {
+        const r = earliestAppointment.get(serviceDay, line, dueBy, due);
+        if (r) rows.push(r);
+      }
+    }
+    rows.push(...targetedTo.all(serviceDay, window.id));
+    return rows.map(toWaiting);
+  }
+
+  const callNext = db.transaction((window: WindowForCall, serviceDay: string, now: number, settings: PolicySettings): CallResult => {
+    const finished = finishServing.get(now, window.id);
+    const streak = getStreak.get(window.id)?.priority_streak ?? 0;
+    const choice = chooseNext(candidates(window, serviceDay, now, settings), window, streak, settings, now);
+    const called = choice ? markCalled.get(now, window.id, choice.ticket.id) : undefined;
+    if (choice) setStreak.run(nextStreak(streak, choice), window.id);
+    return { ticket: called ? toTicket(called) : null, finished: finished ? toTicket(finished) : null, choice };
   });
 
   return {
     /**
-     * Allocates the day's next number for the line and inserts the ticket in one IMMEDIATE
-     * transaction: the write lock is taken before the counter is read, so two kiosks (or two
-     * processes on the same file) can never be handed the same number.
+     * One ticket. Allocates the day's next number for the line and inserts the ticket in one
+     * IMMEDIATE transaction: the write lock is taken before the counter is read, so two kiosks
+     * (or two processes on one file) can never be handed the same number.
      */
-    issue(line: BusinessLine, serviceDay: string, now: number, terminalId: number | null): IssuedTicket {
-      const [issued] = issueMany.immediate([{ line, terminalId }], serviceDay, now);
+    issue(request: TicketRequest, serviceDay: string, now: number): IssuedTicket {
+      const [issued] = issueMany.immediate([request], serviceDay, now);
       if (!issued) throw new Error('no ticket issued');
       return issued;
     },
@@ -128,10 +176,20 @@ export function ticketStore(db: Db) {
       return issueMany.immediate(requests, serviceDay, now);
     },
 
-    /** Closes the window's current ticket and calls the oldest waiting one in its lines, atomically,
-     * so two clerks pressing at once never get the same ticket. */
-    callNext(windowId: number, lines: readonly BusinessLine[], serviceDay: string, now: number): CallResult {
-      return callNext.immediate(windowId, lines, serviceDay, now);
+    /**
+     * Finishes the ticket being served at the window (if any) and calls the next one by the
+     * calling policy, atomically: two clerks pressing at once never get the same ticket.
+     * A ticket called but not yet started must be started or marked no-show first (the handler
+     * checks that, so that a person who did come is never silently dropped).
+     */
+    callNext(window: WindowForCall, serviceDay: string, now: number, settings: PolicySettings): CallResult {
+      return callNext.immediate(window, serviceDay, now, settings);
+    },
+
+    /** The ticket the window would call now, without calling it (reads only). */
+    peekNext(window: WindowForCall, serviceDay: string, now: number, settings: PolicySettings): Choice | null {
+      const streak = getStreak.get(window.id)?.priority_streak ?? 0;
+      return chooseNext(candidates(window, serviceDay, now, settings), window, streak, settings, now);
     },
 
     current(windowId: number): Ticket | null {
@@ -139,15 +197,22 @@ export function ticketStore(db: Db) {
       return row ? toTicket(row) : null;
     },
 
-    waiting(serviceDay: string): WaitingCounts {
-      const counts = Object.fromEntries(BUSINESS_LINES.map((l) => [l, 0])) as WaitingCounts;
-      for (const r of waitingByLine.all(serviceDay)) counts[r.line] = r.n;
-      return counts;
+    waiting,
+
+    recentCalls(serviceDay: string, limit = 8): Omit<Call, 'maskedName'>[] {
+      return recentCalls.all(serviceDay, limit);
     },
 
-    state(serviceDay: string, recent = 8): QueueState {
-      return { serviceDay, waiting: this.waiting(serviceDay), recentCalls: recentCalls.all(serviceDay, recent) };
+    /** Every waiting ticket of the day, as the policy sees it (for checks and reports). */
+    allWaiting(serviceDay: string): WaitingTicket[] {
+      return allWaiting.all(serviceDay).map(toWaiting);
     },
+
+    recentServiceDurations(serviceDay: string, line: BusinessLine): number[] {
+      return recentDurations.all(serviceDay, line).map((r) => r.ms);
+    },
+
+    ...ticketActions(db),
   };
 }
 

@@ -2,25 +2,78 @@ import type { BusinessLine } from '../electron/domain/business-lines.js';
 import type { ServiceWindow } from '../electron/domain/contract/schemas.js';
 import type { Db } from './open.js';
 
+interface WindowRow {
+  id: number;
+  number: number;
+  name: string;
+  status: ServiceWindow['status'];
+  staff_name: string | null;
+  staff_id: number | null;
+  primary_lines: string;
+  backup_lines: string;
+}
+
+export interface WindowInput {
+  number: number;
+  name: string;
+  primary: readonly BusinessLine[];
+  backup: readonly BusinessLine[];
+}
+
+export type WindowWithStaff = ServiceWindow & { staffId: number | null };
+
+/** What screens see of a window: who is signed in by name, not by internal id. */
+export function publicWindow({ staffId: _staffId, ...w }: WindowWithStaff): ServiceWindow {
+  return w;
+}
+
 export function windowStore(db: Db) {
-  const all = db.prepare<[], { id: number; number: number; name: string; lines: string }>(
-    `SELECT w.id, w.number, w.name, coalesce(json_group_array(l.line) FILTER (WHERE l.line IS NOT NULL), '[]') AS lines
-     FROM windows w LEFT JOIN window_lines l ON l.window_id = w.id
-     GROUP BY w.id ORDER BY w.number`,
-  );
-  const toWindow = (r: { id: number; number: number; name: string; lines: string }): ServiceWindow => ({
-    id: r.id,
-    number: r.number,
-    name: r.name,
-    lines: JSON.parse(r.lines) as BusinessLine[],
+  const select = `SELECT w.id, w.number, w.name, w.status, w.staff_id, s.name AS staff_name,
+      coalesce((SELECT json_group_array(line) FROM window_lines WHERE window_id = w.id AND duty = 'A'), '[]') AS primary_lines,
+      coalesce((SELECT json_group_array(line) FROM window_lines WHERE window_id = w.id AND duty = 'B'), '[]') AS backup_lines
+    FROM windows w LEFT JOIN staff s ON s.id = w.staff_id`;
+  const all = db.prepare<[], WindowRow>(`${select} ORDER BY w.number`);
+  const one = db.prepare<[number], WindowRow>(`${select} WHERE w.id = ?`);
+  const setStatus = db.prepare<[string, number | null, number]>(`UPDATE windows SET status = ?, staff_id = ? WHERE id = ?`);
+  const insert = db.prepare<[number, string], { id: number }>(`INSERT INTO windows (number, name) VALUES (?, ?) RETURNING id`);
+  const update = db.prepare<[number, string, number]>(`UPDATE windows SET number = ?, name = ? WHERE id = ?`);
+  const clearLines = db.prepare<[number]>(`DELETE FROM window_lines WHERE window_id = ?`);
+  const addLine = db.prepare<[number, string, string]>(`INSERT INTO window_lines (window_id, line, duty) VALUES (?, ?, ?)`);
+
+  const toWindow = (r: WindowRow): WindowWithStaff => {
+    const primary = JSON.parse(r.primary_lines) as BusinessLine[];
+    const backup = JSON.parse(r.backup_lines) as BusinessLine[];
+    return { id: r.id, number: r.number, name: r.name, lines: [...primary, ...backup], primary, backup, status: r.status, staffName: r.staff_name, staffId: r.staff_id };
+  };
+
+  function writeLines(id: number, w: WindowInput): void {
+    clearLines.run(id);
+    for (const l of w.primary) addLine.run(id, l, 'A');
+    for (const l of w.backup) addLine.run(id, l, 'B');
+  }
+
+  const create = db.transaction((w: WindowInput) => {
+    const row = insert.get(w.number, w.name);
+    if (!row) throw new Error('window insert returned no row');
+    writeLines(row.id, w);
+    return row.id;
   });
+  const save = db.transaction((id: number, w: WindowInput) => {
+    update.run(w.number, w.name, id);
+    writeLines(id, w);
+  });
+
   return {
-    list(): ServiceWindow[] {
-      return all.all().map(toWindow);
+    list: (): WindowWithStaff[] => all.all().map(toWindow),
+    get(id: number): WindowWithStaff | null {
+      const r = one.get(id);
+      return r ? toWindow(r) : null;
     },
-    get(id: number): ServiceWindow | null {
-      return this.list().find((w) => w.id === id) ?? null;
+    setStatus(id: number, status: ServiceWindow['status'], staffId: number | null): void {
+      setStatus.run(status, staffId, id);
     },
+    create: (w: WindowInput): number => create.immediate(w),
+    save: (id: number, w: WindowInput): void => save.immediate(id, w),
   };
 }
 

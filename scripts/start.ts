@@ -31,6 +31,8 @@ async function runHeadless(opts: CliOptions, root: string): Promise<void> {
     timeZone: opts.timeZone,
     rendererDir: join(root, 'out', 'renderer'),
     allowedHostNames: opts.allowedHosts,
+    simulateDevices: opts.simulateDevices,
+    ...(opts.printer ? { defaultPrinter: opts.printer } : {}),
   });
   process.stdout.write(`${pairingBanner(host)}\n`);
   let stopping = false;

@@ -56,7 +56,8 @@ CREATE TABLE tickets (
   called_at   INTEGER,
   finished_at INTEGER,
   window_id   INTEGER REFERENCES windows (id),
-  UNIQUE (service_day, line, seq),
+  -- A number is never handed out twice in a day. (Not UNIQUE on line and seq: a ticket
+  -- transferred to another line keeps the number printed on the citizen's slip.)
   UNIQUE (service_day, number)
 ) STRICT;
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TerminalRoleSchema } from '../domain/contract/schemas.js';
+import { PrinterConfigSchema } from '../domain/contract/print-api.js';
+import { specToConfig } from './printing/printer-spec.js';
 
 /**
  * Flags shared by `npm start`, `npm run hub` and the Electron shell. Environment variables give
@@ -16,6 +18,14 @@ export const CliOptionsSchema = z.object({
   role: TerminalRoleSchema,
   headless: z.boolean(),
   kiosk: z.boolean(),
+  simulateDevices: z.boolean(),
+  /** Printer of terminals without their own setting: cups:QUEUE, folder:/path, electron:DEVICE or none. */
+  printer: z.string().min(1).transform((s, c) => {
+    const r = PrinterConfigSchema.safeParse(specToConfig(s));
+    if (r.success) return r.data;
+    c.addIssue({ code: 'custom', message: 'expected cups:QUEUE, folder:/path, electron:DEVICE or none' });
+    return z.NEVER;
+  }).optional(),
   allowedHosts: z.array(z.string().min(1)),
   /** Base URL of a hall hub (no trailing slash) for a desktop window that does not host itself. */
   hub: z
@@ -43,9 +53,11 @@ export const USAGE = `Usage: npm start -- [options]     (npm run hub -- [options
   --time-zone <tz>     hall time zone for the daily numbering (default Asia/Shanghai)
   --role <role>        screen of the desktop window: kiosk, booth, clerk, display, admin (default kiosk)
   --allowed-host <n>   extra host name the hall uses to reach the hub (repeatable)
+  --printer <kind:x>   default printer: cups:QUEUE, folder:/path, electron:DEVICE, none (env YIZHAN_PRINTER)
   --hub <url>          desktop window of a hall terminal: use the hub at <url> instead of hosting
   --no-kiosk           desktop window not in full-screen kiosk mode (development)
   --headless           serve only, never open a window
+  --simulate-devices   simulated ID reader and scanner, driven by npm run sim (demos, tests)
   --help               this text`;
 
 export class CliError extends Error {}
@@ -67,6 +79,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
       allowPositionals: lenient,
       options: {
         hub: { type: 'string' },
+        printer: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
@@ -75,6 +88,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
         'allowed-host': { type: 'string', multiple: true },
         'no-kiosk': { type: 'boolean' },
         headless: { type: 'boolean' },
+        'simulate-devices': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -93,8 +107,10 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
     role: str(v.role) ?? 'kiosk',
     headless: v.headless === true,
     kiosk: v['no-kiosk'] !== true,
+    simulateDevices: v['simulate-devices'] === true,
     allowedHosts: (Array.isArray(v['allowed-host']) ? v['allowed-host'] : []).filter((h): h is string => typeof h === 'string'),
     hub: str(v.hub),
+    printer: str(v.printer) ?? (env['YIZHAN_PRINTER'] || undefined),
   });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? '?')}: ${i.message}`);

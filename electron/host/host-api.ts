@@ -1,5 +1,6 @@
 import type { TerminalRole } from '../domain/roles.js';
 import type { Terminal } from '../domain/contract/schemas.js';
+import type { Printer, PrinterConfig } from './printing/printer.js';
 
 /**
  * What starting a host gives its owner (the headless `hub` command, the Electron shell, tests).
@@ -22,8 +23,15 @@ export interface HostOptions {
   allowedHostNames?: readonly string[];
   /** better-sqlite3 native binding to load instead of the default (Electron's ABI differs from Node's). */
   nativeBinding?: string;
+  /** Run simulated ID reader and scanner (speaking the real bytes) and the /api/sim/* routes that
+   * drive them; off in production, where those routes do not exist. */
+  simulateDevices?: boolean;
   /** Where log lines go; defaults to stderr. Never receives personal data. */
   log?: (line: string) => void;
+  /** Printer for terminals without their own setting (`--printer cups:PDF`); none when absent. */
+  defaultPrinter?: PrinterConfig;
+  /** Electron's silent print, supplied by the shell (the host itself never imports Electron). */
+  electronPrinter?: (deviceName: string) => Printer;
 }
 
 export interface IssuedPairingCode {
@@ -38,6 +46,8 @@ export interface RunningHost {
   readonly url: string;
   readonly databasePath: string;
   readonly schemaVersion: number;
+  /** One-time code for creating the first administrator, while no staff exist (print it). */
+  readonly setupCode: string | null;
   /** Issue a one-time pairing code (what the admin screen does), e.g. for the start banner. */
   issuePairingCode(role: TerminalRole, name: string, ttlMs: number): IssuedPairingCode;
   /** Pair directly, without a code: for the shell of a single-machine install, which owns the host.

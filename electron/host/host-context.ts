@@ -2,7 +2,14 @@ import type { Db } from '../../db/open.js';
 import type { TerminalStore } from '../../db/terminals.js';
 import type { TicketStore } from '../../db/tickets.js';
 import type { WindowStore } from '../../db/windows.js';
+import type { AppointmentStore } from '../../db/appointments.js';
+import type { AuditStore } from '../../db/audit.js';
+import type { ConversationStore } from '../../db/conversation.js';
+import type { SettingsStore } from '../../db/settings.js';
+import type { StaffStore } from '../../db/staff.js';
 import type { EventHub } from './events/event-hub.js';
+import type { DeviceManager } from './devices/device-manager.js';
+import type { PrintingService } from './printing/printing-service.js';
 import type { StatePusher } from './events/state-pusher.js';
 import type { issueBatcher } from './queue/issue-batcher.js';
 
@@ -15,11 +22,19 @@ export interface HostContext {
   tickets: TicketStore;
   windows: WindowStore;
   terminals: TerminalStore;
+  staff: StaffStore;
+  settings: SettingsStore;
+  audit: AuditStore;
+  appointments: AppointmentStore;
+  conversation: ConversationStore;
   events: EventHub;
+  printing: PrintingService;
   pushState: StatePusher;
   issuer: ReturnType<typeof issueBatcher>;
   clock: () => number;
   /** Today's service day in the hall's time zone, from the injected clock. */
   today: () => string;
   log: (line: string) => void;
+  /** ID card readers and scanners: settings, health, and where their reads go. */
+  devices: DeviceManager;
 }

@@ -19,6 +19,7 @@ export function pairingBanner(host: RunningHost, names: Record<string, string> =
     const issued = host.issuePairingCode(role, names[role] ?? `${role} (local)`, BANNER_CODE_TTL_MS);
     lines.push(`  ${role.padEnd(8)} ${host.url}/pair?code=${issued.code}&role=${role}`);
   }
+  if (host.setupCode) lines.push(`First administrator: on the admin screen, set up with code ${host.setupCode} (one-time).`);
   lines.push('More terminals: pair them from the admin screen. Stop with Ctrl+C.');
   return lines.join('\n');
 }

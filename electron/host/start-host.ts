@@ -9,6 +9,11 @@ import { openDatabase } from '../../db/open.js';
 import { terminalStore } from '../../db/terminals.js';
 import { ticketStore } from '../../db/tickets.js';
 import { windowStore } from '../../db/windows.js';
+import { appointmentStore } from '../../db/appointments.js';
+import { auditStore } from '../../db/audit.js';
+import { conversationStore } from '../../db/conversation.js';
+import { settingsStore } from '../../db/settings.js';
+import { staffStore } from '../../db/staff.js';
 import { EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../domain/contract/events.js';
 import { credentialCookieName } from '../domain/roles.js';
@@ -18,6 +23,18 @@ import { statePusher } from './events/state-pusher.js';
 import { issueBatcher } from './queue/issue-batcher.js';
 import { queueHandlers } from './handlers/queue-handlers.js';
 import { terminalHandlers } from './handlers/terminal-handlers.js';
+import { adminHandlers } from './handlers/admin-handlers.js';
+import { conversationHandlers } from './handlers/conversation-handlers.js';
+import { issueSetupCode, staffHandlers } from './handlers/staff-handlers.js';
+import { queueState } from './queue/queue-state.js';
+import { staffResolver } from './staff/staff-session.js';
+import { printHandlers } from './handlers/print-handlers.js';
+import { pausePointFromEnv } from './printing/print-queue.js';
+import { printingService } from './printing/printing-service.js';
+import { deviceStore } from '../../db/devices.js';
+import { createDeviceManager } from './devices/device-manager.js';
+import { registerSimRoutes, writeSimCredential } from './devices/sim-routes.js';
+import { deviceHandlers } from './handlers/device-handlers.js';
 import type { HostContext } from './host-context.js';
 import type { HostOptions, RunningHost } from './host-api.js';
 import { ApiError } from './http/api-error.js';
@@ -44,21 +61,39 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const tickets = ticketStore(opened.db);
   const events = createEventHub(log);
   const today = () => serviceDay(clock(), timeZone);
-  const pushState = statePusher(tickets, events, today);
+  const windows = windowStore(opened.db);
+  const settings = settingsStore(opened.db);
+  const pushState = statePusher(() => queueState({ tickets, windows, settings, today }), events);
   const ctx: HostContext = {
     version: readVersion(),
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,
     db: opened.db,
     tickets,
-    windows: windowStore(opened.db),
+    windows,
     terminals: terminalStore(opened.db),
+    staff: staffStore(opened.db),
+    settings,
+    audit: auditStore(opened.db),
+    appointments: appointmentStore(opened.db),
+    conversation: conversationStore(opened.db),
     events,
+    printing: printingService({
+      db: opened.db,
+      clock,
+      timeZone,
+      log,
+      broadcast: (e) => events.broadcast(e),
+      defaultPrinter: options.defaultPrinter,
+      electronPrinter: options.electronPrinter,
+      pauseAt: pausePointFromEnv(process.env),
+    }),
     pushState,
     issuer: issueBatcher(tickets, today, clock, pushState.soon),
     clock,
     today,
     log,
+    devices: createDeviceManager({ store: deviceStore(opened.db), events, log, today, clock, simulate: options.simulateDevices === true }),
   };
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true });
@@ -68,7 +103,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   app.addHook('onRequest', requestChecks(hostChecker(options.allowedHostNames ?? [])));
   app.addHook('onSend', async (req, reply) => securityHeaders(reply, req.url.startsWith('/api/')));
 
-  registerRoutes(app, { ...terminalHandlers(ctx), ...queueHandlers(ctx) }, ctx.terminals, clock);
+  registerRoutes(
+    app,
+    { ...terminalHandlers(ctx), ...queueHandlers(ctx), ...staffHandlers(ctx), ...adminHandlers(ctx), ...conversationHandlers(ctx), ...printHandlers(ctx), ...deviceHandlers(ctx) },
+    ctx.terminals,
+    staffResolver(ctx.staff, clock),
+    clock,
+  );
+  const setupCode = issueSetupCode(ctx);
+  if (options.simulateDevices) registerSimRoutes(app, ctx.devices, ctx.terminals, clock);
 
   let closing: Promise<void> | null = null;
   app.get(EVENTS_PATH, { websocket: true }, (socket, req) => {
@@ -87,7 +130,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       const terminal = authorize(req, ['kiosk', 'booth', 'clerk', 'display', 'admin'], ctx.terminals, clock());
       if (!terminal) throw new ApiError('unauthorized', 'Not paired');
-      ctx.events.attach(socket, terminal, { type: 'hello', serverTime: clock(), queue: ctx.tickets.state(ctx.today()) });
+      ctx.events.attach(socket, terminal, { type: 'hello', serverTime: clock(), queue: queueState(ctx) }, query.data.window ?? null);
     } catch (err) {
       socket.close(1008, err instanceof ApiError ? err.code : 'refused');
     }
@@ -115,6 +158,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await app.listen({ host: options.host, port: options.port });
   } catch (err) {
     ctx.events.close();
+    await ctx.printing.close();
     opened.db.close();
     throw err;
   }
@@ -122,15 +166,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const port = typeof address === 'object' && address ? address.port : options.port;
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const url = `http://${urlHost}:${port}`;
+  ctx.devices.start();
+  if (options.simulateDevices) {
+    const { token } = ctx.terminals.enrollLocal('admin', 'simulator', clock());
+    log(`devices: simulator on; npm run sim reads ${writeSimCredential(options.dataDir, url, token)}`);
+  }
 
   return {
     url,
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,
+    setupCode,
     issuePairingCode: (role, name, ttlMs) => ({ ...ctx.terminals.issueCode(role, name, clock(), ttlMs), role, name }),
     enrollLocalTerminal: (role, name) => ({ ...ctx.terminals.enrollLocal(role, name, clock()), cookieName: credentialCookieName(role) }),
     close() {
       closing ??= (async () => {
+        // Devices first: a read finishing now would have nowhere to go.
+        await ctx.devices.close();
         ctx.events.close();
         // Requests in flight get a moment to finish (a ticket being issued is answered); after
         // that, connections still open (a screen's keep-alive or a socket that raced the close)
@@ -140,6 +192,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           await app.close();
         } finally {
           clearTimeout(force);
+          // The print step in hand finishes (its state committed) before the database closes.
+          await ctx.printing.close();
           opened.db.close();
         }
       })();

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
+import { electronPrinter } from './electron-printer.js';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { credentialCookieName } from '../domain/roles.js';
@@ -114,6 +115,9 @@ async function startEmbeddedHost(opts: CliOptions): Promise<RunningHost> {
     port: opts.port,
     timeZone: opts.timeZone,
     allowedHostNames: opts.allowedHosts,
+    ...(opts.printer ? { defaultPrinter: opts.printer } : {}),
+    simulateDevices: opts.simulateDevices,
+    electronPrinter,
     rendererDir: path.join(appRoot, 'out', 'renderer'),
     ...(nativeBinding === undefined ? {} : { nativeBinding }),
   });

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { AdminScreen } from './screens/admin/AdminScreen.js';
 import { ClerkScreen } from './screens/clerk/ClerkScreen.js';
+import { CounterScreen } from './screens/counter/CounterScreen.js';
 import { DisplayScreen } from './screens/display/DisplayScreen.js';
 import { HomeScreen } from './screens/home/HomeScreen.js';
 import { NotFoundScreen } from './screens/home/NotFoundScreen.js';
@@ -16,6 +17,7 @@ export function App() {
       <Route path="/booth" element={<KioskScreen key="booth" mode="booth" />} />
       <Route path="/clerk" element={<ClerkScreen />} />
       <Route path="/display" element={<DisplayScreen />} />
+      <Route path="/counter" element={<CounterScreen />} />
       <Route path="/admin" element={<AdminScreen />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>

@@ -11,6 +11,8 @@ export interface HubProcess {
   child: ChildProcess;
   /** One-time pairing links printed in the start banner, by role. */
   links: Partial<Record<TerminalRole, string>>;
+  /** The first-administrator setup code from the banner (null once staff exist). */
+  setupCode: string | null;
   output: () => string;
   /** SIGTERM and wait; resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -59,12 +61,14 @@ export async function startHubProcess(
   });
   const links: Partial<Record<TerminalRole, string>> = {};
   for (const m of out.matchAll(LINK_LINE)) links[m[1] as TerminalRole] = m[2] as string;
+  const setupCode = /set up with code (\S+) /.exec(out)?.[1] ?? null;
 
   return {
     url,
     dataDir,
     child,
     links,
+    setupCode,
     output: () => out,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -6,6 +6,16 @@ export interface Hall {
   hub: HubProcess;
   /** Bearer credential of an admin terminal, for arranging state through the API. */
   adminToken: string;
+  /**
+   * Creates a staff member through the API as the supervisor would (the first administrator is set
+   * up on first use with the banner's setup code) and sets their PIN with the enrolment code, so a
+   * test can sign in on a clerk screen with `staffNo` and `pin`.
+   */
+  createStaff(staffNo: string, name: string, role?: 'clerk' | 'supervisor' | 'admin', pin?: string): Promise<void>;
+  /** The first administrator's staff number and PIN (set up on first use). */
+  readonly admin: { staffNo: string; pin: string };
+  /** Sets up the first administrator through the API now (else a test may do it on the admin screen with hub.setupCode). */
+  ensureAdmin(): Promise<void>;
   /** Opens a screen in its own browser context (its own terminal), paired through a link the admin
    * issued, exactly as a person pairs a new terminal. */
   openScreen(role: TerminalRole, name?: string): Promise<Page>;
@@ -42,6 +52,43 @@ async function openScreen(browser: Browser, watch: Watch, hub: HubProcess, admin
   return page;
 }
 
+export const STAFF_PIN = '246810';
+const ADMIN = { staffNo: 'S001', pin: '135790' };
+
+async function api(hub: HubProcess, path: string, adminToken: string, body: unknown, staffToken?: string): Promise<{ status: number; json: unknown; headers: Headers }> {
+  const res = await fetch(`${hub.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}`, ...(staffToken ? { 'x-yizhan-staff': staffToken } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json(), headers: res.headers };
+}
+
+function staffFixture(hub: HubProcess, adminToken: string) {
+  let supervisor: Promise<string> | null = null;
+  const signInAdmin = () =>
+    (supervisor ??= (async () => {
+      const setup = await api(hub, '/api/staff/setup', adminToken, { setupCode: hub.setupCode, staffNo: ADMIN.staffNo, name: '管理员', pin: ADMIN.pin });
+      expect(setup.status, JSON.stringify(setup.json)).toBe(200);
+      const token = /yz_staff=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1];
+      if (!token) throw new Error('no staff session after setup');
+      return token;
+    })());
+  return {
+    admin: ADMIN,
+    async createStaff(staffNo: string, name: string, role: 'clerk' | 'supervisor' | 'admin' = 'clerk', pin = STAFF_PIN): Promise<void> {
+      const session = await signInAdmin();
+      const created = await api(hub, '/api/staff', adminToken, { staffNo, name, role }, session);
+      expect(created.status, JSON.stringify(created.json)).toBe(200);
+      const code = (created.json as { enrollmentCode: string }).enrollmentCode;
+      const enrolled = await api(hub, '/api/staff/enroll', adminToken, { staffNo, code, pin });
+      expect(enrolled.status, JSON.stringify(enrolled.json)).toBe(200);
+    },
+    /** Sets up the first administrator now (for tests that sign in on the admin screen). */
+    ensureAdmin: async () => void (await signInAdmin()),
+  };
+}
+
 export const test = base.extend<{ hall: Hall }>({
   hall: async ({ browser }, use) => {
     const hub = await startHubProcess();
@@ -50,7 +97,15 @@ export const test = base.extend<{ hall: Hall }>({
     const adminToken = await redeemLink(adminLink);
     let n = 0;
     const watch: Watch = { contexts: [], cspViolations: [], pageErrors: [] };
-    await use({ hub, adminToken, openScreen: (role, name) => openScreen(browser, watch, hub, adminToken, role, name ?? `${role} ${++n}`) });
+    const staff = staffFixture(hub, adminToken);
+    await use({
+      hub,
+      adminToken,
+      admin: staff.admin,
+      createStaff: staff.createStaff,
+      ensureAdmin: staff.ensureAdmin,
+      openScreen: (role, name) => openScreen(browser, watch, hub, adminToken, role, name ?? `${role} ${++n}`),
+    });
     // Stop the hub while the screens are still connected (as in a hall), then close them.
     const started = Date.now();
     const code = await hub.stop();

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.js';
+import { callNext, clerkAt, done, takeTicket } from './steps.js';
 
 /**
  * The walking skeleton as people use it: a citizen takes tickets at the kiosk, a clerk calls them at
@@ -8,57 +9,53 @@ import { expect, test } from './fixtures.js';
 test('a ticket goes from the kiosk to a clerk window to the call display', async ({ hall }) => {
   const display = await hall.openScreen('display', 'Hall TV');
   const kiosk = await hall.openScreen('kiosk', 'Kiosk 1');
-  const clerk = await hall.openScreen('clerk', 'Window PC 1');
 
   await expect(display.getByText('暂无叫号').first()).toBeVisible();
 
   // Citizen 1: household registration.
-  await kiosk.getByRole('button', { name: '户政业务' }).click();
-  await expect(kiosk.getByRole('heading', { name: '取号成功' })).toBeVisible();
-  await expect(kiosk.getByText('A001')).toBeVisible();
+  expect(await takeTicket(kiosk, '户政业务', { kind: 'normal' })).toBe('A001');
   await expect(kiosk.getByText('您前面没有人在等候，请留意叫号')).toBeVisible();
-  await kiosk.getByRole('button', { name: '完成' }).click();
+  await done(kiosk);
 
   // Citizen 2: household again — one person ahead.
-  await kiosk.getByRole('button', { name: '户政业务' }).click();
-  await expect(kiosk.getByText('A002')).toBeVisible();
+  expect(await takeTicket(kiosk, '户政业务', { kind: 'normal' })).toBe('A002');
   await expect(kiosk.getByText('您前面还有 1 人')).toBeVisible();
-  await kiosk.getByRole('button', { name: '完成' }).click();
+  await done(kiosk);
 
   // Citizen 3: traffic, in English.
   await kiosk.getByRole('button', { name: 'English' }).click();
   await kiosk.getByRole('button', { name: 'Traffic management' }).click();
-  await expect(kiosk.getByText('B001')).toBeVisible();
+  await kiosk.getByRole('button', { name: 'Standard ticket', exact: true }).click();
+  await expect(kiosk.locator('.ticket__number')).toHaveText('B001');
   await kiosk.getByRole('button', { name: 'Done' }).click();
   // The next citizen finds the kiosk in Chinese again.
   await expect(kiosk.getByRole('button', { name: '出入境业务' })).toBeVisible();
 
   // Citizen 4: exit-entry.
-  await kiosk.getByRole('button', { name: '出入境业务' }).click();
-  await expect(kiosk.getByText('C001')).toBeVisible();
-  await kiosk.getByRole('button', { name: '完成' }).click();
+  expect(await takeTicket(kiosk, '出入境业务', { kind: 'normal' })).toBe('C001');
+  await done(kiosk);
 
   // The display counts who is waiting, pushed as tickets are issued.
   await expect(display.locator('.display-waiting')).toContainText('2');
 
-  // Window 1 serves household registration.
-  await clerk.getByRole('button', { name: /^1号窗口/ }).click();
-  await clerk.getByRole('button', { name: '呼叫下一位' }).click();
-  await expect(clerk.getByText('已呼叫 A001')).toBeVisible();
-
+  // A clerk signs in at window 1, which serves household registration.
+  const clerk = await clerkAt(hall, 'C101', '李警官', '1号窗口');
   const displayUrl = display.url();
+  await callNext(clerk, 'A001');
   await expect(display.locator('.display-current__number')).toHaveText('A001');
   await expect(display.getByText('请到 1号窗口')).toBeVisible();
   // Seen by those who cannot hear: the current-call area flashes for a fresh call.
   await expect(display.locator('.display-current--flash')).toBeVisible();
 
-  await clerk.getByRole('button', { name: '呼叫下一位' }).click();
-  await expect(clerk.getByText('已呼叫 A002')).toBeVisible();
+  // Served, then the next one.
+  await clerk.getByRole('button', { name: '开始办理' }).click();
+  await callNext(clerk, 'A002');
   await expect(display.locator('.display-current__number')).toHaveText('A002');
   // A001 moves to the recent calls.
   await expect(display.locator('.display-recent')).toContainText('A001');
 
   // Nobody else waits for household: the clerk is told so.
+  await clerk.getByRole('button', { name: '开始办理' }).click();
   await clerk.getByRole('button', { name: '呼叫下一位' }).click();
   await expect(clerk.getByText('目前没有人在等候')).toBeVisible();
 
@@ -70,8 +67,9 @@ test('a ticket goes from the kiosk to a clerk window to the call display', async
 
 test('a double tap at the kiosk takes one ticket', async ({ hall }) => {
   const kiosk = await hall.openScreen('kiosk');
-  await kiosk.getByRole('button', { name: '交管业务' }).dblclick();
-  await expect(kiosk.getByText('B001')).toBeVisible();
+  await kiosk.getByRole('button', { name: '交管业务' }).click();
+  await kiosk.getByRole('button', { name: '普通取号', exact: true }).dblclick();
+  await expect(kiosk.locator('.ticket__number')).toHaveText('B001');
   const res = await fetch(`${hall.hub.url}/api/queue`, { headers: { authorization: `Bearer ${hall.adminToken}` } });
   const queue = (await res.json()) as { waiting: Record<string, number> };
   expect(queue.waiting.traffic).toBe(1);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/open.js';
 import { ticketStore } from '../../db/tickets.js';
+import { DEFAULT_POLICY } from '../../electron/domain/queue/calling-policy.js';
 import { serviceDay } from '../../electron/domain/service-day.js';
 import { formatTicketNumber } from '../../electron/domain/ticket-number.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -39,10 +40,10 @@ describe('ticket numbers', () => {
   it('numbers each line separately and counts the people ahead', () => {
     const t = ticketStore(open());
     const day = serviceDay(BEFORE_MIDNIGHT);
-    const a1 = t.issue('household', day, BEFORE_MIDNIGHT - 10, null);
-    const a2 = t.issue('household', day, BEFORE_MIDNIGHT - 9, null);
-    const b1 = t.issue('traffic', day, BEFORE_MIDNIGHT - 8, null);
-    const c1 = t.issue('exit_entry', day, BEFORE_MIDNIGHT - 7, null);
+    const a1 = t.issue({ line: 'household', terminalId: null }, day, BEFORE_MIDNIGHT - 10);
+    const a2 = t.issue({ line: 'household', terminalId: null }, day, BEFORE_MIDNIGHT - 9);
+    const b1 = t.issue({ line: 'traffic', terminalId: null }, day, BEFORE_MIDNIGHT - 8);
+    const c1 = t.issue({ line: 'exit_entry', terminalId: null }, day, BEFORE_MIDNIGHT - 7);
     expect([a1, a2, b1, c1].map((x) => x.ticket.number)).toEqual(['A001', 'A002', 'B001', 'C001']);
     expect([a1, a2, b1, c1].map((x) => x.ahead)).toEqual([0, 1, 0, 0]);
     expect(t.waiting(day)).toEqual({ household: 2, traffic: 1, exit_entry: 1 });
@@ -50,9 +51,9 @@ describe('ticket numbers', () => {
 
   it('restarts at local midnight and never repeats a number within a day', () => {
     const t = ticketStore(open());
-    const late = t.issue('household', serviceDay(BEFORE_MIDNIGHT), BEFORE_MIDNIGHT, null);
-    const early = t.issue('household', serviceDay(AFTER_MIDNIGHT), AFTER_MIDNIGHT, null);
-    const next = t.issue('household', serviceDay(AFTER_MIDNIGHT), AFTER_MIDNIGHT + 1, null);
+    const late = t.issue({ line: 'household', terminalId: null }, serviceDay(BEFORE_MIDNIGHT), BEFORE_MIDNIGHT);
+    const early = t.issue({ line: 'household', terminalId: null }, serviceDay(AFTER_MIDNIGHT), AFTER_MIDNIGHT);
+    const next = t.issue({ line: 'household', terminalId: null }, serviceDay(AFTER_MIDNIGHT), AFTER_MIDNIGHT + 1);
     expect(late.ticket).toMatchObject({ number: 'A001', serviceDay: '2026-11-24' });
     expect(early.ticket).toMatchObject({ number: 'A001', serviceDay: '2026-11-25' });
     expect(next.ticket.number).toBe('A002');
@@ -63,8 +64,8 @@ describe('ticket numbers', () => {
   it('issues a batch in one transaction with numbers and people ahead in request order', () => {
     const t = ticketStore(open());
     const day = '2026-11-24';
-    t.issue('household', day, 1, null);
-    t.issue('household', day, 2, null);
+    t.issue({ line: 'household', terminalId: null }, day, 1);
+    t.issue({ line: 'household', terminalId: null }, day, 2);
     const batch = t.issueMany(
       [
         { line: 'household', terminalId: null },
@@ -84,7 +85,7 @@ describe('ticket numbers', () => {
   it('allocates 1,000 numbers in a day without a gap or a repeat', () => {
     const t = ticketStore(open());
     const day = '2026-11-24';
-    const numbers = Array.from({ length: 1000 }, (_, i) => t.issue('traffic', day, i, null).ticket.number);
+    const numbers = Array.from({ length: 1000 }, (_, i) => t.issue({ line: 'traffic', terminalId: null }, day, i).ticket.number);
     expect(new Set(numbers).size).toBe(1000);
     expect(numbers[0]).toBe('B001');
     expect(numbers[998]).toBe('B999');
@@ -92,28 +93,60 @@ describe('ticket numbers', () => {
   });
 });
 
-describe('call next (first come, first served)', () => {
-  it('calls the oldest waiting ticket in the window lines and closes the previous one', () => {
+describe('call next', () => {
+  const WINDOW_1 = { id: 1, primary: ['household'] as const, backup: [] as const };
+  it('calls by the policy, finishes the ticket being served, and lists recent calls', () => {
     const db = open();
     const t = ticketStore(db);
     const day = '2026-11-24';
-    t.issue('traffic', day, 1, null);
-    t.issue('household', day, 2, null);
-    t.issue('household', day, 3, null);
-    const first = t.callNext(1, ['household'], day, 10);
-    expect(first.ticket).toMatchObject({ number: 'A001', status: 'called', windowId: 1, calledAt: 10 });
+    t.issue({ line: 'traffic', terminalId: null }, day, 1);
+    t.issue({ line: 'household', terminalId: null }, day, 2);
+    t.issue({ line: 'household', terminalId: null, ticketClass: 'green' }, day, 3);
+    const first = t.callNext(WINDOW_1, day, 10, DEFAULT_POLICY);
+    expect(first.ticket).toMatchObject({ number: 'A002', status: 'called', windowId: 1, calledAt: 10, ticketClass: 'green' });
+    expect(first.choice?.reason).toBe('green');
     expect(first.finished).toBeNull();
-    const second = t.callNext(1, ['household'], day, 20);
-    expect(second.ticket?.number).toBe('A002');
-    expect(second.finished).toMatchObject({ number: 'A001', status: 'done' });
-    expect(t.current(1)?.number).toBe('A002');
-    const none = t.callNext(1, ['household'], day, 30);
-    expect(none.ticket).toBeNull();
-    expect(none.finished?.number).toBe('A002');
-    expect(t.state(day).recentCalls.map((c) => [c.number, c.windowNumber])).toEqual([
-      ['A002', 1],
+    expect(t.start(1, 15)).toMatchObject({ number: 'A002', status: 'serving', startedAt: 15 });
+    const second = t.callNext(WINDOW_1, day, 20, DEFAULT_POLICY);
+    expect(second.ticket?.number).toBe('A001');
+    expect(second.finished).toMatchObject({ number: 'A002', status: 'done', finishedAt: 20 });
+    expect(t.current(1)?.number).toBe('A001');
+    expect(t.recentCalls(day).map((c) => [c.number, c.windowNumber])).toEqual([
       ['A001', 1],
+      ['A002', 1],
     ]);
+    expect(t.waiting(day)).toEqual({ household: 0, traffic: 1, exit_entry: 0 });
+    expect(t.recentServiceDurations(day, 'household')).toEqual([5]);
+  });
+
+  it('recalls up to the limit, marks no-show, and reinstates in the original place', () => {
+    const db = open();
+    const t = ticketStore(db);
+    const day = '2026-11-24';
+    t.issue({ line: 'household', terminalId: null }, day, 1);
+    t.issue({ line: 'household', terminalId: null }, day, 2);
+    t.callNext(WINDOW_1, day, 10, DEFAULT_POLICY);
+    expect(t.recall(1, 11, 2)?.recallCount).toBe(1);
+    expect(t.recall(1, 12, 2)?.recallCount).toBe(2);
+    expect(t.recall(1, 13, 2)).toBeNull();
+    expect(t.start(1, 14)).toMatchObject({ status: 'serving' });
+    expect(t.noShow(1, 15)).toBeNull(); // only a called (not started) ticket can be a no-show
+    expect(t.finish(1, 16)).toMatchObject({ status: 'done' });
+    const next = t.callNext(WINDOW_1, day, 20, DEFAULT_POLICY).ticket!;
+    expect(t.noShow(1, 21)).toMatchObject({ number: next.number, status: 'no_show' });
+    expect(t.noShowsAt(1, day, 0).map((x) => x.number)).toEqual([next.number]);
+    expect(t.reinstate(next.id, 22)).toBeNull(); // outside the reinstatement window
+    const back = t.reinstate(next.id, 0)!;
+    expect(back).toMatchObject({ status: 'waiting', issuedAt: 2, targetWindowId: 1 });
+  });
+
+  it('a transfer keeps the issue time and class', () => {
+    const t = ticketStore(open());
+    const day = '2026-11-24';
+    t.issue({ line: 'household', terminalId: null, ticketClass: 'group', groupSize: 4 }, day, 1);
+    t.callNext(WINDOW_1, day, 10, DEFAULT_POLICY);
+    const moved = t.transfer(1, 'traffic', null)!;
+    expect(moved).toMatchObject({ status: 'waiting', line: 'traffic', issuedAt: 1, ticketClass: 'group', groupSize: 4, windowId: null, number: 'A001' });
     expect(t.waiting(day)).toEqual({ household: 0, traffic: 1, exit_entry: 0 });
   });
 
@@ -125,13 +158,26 @@ describe('call next (first come, first served)', () => {
         .all(...args)
         .map((r) => r.detail)
         .join(' | ');
-    const oldest = plan(
-      `SELECT id FROM tickets WHERE service_day = ? AND status = 'waiting' AND line IN (SELECT value FROM json_each(?)) ORDER BY issued_at, id LIMIT 1`,
-      '2026-11-24',
-      '["household"]',
+    const waitingRows = plan(`SELECT * FROM tickets WHERE service_day = ? AND status = 'waiting'`, '2026-11-24');
+    expect(waitingRows).toMatch(/USING (COVERING )?INDEX tickets_waiting/);
+    expect(waitingRows).not.toMatch(/SCAN tickets\b(?! USING)/);
+    const durations = plan(
+      `SELECT finished_at FROM tickets WHERE service_day = ? AND line = ? AND finished_at IS NOT NULL AND status = 'done' ORDER BY finished_at DESC LIMIT 20`,
+      'd',
+      'household',
     );
-    expect(oldest).toMatch(/USING (COVERING )?INDEX tickets_waiting/);
-    expect(oldest).not.toMatch(/SCAN tickets\b(?! USING)/);
+    expect(durations).toMatch(/INDEX tickets_finished/);
+    // The calling policy's candidate reads: one indexed row each, never the whole queue.
+    const earliest = plan(
+      `SELECT id FROM tickets WHERE service_day = ? AND status = 'waiting' AND line = ? AND ticket_class = ? AND target_window_id IS NULL ORDER BY issued_at, id LIMIT 1`,
+      'd',
+      'household',
+      'green',
+    );
+    expect(earliest).toMatch(/SEARCH tickets USING INDEX tickets_waiting \(service_day=\? AND status=\? AND line=\? AND ticket_class=\?\)/);
+    expect(earliest).not.toMatch(/TEMP B-TREE/);
+    const targeted = plan(`SELECT id FROM tickets WHERE service_day = ? AND status = 'waiting' AND target_window_id = ?`, 'd', 1);
+    expect(targeted).toMatch(/INDEX tickets_targeted/);
     const waiting = plan(`SELECT line, count(*) FROM tickets WHERE service_day = ? AND status = 'waiting' GROUP BY line`, 'd');
     expect(waiting).toMatch(/USING (COVERING )?INDEX tickets_waiting/);
     const recent = plan(
@@ -141,5 +187,21 @@ describe('call next (first come, first served)', () => {
     expect(recent).toMatch(/INDEX tickets_called/);
     const current = plan(`SELECT id FROM tickets WHERE window_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`, 1);
     expect(current).toMatch(/INDEX tickets_window/);
+  });
+});
+
+describe('transfer across lines', () => {
+  it('keeps the slip number even when the target line has the same sequence', () => {
+    const db = openDatabase(tempDir().path).db;
+    const t = ticketStore(db);
+    const day = '2026-11-24';
+    t.issue({ line: 'household', terminalId: null }, day, 1);
+    t.issue({ line: 'traffic', terminalId: null }, day, 2);
+    t.callNext({ id: 1, primary: ['household'], backup: [] }, day, 10, DEFAULT_POLICY);
+    const moved = t.transfer(1, 'traffic', null);
+    expect(moved).toMatchObject({ number: 'A001', line: 'traffic', status: 'waiting', issuedAt: 1 });
+    // It keeps its place: it was issued before B001.
+    expect(t.callNext({ id: 3, primary: ['traffic'], backup: [] }, day, 20, DEFAULT_POLICY).ticket?.number).toBe('A001');
+    db.close();
   });
 });

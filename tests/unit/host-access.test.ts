@@ -38,15 +38,23 @@ describe('roles', () => {
 
   it('refuses a kiosk credential on a clerk route, and a clerk credential on a kiosk route', async () => {
     const kiosk = await t.pair('kiosk');
-    const clerk = await t.pair('clerk');
+    const clerk = await t.clerk();
     const call = await t.request('/api/windows/1/call-next', { method: 'POST', token: kiosk });
     expect(call.status).toBe(403);
     expect(call.body).toMatchObject({ error: { code: 'forbidden' } });
-    const take = await t.request('/api/tickets', { method: 'POST', token: clerk, body: { line: 'household' } });
+    const take = await t.request('/api/tickets', { method: 'POST', token: clerk.token, body: { line: 'household' } });
     expect(take.status).toBe(403);
     // Each is accepted where it belongs.
     expect((await t.request('/api/tickets', { method: 'POST', token: kiosk, body: { line: 'household' } })).status).toBe(200);
-    expect((await t.request('/api/windows/1/call-next', { method: 'POST', token: clerk })).status).toBe(200);
+    expect((await t.request('/api/windows/1/open', { method: 'POST', ...clerk })).status).toBe(200);
+    expect((await t.request('/api/windows/1/call-next', { method: 'POST', ...clerk })).status).toBe(200);
+  });
+
+  it('refuses a clerk terminal without a staff sign-in on queue actions', async () => {
+    const clerk = await t.pair('clerk');
+    const call = await t.request('/api/windows/1/call-next', { method: 'POST', token: clerk });
+    expect(call.status).toBe(401);
+    expect(call.body).toMatchObject({ error: { code: 'staff_sign_in_required' } });
   });
 
   it('honours every route access list for every role', async () => {
@@ -63,7 +71,9 @@ describe('roles', () => {
         const q = name === 'session' ? `?role=${role}` : '';
         const res = await t.request(pathFor(spec.path, { id: 1 }) + q, { token });
         const allowed = (spec.access as readonly string[]).includes(role);
-        expect({ name, role, status: res.status }).toEqual({ name, role, status: allowed ? 200 : 403 });
+        // Routes that also need a staff sign-in answer 401 to a terminal without one.
+        const needsStaff = (spec as { staff?: unknown }).staff !== undefined;
+        expect({ name, role, status: res.status }).toEqual({ name, role, status: allowed ? (needsStaff ? 401 : 200) : 403 });
       }
     }
   });

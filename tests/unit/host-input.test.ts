@@ -30,12 +30,12 @@ describe('malformed requests get a 4xx with a clear body, never a 500', () => {
   }
 
   it('a bad path parameter', async () => {
-    const clerk = await t.pair('clerk');
+    const clerk = await t.clerk();
     for (const id of ['abc', '-1', '0', '1.5', '99999999999999999999']) {
-      const res = await t.request(`/api/windows/${id}/call-next`, { method: 'POST', token: clerk });
+      const res = await t.request(`/api/windows/${id}/call-next`, { method: 'POST', ...clerk });
       expect({ id, status: res.status }).toEqual({ id, status: 400 });
     }
-    const missing = await t.request('/api/windows/999/call-next', { method: 'POST', token: clerk });
+    const missing = await t.request('/api/windows/999/call-next', { method: 'POST', ...clerk });
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { code: 'not_found' } });
   });

@@ -15,7 +15,7 @@ type Issued = { ticket: { number: string; serviceDay: string }; ahead: number };
 describe('a ticket from kiosk to clerk to display', () => {
   it('pushes the queue state to displays when a ticket is issued and called', async () => {
     const t = await host();
-    const [kiosk, clerk, display] = [await t.pair('kiosk'), await t.pair('clerk'), await t.pair('display')];
+    const [kiosk, clerk, display] = [await t.pair('kiosk'), await t.clerk(), await t.pair('display')];
     const events = await openEvents(t.host.url, 'display', display);
     const hello = (await events.next('hello')) as { queue: { waiting: Record<string, number> } };
     expect(hello.queue.waiting).toEqual({ household: 0, traffic: 0, exit_entry: 0 });
@@ -26,14 +26,16 @@ describe('a ticket from kiosk to clerk to display', () => {
     expect(afterIssue.queue.waiting.traffic).toBe(1);
 
     // Window 3 serves traffic in the default hall layout.
-    const called = await t.request('/api/windows/3/call-next', { method: 'POST', token: clerk });
+    expect((await t.request('/api/windows/3/open', { method: 'POST', ...clerk })).status).toBe(200);
+    await events.next('queue.state');
+    const called = await t.request('/api/windows/3/call-next', { method: 'POST', ...clerk });
     expect(called.body).toMatchObject({ ticket: { number: 'B001', status: 'called' } });
     const state = (await events.next('queue.state')) as { queue: { recentCalls: { number: string; windowNumber: number }[] } };
     expect(state.queue.recentCalls[0]).toMatchObject({ number: 'B001', windowNumber: 3 });
     const call = (await events.next('ticket.called')) as { call: { number: string; windowName: string } };
     expect(call.call).toMatchObject({ number: 'B001', windowName: '3号窗口' });
 
-    const window = await t.request('/api/windows/3', { token: clerk });
+    const window = await t.request('/api/windows/3', clerk);
     expect(window.body).toMatchObject({ current: { number: 'B001' }, waiting: { traffic: 0 } });
     events.socket.close();
   });
@@ -89,11 +91,19 @@ describe('numbering through the API', () => {
   it('never gives two clerks pressing at once the same ticket', async () => {
     const t = await host();
     const kiosk = await t.pair('kiosk');
-    const clerk = await t.pair('clerk');
+    const clerks = [await t.clerk(), await t.clerk(), await t.clerk()];
     for (let i = 0; i < 30; i++) await t.request('/api/tickets', { method: 'POST', token: kiosk, body: { line: 'household' } });
-    // Windows 1, 2 and 6 all serve household; 60 presses race for 30 tickets.
+    // Windows 1, 2 and 6 all serve household; three clerks, 60 presses race for 30 tickets.
+    // Each press starts the called ticket first (call-next refuses while one is called, unstarted).
+    const windows = [1, 2, 6];
+    for (const [i, w] of windows.entries()) await t.request(`/api/windows/${w}/open`, { method: 'POST', ...clerks[i]! });
     const presses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => t.request(`/api/windows/${[1, 2, 6][i % 3]}/call-next`, { method: 'POST', token: clerk })),
+      Array.from({ length: 60 }, async (_, i) => {
+        const w = windows[i % 3]!;
+        const who = clerks[i % 3]!;
+        await t.request(`/api/windows/${w}/start`, { method: 'POST', ...who });
+        return t.request(`/api/windows/${w}/call-next`, { method: 'POST', ...who });
+      }),
     );
     const called = presses.map((p) => (p.body as { ticket: { number: string } | null }).ticket?.number).filter((n) => n !== undefined);
     expect(called).toHaveLength(30);

@@ -1,52 +1,27 @@
 import { z } from 'zod';
 import type { TerminalRole } from '../roles.js';
+import { IdParam, None, route } from './route-spec.js';
+import { queueApi } from './queue-api.js';
 import {
-  BusinessLineSchema,
-  QueueStateSchema,
   TerminalRoleSchema,
   TerminalSchema,
-  TicketSchema,
-  WaitingCountsSchema,
-  WindowSchema,
 } from './schemas.js';
+import { deviceApi } from '../devices/device-api.js';
+import { printApi } from './print-api.js';
 
 /**
  * The HTTP API as data: method, path, who may call it, and the schema of everything that crosses.
  * The host registers its handlers from this table (so a route cannot exist without a role list and
  * schemas) and the renderer's client calls through it (so both sides agree by construction).
  */
-export type Access = 'public' | readonly TerminalRole[];
+export type { Access, RouteSpec } from './route-spec.js';
 
-export interface RouteSpec<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
-> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  access: Access;
-  params: P;
-  query: Q;
-  body: B;
-  response: R;
-}
-
-const None = z.object({}).strict();
-const IdParam = z.object({ id: z.coerce.number().int().positive() }).strict();
-
-function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  spec: RouteSpec<P, Q, B, R>,
-): RouteSpec<P, Q, B, R> {
-  return spec;
-}
-
-const STAFF: readonly TerminalRole[] = ['clerk', 'admin'];
 const EVERY_TERMINAL: readonly TerminalRole[] = ['kiosk', 'booth', 'clerk', 'display', 'admin'];
 
 export const PAIRING_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 export const api = {
+  ...queueApi,
   health: route({
     method: 'GET',
     path: '/api/health',
@@ -94,55 +69,10 @@ export const api = {
     response: z.object({ terminal: TerminalSchema }),
   }),
 
-  queueState: route({
-    method: 'GET',
-    path: '/api/queue',
-    access: EVERY_TERMINAL,
-    params: None,
-    query: None,
-    body: None,
-    response: QueueStateSchema,
-  }),
 
-  issueTicket: route({
-    method: 'POST',
-    path: '/api/tickets',
-    access: ['kiosk', 'booth'],
-    params: None,
-    query: None,
-    body: z.object({ line: BusinessLineSchema }).strict(),
-    response: z.object({ ticket: TicketSchema, ahead: z.number().int().nonnegative() }),
-  }),
 
-  listWindows: route({
-    method: 'GET',
-    path: '/api/windows',
-    access: STAFF,
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ windows: z.array(WindowSchema) }),
-  }),
 
-  windowState: route({
-    method: 'GET',
-    path: '/api/windows/:id',
-    access: ['clerk'],
-    params: IdParam,
-    query: None,
-    body: None,
-    response: z.object({ window: WindowSchema, current: TicketSchema.nullable(), waiting: WaitingCountsSchema }),
-  }),
 
-  callNext: route({
-    method: 'POST',
-    path: '/api/windows/:id/call-next',
-    access: ['clerk'],
-    params: IdParam,
-    query: None,
-    body: None,
-    response: z.object({ ticket: TicketSchema.nullable(), finished: TicketSchema.nullable() }),
-  }),
 
   listTerminals: route({
     method: 'GET',
@@ -178,6 +108,9 @@ export const api = {
       .strict(),
     response: z.object({ code: z.string(), role: TerminalRoleSchema, name: z.string(), expiresAt: z.number().int() }),
   }),
+
+  ...deviceApi,
+  ...printApi,
 } as const;
 
 export type Api = typeof api;
@@ -199,4 +132,5 @@ export function pathFor(path: string, params: Record<string, string | number>): 
 }
 
 export const EVENTS_PATH = '/api/events';
-export const EventsQuerySchema = z.object({ role: TerminalRoleSchema }).strict();
+/** `window` subscribes a clerk console or an applicant-facing counter screen to that window's 笔谈. */
+export const EventsQuerySchema = z.object({ role: TerminalRoleSchema, window: z.coerce.number().int().positive().optional() }).strict();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CallSchema, QueueStateSchema } from './schemas.js';
+import { PrinterStatusSchema } from './print-api.js';
+import { CallSchema, ConversationMessageSchema, QueueStateSchema } from './schemas.js';
+import { CardReadSchema, DeviceHealthSchema, ScanSchema } from '../devices/device-contract.js';
 
 /**
  * Messages pushed by the host over the one WebSocket channel. Each carries the whole small state a
@@ -10,8 +12,21 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   /** First message on every connection: the state to draw before any change arrives. */
   z.object({ type: z.literal('hello'), serverTime: z.number().int(), queue: QueueStateSchema }),
   z.object({ type: z.literal('queue.state'), queue: QueueStateSchema }),
-  /** A call to announce (display flash, later voice). Sent after the queue.state it belongs to. */
-  z.object({ type: z.literal('ticket.called'), call: CallSchema }),
+  /** A call to announce (voice and flash); `recall` when the clerk calls the same ticket again.
+   * Sent before the queue.state that includes it: the call is what the hall is waiting for. */
+  z.object({ type: z.literal('ticket.called'), call: CallSchema, recall: z.boolean() }),
+  /** 笔谈: a line of the written conversation at a window, sent only to that window's screens. */
+  z.object({ type: z.literal('conversation.message'), windowId: z.number().int().positive(), message: ConversationMessageSchema }),
+  /** The conversation ended with the ticket (wiped from the applicant-facing screen). */
+  z.object({ type: z.literal('conversation.cleared'), windowId: z.number().int().positive() }),
+  /** A device's health changed (admin screens and the device's own terminal). */
+  z.object({ type: z.literal('device.status'), deviceId: z.number().int().positive(), health: DeviceHealthSchema }),
+  /** A terminal's printer changed state (paper out, offline …): its kiosk and the admin screen show it. */
+  z.object({ type: z.literal('printer.status'), terminalId: z.number().int().positive(), status: PrinterStatusSchema, detail: z.string().max(300) }),
+  /** An ID card read or failed: personal data, sent only to the terminal the reader is bound to. */
+  z.object({ type: z.literal('device.card'), deviceId: z.number().int().positive(), at: z.number().int(), read: CardReadSchema }),
+  /** A code from a HID POS scanner, sent only to the scanner's terminal. */
+  z.object({ type: z.literal('device.scan'), deviceId: z.number().int().positive(), at: z.number().int(), scan: ScanSchema }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
   z.object({ type: z.literal('error'), code: z.enum(['bad_message']), message: z.string() }),
 ]);

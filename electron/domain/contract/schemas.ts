@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUSINESS_LINES } from '../business-lines.js';
+import { TICKET_CLASSES } from '../queue/calling-policy.js';
 import { TERMINAL_ROLES } from '../roles.js';
 
 /**
@@ -12,23 +13,41 @@ export const TerminalRoleSchema = z.enum(TERMINAL_ROLES);
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled'] as const;
 export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 
+export const TicketClassSchema = z.enum(TICKET_CLASSES);
+
 export const TicketSchema = z.object({
   id: z.number().int().positive(),
   number: z.string().regex(/^[A-Z]\d{3,}$/),
   line: BusinessLineSchema,
   serviceDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   status: TicketStatusSchema,
+  ticketClass: TicketClassSchema,
+  /** People served on this ticket: 1, or N for a group. */
+  groupSize: z.number().int().min(1),
   issuedAt: z.number().int(),
   calledAt: z.number().int().nullable(),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
   windowId: z.number().int().positive().nullable(),
+  /** A transfer to one particular window. */
+  targetWindowId: z.number().int().positive().nullable(),
+  recallCount: z.number().int().nonnegative(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
+
+export const WINDOW_STATUSES = ['closed', 'open', 'paused'] as const;
 
 export const WindowSchema = z.object({
   id: z.number().int().positive(),
   number: z.number().int().positive(),
   name: z.string(),
+  /** Every line served, primary first (kept for screens that do not care about A/B). */
   lines: z.array(BusinessLineSchema),
+  /** The AB角: primary (A) lines first, backup (B) lines when A is empty or B waits too long. */
+  primary: z.array(BusinessLineSchema),
+  backup: z.array(BusinessLineSchema),
+  status: z.enum(WINDOW_STATUSES),
+  staffName: z.string().nullable(),
 });
 export type ServiceWindow = z.infer<typeof WindowSchema>;
 
@@ -42,14 +61,25 @@ export const CallSchema = z.object({
   windowNumber: z.number().int().positive(),
   windowName: z.string(),
   calledAt: z.number().int(),
+  /** Applicant's name masked (张*明) when the hall enables it and a name is known. */
+  maskedName: z.string().nullable(),
 });
 export type Call = z.infer<typeof CallSchema>;
+
+export const ANNOUNCE_LANGUAGES = ['zh-CN', 'mn', 'en'] as const;
+export const AnnounceLanguageSchema = z.enum(ANNOUNCE_LANGUAGES);
 
 export const QueueStateSchema = z.object({
   serviceDay: z.string(),
   waiting: WaitingCountsSchema,
+  /** Minutes a newcomer can expect to wait per line; null when no window serving it is open. */
+  estimates: z.record(BusinessLineSchema, z.number().int().nonnegative().nullable()),
   /** Most recent first. */
   recentCalls: z.array(CallSchema),
+  /** The supervisor's scrolling notice for the display ('' = none). */
+  notice: z.string(),
+  /** Languages the display announces calls in, in order. */
+  announce: z.array(AnnounceLanguageSchema),
 });
 export type QueueState = z.infer<typeof QueueStateSchema>;
 
@@ -63,6 +93,55 @@ export const TerminalSchema = z.object({
 });
 export type Terminal = z.infer<typeof TerminalSchema>;
 
+export const STAFF_ROLES = ['clerk', 'supervisor', 'admin'] as const;
+export const StaffRoleSchema = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+export const StaffSchema = z.object({
+  id: z.number().int().positive(),
+  staffNo: z.string(),
+  name: z.string(),
+  role: StaffRoleSchema,
+  /** Has set a PIN (through a one-time enrolment code). */
+  enrolled: z.boolean(),
+  lockedUntil: z.number().int().nullable(),
+  disabled: z.boolean(),
+});
+export type Staff = z.infer<typeof StaffSchema>;
+
+/** Policy and display settings a supervisor changes at run time (minutes where people think in minutes). */
+export const HallSettingsSchema = z.object({
+  backupWaitLimitMin: z.number().int().min(1).max(600),
+  appointmentEarlyMin: z.number().int().min(0).max(240),
+  appointmentLateMin: z.number().int().min(0).max(240),
+  priorityStreakLimit: z.number().int().min(1).max(50),
+  normalStarvationMin: z.number().int().min(1).max(600),
+  recallLimit: z.number().int().min(0).max(10),
+  noShowReinstateMin: z.number().int().min(0).max(480),
+  notice: z.string().max(500),
+  maskNames: z.boolean(),
+  announce: z.array(AnnounceLanguageSchema).min(1).max(3),
+});
+export type HallSettings = z.infer<typeof HallSettingsSchema>;
+
+export const ConversationMessageSchema = z.object({
+  id: z.number().int().positive(),
+  from: z.enum(['clerk', 'applicant']),
+  text: z.string(),
+  at: z.number().int(),
+});
+export type ConversationMessage = z.infer<typeof ConversationMessageSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int().positive(),
+  at: z.number().int(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  detail: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
@@ -70,6 +149,11 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'pairing_code_invalid',
+  'staff_sign_in_required',
+  'pin_invalid',
+  'staff_locked',
+  'code_invalid',
+  'appointment_invalid',
   'too_many_requests',
   'payload_too_large',
   'unsupported_media_type',

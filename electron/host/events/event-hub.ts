@@ -10,6 +10,8 @@ interface Client {
   socket: WebSocket;
   terminal: Terminal;
   alive: boolean;
+  /** The window whose private events (笔谈) this screen receives, if any. */
+  windowId: number | null;
 }
 
 /**
@@ -45,8 +47,8 @@ export function createEventHub(log: (line: string) => void) {
       return clients.size;
     },
 
-    attach(socket: WebSocket, terminal: Terminal, hello: ServerEvent): void {
-      const client: Client = { socket, terminal, alive: true };
+    attach(socket: WebSocket, terminal: Terminal, hello: ServerEvent, windowId: number | null = null): void {
+      const client: Client = { socket, terminal, alive: true, windowId };
       clients.add(client);
       socket.on('pong', () => (client.alive = true));
       socket.on('close', () => clients.delete(client));
@@ -75,6 +77,30 @@ export function createEventHub(log: (line: string) => void) {
     broadcast(event: ServerEvent): void {
       const data = JSON.stringify(event);
       for (const c of clients) send(c.socket, data);
+    },
+
+    /** Only to the screens of one window (its clerk console and applicant-facing screen). */
+    sendToWindow(windowId: number, event: ServerEvent): void {
+      const data = JSON.stringify(event);
+      for (const c of clients) if (c.windowId === windowId) send(c.socket, data);
+    },
+
+    /** Only to one terminal's screens (a card read is personal data); returns how many got it. */
+    sendToTerminal(terminalId: number, event: ServerEvent): number {
+      const data = JSON.stringify(event);
+      let n = 0;
+      for (const c of clients) {
+        if (c.terminal.id !== terminalId) continue;
+        send(c.socket, data);
+        n += 1;
+      }
+      return n;
+    },
+
+    /** To every screen of a role (device health to admin screens). */
+    sendToRole(role: Terminal['role'], event: ServerEvent): void {
+      const data = JSON.stringify(event);
+      for (const c of clients) if (c.terminal.role === role) send(c.socket, data);
     },
 
     close(): void {

@@ -1,4 +1,4 @@
-import type { TicketStore } from '../../../db/tickets.js';
+import type { QueueState } from '../../domain/contract/schemas.js';
 import type { EventHub } from './event-hub.js';
 
 /**
@@ -6,12 +6,12 @@ import type { EventHub } from './event-hub.js';
  * of tickets is one redraw, not fifty); `now()` pushes at once, for a call that must be followed
  * by its announcement in order.
  */
-export function statePusher(tickets: TicketStore, events: EventHub, today: () => string) {
+export function statePusher(state: () => QueueState, events: EventHub) {
   let scheduled = false;
   function push(): void {
     scheduled = false;
     if (events.size === 0) return;
-    events.broadcast({ type: 'queue.state', queue: tickets.state(today()) });
+    events.broadcast({ type: 'queue.state', queue: state() });
   }
   return {
     soon(): void {

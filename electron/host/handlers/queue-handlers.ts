@@ -1,48 +1,189 @@
+import type { Ticket } from '../../domain/contract/schemas.js';
+import { classAtArrival } from '../../domain/queue/calling-policy.js';
+import { policyOf } from '../../../db/settings.js';
+import { publicWindow, type WindowWithStaff } from '../../../db/windows.js';
 import type { Handlers } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import { estimateFor, queueState } from '../queue/queue-state.js';
+import { actorOf } from './actor.js';
 
-type QueueHandlers = Pick<Handlers, 'queueState' | 'issueTicket' | 'listWindows' | 'windowState' | 'callNext'>;
+type QueueHandlers = Pick<
+  Handlers,
+  | 'queueState'
+  | 'issueTicket'
+  | 'listWindows'
+  | 'windowState'
+  | 'openWindow'
+  | 'pauseWindow'
+  | 'resumeWindow'
+  | 'closeWindow'
+  | 'callNext'
+  | 'recall'
+  | 'startServing'
+  | 'finishServing'
+  | 'markNoShow'
+  | 'transfer'
+  | 'reinstate'
+>;
 
 export function queueHandlers(ctx: HostContext): QueueHandlers {
-  function windowOrThrow(id: number) {
+  function windowOrThrow(id: number): WindowWithStaff {
     const w = ctx.windows.get(id);
     if (!w) throw new ApiError('not_found', `No window with id ${id}`);
     return w;
   }
 
+  function ticketOrConflict(t: Ticket | null, message: string): Ticket {
+    if (!t) throw new ApiError('conflict', message);
+    return t;
+  }
+
+  function announce(t: Ticket, w: WindowWithStaff, recall: boolean): void {
+    if (t.calledAt === null) return;
+    ctx.events.broadcast({
+      type: 'ticket.called',
+      recall,
+      call: { ticketId: t.id, number: t.number, line: t.line, windowNumber: w.number, windowName: w.name, calledAt: t.calledAt, maskedName: null },
+    });
+  }
+
+  /** The conversation belongs to one applicant: gone from the counter screen when they leave. */
+  function endConversation(windowId: number): void {
+    if (ctx.conversation.clear(windowId)) ctx.events.sendToWindow(windowId, { type: 'conversation.cleared', windowId });
+  }
+
   return {
-    queueState: () => ctx.tickets.state(ctx.today()),
+    queueState: () => queueState(ctx),
 
-    // Resolves only after the ticket's transaction has committed (and synced): see issue-batcher.
-    issueTicket: ({ body, terminal }) => ctx.issuer.issue({ line: body.line, terminalId: terminal?.id ?? null }),
+    issueTicket: async ({ body, terminal }) => {
+      const base = { line: body.line, terminalId: terminal?.id ?? null, language: body.language ?? null };
+      let issued;
+      if (body.ticketClass === 'appointment' && body.appointmentCode) {
+        const code = body.appointmentCode.toUpperCase();
+        issued = ctx.db
+          .transaction(() => {
+            const now = ctx.clock();
+            const a = ctx.appointments.byCode(code);
+            if (!a || a.line !== body.line || !ctx.appointments.use(a.id, now)) {
+              throw new ApiError('appointment_invalid', 'Unknown or already used appointment code for this business line');
+            }
+            const ticketClass = classAtArrival('appointment', a.slot_start, now, policyOf(ctx.settings.hall()));
+            return ctx.tickets.issue({ ...base, ticketClass, appointmentId: a.id, appointmentSlot: a.slot_start }, ctx.today(), now);
+          })
+          .immediate();
+        ctx.pushState.soon();
+      } else {
+        // Resolves only after the ticket's transaction has committed (and synced): see issue-batcher.
+        issued = await ctx.issuer.issue({ ...base, ticketClass: body.ticketClass, groupSize: body.groupSize ?? 1 });
+      }
+      const answer = { ...issued, estimatedWaitMinutes: estimateFor(ctx, body.line, issued.ahead) };
+      ctx.printing.ticketIssued(answer, terminal, body.language);
+      return answer;
+    },
 
-    listWindows: () => ({ windows: ctx.windows.list() }),
+    listWindows: () => ({ windows: ctx.windows.list().map(publicWindow) }),
 
     windowState: ({ params }) => {
-      const window = windowOrThrow(params.id);
-      const waiting = ctx.tickets.waiting(ctx.today());
-      return { window, current: ctx.tickets.current(window.id), waiting };
+      const w = windowOrThrow(params.id);
+      const settings = ctx.settings.hall();
+      const notBefore = ctx.clock() - settings.noShowReinstateMin * 60_000;
+      return {
+        window: publicWindow(w),
+        current: ctx.tickets.current(w.id),
+        waiting: ctx.tickets.waiting(ctx.today()),
+        recallLimit: settings.recallLimit,
+        noShows: ctx.tickets.noShowsAt(w.id, ctx.today(), notBefore),
+      };
     },
 
-    callNext: ({ params }) => {
-      const window = windowOrThrow(params.id);
-      const result = ctx.tickets.callNext(window.id, window.lines, ctx.today(), ctx.clock());
-      if (result.ticket || result.finished) ctx.pushState.now();
-      if (result.ticket && result.ticket.calledAt !== null) {
-        ctx.events.broadcast({
-          type: 'ticket.called',
-          call: {
-            ticketId: result.ticket.id,
-            number: result.ticket.number,
-            line: result.ticket.line,
-            windowNumber: window.number,
-            windowName: window.name,
-            calledAt: result.ticket.calledAt,
-          },
-        });
+    openWindow: ({ params, staff, terminal }) => setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal)),
+    pauseWindow: ({ params, staff, terminal }) => setStatus(params.id, 'paused', staff?.id ?? null, actorOf(staff, terminal)),
+    resumeWindow: ({ params, staff, terminal }) => setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal)),
+    closeWindow: ({ params, staff, terminal }) => setStatus(params.id, 'closed', null, actorOf(staff, terminal)),
+
+    callNext: ({ params, staff, terminal }) => {
+      const w = windowOrThrow(params.id);
+      if (w.status !== 'open') throw new ApiError('conflict', w.status === 'paused' ? 'The window is paused: resume first' : 'Open the window first');
+      const current = ctx.tickets.current(w.id);
+      if (current?.status === 'called') throw new ApiError('conflict', `${current.number} was called but not started: start serving or mark no-show first`);
+      const result = ctx.tickets.callNext(w, ctx.today(), ctx.clock(), policyOf(ctx.settings.hall()));
+      const actor = actorOf(staff, terminal);
+      if (result.finished) {
+        endConversation(w.id);
+        ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.finish', target: result.finished.number, detail: `window ${w.number}` });
       }
-      return result;
+      if (result.ticket) ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.call', target: result.ticket.number, detail: `window ${w.number}; ${result.choice?.reason ?? ''}` });
+      // The call goes out first: it is what a waiting hall listens for; the new state follows.
+      if (result.ticket) announce(result.ticket, w, false);
+      if (result.ticket || result.finished) ctx.pushState.now();
+      return { ticket: result.ticket, finished: result.finished };
+    },
+
+    recall: ({ params, staff, terminal }) => {
+      const w = windowOrThrow(params.id);
+      const limit = ctx.settings.hall().recallLimit;
+      const t = ctx.tickets.recall(w.id, ctx.clock(), limit);
+      if (!t) {
+        const current = ctx.tickets.current(w.id);
+        throw new ApiError('conflict', current?.status === 'called' ? `Recalled ${limit} times already: mark no-show` : 'No called ticket to recall');
+      }
+      ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.recall', target: t.number, detail: `window ${w.number}; recall ${t.recallCount}` });
+      announce(t, w, true);
+      ctx.pushState.now();
+      return { ticket: t };
+    },
+
+    startServing: ({ params, staff, terminal }) => act(params.id, 'ticket.start', (w) => ctx.tickets.start(w.id, ctx.clock()), 'No called ticket to start', actorOf(staff, terminal)),
+
+    finishServing: ({ params, staff, terminal }) =>
+      act(params.id, 'ticket.finish', (w) => ctx.tickets.finish(w.id, ctx.clock()), 'No ticket being served', actorOf(staff, terminal), true),
+
+    markNoShow: ({ params, staff, terminal }) =>
+      act(params.id, 'ticket.no_show', (w) => ctx.tickets.noShow(w.id, ctx.clock()), 'Only a called ticket can be marked no-show', actorOf(staff, terminal), true),
+
+    transfer: ({ params, body, staff, terminal }) => {
+      const target = body.toWindowId !== undefined ? windowOrThrow(body.toWindowId) : null;
+      return act(
+        params.id,
+        'ticket.transfer',
+        (w) => {
+          const current = ctx.tickets.current(w.id);
+          if (!current) return null;
+          const toLine = body.toLine ?? (target && !target.lines.includes(current.line) ? target.lines[0] : current.line) ?? current.line;
+          return ctx.tickets.transfer(w.id, toLine, target?.id ?? null);
+        },
+        'No ticket at this window to transfer',
+        actorOf(staff, terminal),
+        true,
+        `to ${body.toLine ?? ''}${target ? ` window ${target.number}` : ''}`,
+      );
+    },
+
+    reinstate: ({ params, staff, terminal }) => {
+      const notBefore = ctx.clock() - ctx.settings.hall().noShowReinstateMin * 60_000;
+      const t = ticketOrConflict(ctx.tickets.reinstate(params.id, notBefore), 'Only a recent no-show can be reinstated');
+      ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.reinstate', target: t.number, detail: '' });
+      ctx.pushState.now();
+      return { ticket: t };
     },
   };
+
+  function setStatus(id: number, status: 'open' | 'paused' | 'closed', staffId: number | null, actor: string) {
+    const w = windowOrThrow(id);
+    ctx.windows.setStatus(w.id, status, staffId);
+    ctx.audit.append({ at: ctx.clock(), actor, action: `window.${status}`, target: `window ${w.number}`, detail: '' });
+    // Open windows change every estimated wait.
+    ctx.pushState.now();
+    return { window: publicWindow(windowOrThrow(id)) };
+  }
+
+  function act(windowId: number, action: string, run: (w: WindowWithStaff) => Ticket | null, refusal: string, actor: string, ends = false, detail = '') {
+    const w = windowOrThrow(windowId);
+    const t = ticketOrConflict(run(w), refusal);
+    if (ends) endConversation(w.id);
+    ctx.audit.append({ at: ctx.clock(), actor, action, target: t.number, detail: detail || `window ${w.number}` });
+    ctx.pushState.now();
+    return { ticket: t };
+  }
 }

@@ -22,7 +22,7 @@ export function issueBatcher(tickets: TicketStore, today: () => string, clock: (
     } catch {
       for (const p of batch) {
         try {
-          p.resolve(tickets.issue(p.line, day, now, p.terminalId));
+          p.resolve(tickets.issue(p, day, now));
         } catch (err) {
           p.reject(err);
         }

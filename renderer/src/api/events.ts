@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EVENTS_PATH } from '../../../electron/domain/contract/api.js';
 import { ServerEventSchema } from '../../../electron/domain/contract/events.js';
-import type { Call, QueueState } from '../../../electron/domain/contract/schemas.js';
+import type { Call, ConversationMessage, QueueState } from '../../../electron/domain/contract/schemas.js';
 import type { TerminalRole } from '../../../electron/domain/roles.js';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
@@ -11,6 +11,22 @@ export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
 export interface CallNotice {
   call: Call;
   seq: number;
+  /** The clerk called the same ticket again (the display marks it and announces it again). */
+  recall: boolean;
+}
+
+/** 笔谈 pushes for the subscribed window; `resync` after every (re)connect, since messages sent
+ * while the socket was down are never replayed and the screen must re-read the conversation. */
+export type ConversationEvent = { type: 'message'; message: ConversationMessage } | { type: 'cleared' } | { type: 'resync' };
+
+export interface EventOptions {
+  /** Subscribe to this window's written conversation (clerk console, counter screen). */
+  window?: number | null;
+  /** Called for each conversation push of that window; may change between renders. */
+  onConversation?: (ev: ConversationEvent) => void;
+  /** Called once for every ticket.called push, in order (the display's announcer queues each one;
+   * `lastCall` alone could coalesce two quick calls into one render). */
+  onCall?: (notice: CallNotice) => void;
 }
 
 export interface ServerEvents {
@@ -25,15 +41,26 @@ const PING_EVERY_MS = 20_000;
 // A hall LAN can drop a connection without either side seeing a close; silence this long means dead.
 const SILENCE_LIMIT_MS = 45_000;
 
-export function eventsUrl(role: TerminalRole): string {
+export function eventsUrl(role: TerminalRole, windowId?: number | null): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}${EVENTS_PATH}?role=${encodeURIComponent(role)}`;
+  const win = windowId ? `&window=${encodeURIComponent(windowId)}` : '';
+  return `${scheme}://${location.host}${EVENTS_PATH}?role=${encodeURIComponent(role)}${win}`;
 }
 
 /** The screen's live view of the queue: one WebSocket, reconnected with backoff for as long as the
  * screen is mounted. Every message is validated; invalid ones are dropped. */
-export function useServerEvents(role: TerminalRole): ServerEvents {
+export function useServerEvents(role: TerminalRole, options: EventOptions = {}): ServerEvents {
+  const windowId = options.window ?? null;
   const [queue, setQueue] = useState<QueueState | null>(null);
+  // A ref, so a new callback each render neither reconnects nor misses a message.
+  const onConversation = useRef(options.onConversation);
+  useEffect(() => {
+    onConversation.current = options.onConversation;
+  }, [options.onConversation]);
+  const onCall = useRef(options.onCall);
+  useEffect(() => {
+    onCall.current = options.onCall;
+  }, [options.onCall]);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [lastCall, setLastCall] = useState<CallNotice | null>(null);
 
@@ -65,7 +92,7 @@ export function useServerEvents(role: TerminalRole): ServerEvents {
 
     function connect() {
       if (stopped) return;
-      const socket = new WebSocket(eventsUrl(role));
+      const socket = new WebSocket(eventsUrl(role, windowId));
       ws = socket;
       lastHeard = Date.now();
       socket.onmessage = (msg) => {
@@ -90,13 +117,21 @@ export function useServerEvents(role: TerminalRole): ServerEvents {
             failures = 0;
             setStatus('open');
             setQueue(ev.queue);
+            onConversation.current?.({ type: 'resync' });
             break;
           case 'queue.state':
             setQueue(ev.queue);
             break;
           case 'ticket.called':
             seq += 1;
-            setLastCall({ call: ev.call, seq });
+            setLastCall({ call: ev.call, seq, recall: ev.recall });
+            onCall.current?.({ call: ev.call, seq, recall: ev.recall });
+            break;
+          case 'conversation.message':
+            if (ev.windowId === windowId) onConversation.current?.({ type: 'message', message: ev.message });
+            break;
+          case 'conversation.cleared':
+            if (ev.windowId === windowId) onConversation.current?.({ type: 'cleared' });
             break;
           default:
             break;
@@ -126,7 +161,7 @@ export function useServerEvents(role: TerminalRole): ServerEvents {
       window.clearTimeout(retryTimer);
       if (ws) drop(ws);
     };
-  }, [role]);
+  }, [role, windowId]);
 
   return { queue, status, lastCall };
 }

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import '../../styles/admin.css';
+import { DevicesPanel } from './DevicesPanel.js';
 import { HealthPanel } from './HealthPanel.js';
 import { PairingPanel } from './PairingPanel.js';
+import { StaffArea } from './StaffArea.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
 
 export function AdminScreen() {
@@ -29,6 +31,9 @@ function AdminApp() {
           <PairingPanel onIssued={refreshTerminals} />
         </div>
         <TerminalsPanel version={terminalsVersion} onRefresh={refreshTerminals} />
+        <DevicesPanel />
+        {/* Supervisor panels (settings, windows, staff, appointments, audit) behind staff sign-in. */}
+        <StaffArea />
       </main>
     </div>
   );

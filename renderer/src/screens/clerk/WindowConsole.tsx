@@ -1,28 +1,55 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
-import type { QueueState, Ticket } from '../../../../electron/domain/contract/schemas.js';
+import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
+import type { QueueState } from '../../../../electron/domain/contract/schemas.js';
 import { ApiError, callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
+import type { ConversationState } from '../../components/ConversationState.js';
+import { ConsoleActions } from './ConsoleActions.js';
+import { ConversationPanel } from './ConversationPanel.js';
+import { CurrentTicket } from './CurrentTicket.js';
+import { NoShowList } from './NoShowList.js';
+import { WaitingPanel } from './WaitingPanel.js';
+import { WindowHead } from './WindowHead.js';
+import { isSessionLost } from './clerk-api.js';
 
-type WindowState = ResponseOf<'windowState'>;
-type CallResult = { kind: 'called'; ticket: Ticket } | { kind: 'empty' } | null;
+export type WindowState = ResponseOf<'windowState'>;
+
+/** What the last action did, as an i18n key and its values, for the console's status line. */
+export interface Outcome {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface ConsoleContext {
+  windowId: number;
+  state: WindowState;
+  /** Re-read the window now (after an action; pushes do it too). */
+  refresh: () => void;
+  setOutcome: (o: Outcome | null) => void;
+  /** Report a failed action: translated, or back to sign-in when the session ended. */
+  fail: (e: unknown, conflictKey?: string) => void;
+}
 
 export function WindowConsole({
   windowId,
   queue,
+  conversation,
   onChangeWindow,
+  onSessionLost,
 }: {
   windowId: number;
   queue: QueueState | null;
+  conversation: ConversationState;
   onChangeWindow: () => void;
+  onSessionLost: () => void;
 }) {
   const { t } = useTranslation();
   const [state, setState] = useState<WindowState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<CallResult>(null);
-  const inFlight = useRef(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [reads, setReads] = useState(0);
 
   // Every queue push may change this window's counts or current ticket: re-read the window.
   useEffect(() => {
@@ -33,74 +60,58 @@ export function WindowConsole({
         if (isAborted(e)) return;
         // The window was removed or this PC may no longer serve it: go back to the list.
         if (e instanceof ApiError && e.code === 'not_found') onChangeWindow();
+        else if (isSessionLost(e)) onSessionLost();
         else setError(errorKey(e));
       });
     return () => ctl.abort();
-  }, [windowId, queue, onChangeWindow]);
+  }, [windowId, queue, reads, onChangeWindow, onSessionLost]);
 
-  const callNext = () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
+  const refresh = useCallback(() => setReads((n) => n + 1), []);
+  const fail = useCallback(
+    (e: unknown, conflictKey?: string) => {
+      if (isSessionLost(e)) return onSessionLost();
+      setOutcome(null);
+      setError(conflictKey && e instanceof ApiError && e.code === 'conflict' ? conflictKey : errorKey(e));
+    },
+    [onSessionLost],
+  );
+  const report = useCallback((o: Outcome | null) => {
     setError(null);
-    callApi('callNext', { params: { id: windowId } })
-      .then((r) => {
-        setResult(r.ticket ? { kind: 'called', ticket: r.ticket } : { kind: 'empty' });
-        if (r.ticket) setState((s) => (s ? { ...s, current: r.ticket } : s));
-      })
-      .catch((e: unknown) => setError(errorKey(e)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
-  };
+    setOutcome(o);
+  }, []);
 
-  const win = state?.window;
-  const current = state?.current ?? null;
+  if (!state) {
+    return (
+      <main className="clerk-main clerk-console">
+        <h1>{t('common.loading')}</h1>
+        <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+      </main>
+    );
+  }
+
+  const ctx: ConsoleContext = { windowId, state, refresh, setOutcome: report, fail };
+  const lineOf = (l: BusinessLine) => t(`line.${l}`);
   return (
     <main className="clerk-main clerk-console">
-      <div className="clerk-console__head">
-        <h1>{win ? win.name : t('common.loading')}</h1>
-        <button type="button" className="btn" onClick={onChangeWindow}>
-          {t('clerk.changeWindow')}
-        </button>
-      </div>
+      <WindowHead ctx={ctx} onChangeWindow={onChangeWindow} />
       <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+      <p className="clerk-outcome" role="status">
+        {outcome ? t(outcome.key, outcome.values) : ''}
+      </p>
       <div className="clerk-console__grid">
-        <section className="panel clerk-current" aria-labelledby="clerk-current-h">
-          <h2 id="clerk-current-h">{t('clerk.current')}</h2>
-          {current ? (
-            <>
-              <p className="clerk-current__number">{current.number}</p>
-              <p className="clerk-current__line">{t(`line.${current.line}`)}</p>
-            </>
-          ) : (
-            <p className="clerk-current__none">{t('clerk.noCurrent')}</p>
-          )}
-        </section>
-        <section className="panel clerk-waiting" aria-labelledby="clerk-waiting-h">
-          <h2 id="clerk-waiting-h">{t('clerk.waitingTitle')}</h2>
-          <ul className="waiting-list">
-            {(win?.lines ?? []).map((line) => (
-              <li key={line} className="waiting-list__item">
-                <span>{t(`line.${line}`)}</span>
-                <span className="waiting-list__count">{t('clerk.waitingCount', { n: state?.waiting[line] ?? 0 })}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <CurrentTicket ticket={state.current} recallLimit={state.recallLimit} lineName={lineOf} />
+        <WaitingPanel window={state.window} waiting={state.waiting} />
       </div>
-      <div className="clerk-call">
-        <button type="button" className="btn btn--primary btn--huge" disabled={busy || !win} onClick={callNext}>
-          {busy ? t('clerk.calling') : t('clerk.callNext')}
-        </button>
-        <p className="clerk-call__result" role="status">
-          {result?.kind === 'called'
-            ? t('clerk.called', { number: result.ticket.number })
-            : result?.kind === 'empty'
-              ? t('clerk.nobodyWaiting')
-              : ''}
-        </p>
+      <ConsoleActions ctx={ctx} />
+      <div className="clerk-console__grid clerk-console__grid--lower">
+        <ConversationPanel conversation={conversation} />
+        <div className="clerk-console__side">
+          <section className="panel clerk-application" aria-labelledby="clerk-application-h">
+            <h2 id="clerk-application-h">{t('clerk.application.title')}</h2>
+            <p className="muted">{t('clerk.application.none')}</p>
+          </section>
+          <NoShowList ctx={ctx} />
+        </div>
       </div>
     </main>
   );

@@ -1,15 +1,25 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUSINESS_LINES, LINE_LETTER } from '../../../../electron/domain/business-lines.js';
-import type { Call } from '../../../../electron/domain/contract/schemas.js';
+import type { Call, QueueState } from '../../../../electron/domain/contract/schemas.js';
 import { useServerEvents } from '../../api/events.js';
+import type { CallNotice } from '../../api/events.js';
 import { Clock } from '../../components/Clock.js';
 import { ConnectionBanner } from '../../components/ConnectionBanner.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import { DEFAULT_LANGUAGE } from '../../i18n/setup.js';
 import '../../styles/display.css';
+import { CurrentCall } from './CurrentCall.js';
+import { NoticeTicker } from './NoticeTicker.js';
+import { VoicePanel } from './VoicePanel.js';
+import { WaitingLines } from './WaitingLines.js';
+import { useAnnouncer } from './voice/useAnnouncer.js';
 
 const RECENT_SHOWN = 6;
+
+/** Asia/Shanghai is UTC+8 all year; after midnight yesterday's last call is no longer "now calling". */
+function sameServiceDay(epochMs: number, serviceDay: string): boolean {
+  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10) === serviceDay;
+}
 
 export function DisplayScreen() {
   return <ScreenGate role="display">{() => <DisplayBoard />}</ScreenGate>;
@@ -20,7 +30,16 @@ function DisplayBoard() {
   const { i18n } = useTranslation();
   const zh = i18n.getFixedT('zh-CN');
   const en = i18n.getFixedT('en');
-  const { queue, status, lastCall } = useServerEvents('display');
+  const voice = useAnnouncer();
+  const { announce } = voice;
+  // The announce languages of the latest state, read when a call arrives.
+  const languages = useRef<QueueState['announce']>(['zh-CN']);
+  const onCall = useCallback((notice: CallNotice) => announce(notice, languages.current), [announce]);
+  const { queue, status, lastCall } = useServerEvents('display', { onCall });
+
+  useEffect(() => {
+    if (queue) languages.current = queue.announce;
+  }, [queue]);
 
   // The board is Chinese-first whatever language the last person used on this browser.
   useEffect(() => {
@@ -28,10 +47,12 @@ function DisplayBoard() {
   }, [i18n]);
 
   const calls = queue?.recentCalls ?? [];
-  const current: Call | undefined = calls[0];
-  const recent = calls.slice(1, 1 + RECENT_SHOWN);
-  // Flash only for a call pushed while we watch, not for the state found at connect time.
-  const flashing = lastCall !== null && current !== undefined && lastCall.call.ticketId === current.ticketId;
+  // The host pushes a call before the state that lists it: show the pushed call at once (the
+  // 200 ms budget) unless the state already holds a later one. A recall carries a new calledAt.
+  const pushed = lastCall && queue && sameServiceDay(lastCall.call.calledAt, queue.serviceDay) ? lastCall.call : undefined;
+  const current: Call | undefined = pushed && (calls[0] === undefined || pushed.calledAt >= calls[0].calledAt) ? pushed : calls[0];
+  const recent = calls.filter((c) => c.ticketId !== current?.ticketId).slice(0, RECENT_SHOWN);
+  const said = lastCall ? { number: lastCall.call.number, n: lastCall.call.windowNumber } : null;
 
   return (
     <div className="page page--display">
@@ -42,32 +63,12 @@ function DisplayBoard() {
             {en('display.title')}
           </p>
         </div>
+        <VoicePanel snapshot={voice.snapshot} onUnlock={voice.unlock} zh={zh} en={en} />
         <Clock className="display-clock" />
       </header>
       <ConnectionBanner status={status} />
       <main className="display-main">
-        <section
-          key={flashing ? lastCall.seq : 'idle'}
-          className={flashing ? 'display-current display-current--flash' : 'display-current'}
-          aria-labelledby="display-current-h"
-        >
-          <h2 id="display-current-h" className="display-current__label">
-            {zh('display.nowCalling')} <span lang="en">{en('display.nowCalling')}</span>
-          </h2>
-          {current ? (
-            <>
-              <p className="display-current__number">{current.number}</p>
-              <p className="display-current__where">{zh('display.goTo', { n: current.windowNumber })}</p>
-              <p className="display-current__where-en" lang="en">
-                {en('display.goTo', { n: current.windowNumber })}
-              </p>
-            </>
-          ) : (
-            <p className="display-current__none">
-              {zh('display.noCalls')} <span lang="en">{en('display.noCalls')}</span>
-            </p>
-          )}
-        </section>
+        <CurrentCall current={current} lastCall={lastCall} zh={zh} en={en} />
 
         <section className="display-recent" aria-labelledby="display-recent-h">
           <h2 id="display-recent-h">
@@ -90,35 +91,14 @@ function DisplayBoard() {
           )}
         </section>
 
-        <section className="display-waiting" aria-labelledby="display-waiting-h">
-          <h2 id="display-waiting-h">
-            {zh('display.waiting')} <span lang="en">{en('display.waiting')}</span>
-          </h2>
-          <ul className="display-waiting__list">
-            {BUSINESS_LINES.map((line) => (
-              <li key={line} className="display-waiting__item">
-                <span className="display-waiting__letter" aria-hidden="true">
-                  {LINE_LETTER[line]}
-                </span>
-                <span className="display-waiting__name">
-                  {zh(`line.${line}`)}
-                  <span className="display-waiting__en" lang="en">
-                    {en(`line.${line}`)}
-                  </span>
-                </span>
-                <span className="display-waiting__count">
-                  {queue ? zh('display.people', { n: queue.waiting[line] }) : '—'}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <WaitingLines queue={queue} zh={zh} en={en} />
       </main>
+      <NoticeTicker text={queue?.notice ?? ''} label={`${zh('display.notice')} / ${en('display.notice')}`} />
       <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
-        {lastCall ? (
+        {lastCall && said ? (
           <>
-            <span>{zh('display.announce', { number: lastCall.call.number, n: lastCall.call.windowNumber })}</span>{' '}
-            <span lang="en">{en('display.announce', { number: lastCall.call.number, n: lastCall.call.windowNumber })}</span>
+            <span>{zh(lastCall.recall ? 'display.announceRecall' : 'display.announce', said)}</span>{' '}
+            <span lang="en">{en(lastCall.recall ? 'display.announceRecall' : 'display.announce', said)}</span>
           </>
         ) : null}
       </div>

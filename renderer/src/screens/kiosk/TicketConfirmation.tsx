@@ -4,7 +4,7 @@ import type { Ticket } from '../../../../electron/domain/contract/schemas.js';
 
 const AUTO_RETURN_S = 30;
 
-export function TicketConfirmation({ ticket, ahead, onDone }: { ticket: Ticket; ahead: number; onDone: () => void }) {
+export function TicketConfirmation({ ticket, ahead, estimate, onDone }: { ticket: Ticket; ahead: number; estimate: number | null; onDone: () => void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const [left, setLeft] = useState(AUTO_RETURN_S);
@@ -31,6 +31,7 @@ export function TicketConfirmation({ ticket, ahead, onDone }: { ticket: Ticket; 
   }, []);
 
   const aheadText = ahead === 0 ? t('kiosk.aheadNone') : ahead === 1 ? t('kiosk.aheadOne') : t('kiosk.aheadMany', { n: ahead });
+  const classText = ticket.ticketClass === 'group' ? t('kiosk.class.groupOf', { n: ticket.groupSize }) : t(`kiosk.class.${ticket.ticketClass}`);
 
   return (
     <section className="ticket" aria-labelledby={headingId}>
@@ -39,9 +40,12 @@ export function TicketConfirmation({ ticket, ahead, onDone }: { ticket: Ticket; 
       </h2>
       <div className="ticket__card">
         <p className="ticket__line">{t(`line.${ticket.line}`)}</p>
+        <p className={`ticket__class ticket__class--${ticket.ticketClass}`}>{classText}</p>
         <p className="ticket__label">{t('kiosk.yourNumber')}</p>
         <p className="ticket__number">{ticket.number}</p>
         <p className="ticket__ahead">{aheadText}</p>
+        <p className="ticket__estimate">{estimate === null ? t('kiosk.estimateNone') : t('kiosk.estimate', { n: estimate })}</p>
+        {ticket.ticketClass === 'green' ? <p className="ticket__hint">{t('kiosk.green.check')}</p> : null}
         <p className="ticket__hint">{t('kiosk.watchDisplay')}</p>
       </div>
       <button ref={doneButton} type="button" className="btn btn--primary btn--huge" onClick={onDone}>

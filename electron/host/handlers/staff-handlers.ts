@@ -1,0 +1,125 @@
+import { sha256, newOneTimeCode } from '../../../db/terminals.js';
+import { toStaff, type StaffRecord } from '../../../db/staff.js';
+import type { Handlers } from '../http/register-routes.js';
+import { ApiError } from '../http/api-error.js';
+import type { HostContext } from '../host-context.js';
+import { burnPinCheck, hashPin, verifyPin } from '../staff/pin-hash.js';
+import { endSession, startSession } from '../staff/staff-session.js';
+import { actorOf } from './actor.js';
+
+type StaffHandlers = Pick<Handlers, 'staffMe' | 'staffSetup' | 'staffSignIn' | 'staffSignOut' | 'staffEnroll' | 'listStaff' | 'createStaff' | 'resetStaff'>;
+
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MS = 15 * 60_000;
+const ENROLL_CODE_TTL_MS = 7 * 24 * 3600_000;
+const SETUP_KEY = 'first_admin_setup';
+
+/**
+ * The first administrator is created with a one-time code printed on the host's console at first
+ * start (there is no default password). Returns the code to print, or null once staff exist.
+ */
+export function issueSetupCode(ctx: HostContext): string | null {
+  if (ctx.staff.count() > 0) {
+    ctx.settings.deleteRaw(SETUP_KEY);
+    return null;
+  }
+  const code = newOneTimeCode();
+  ctx.settings.putRaw(SETUP_KEY, JSON.stringify({ hash: sha256(code).toString('hex') }));
+  return code;
+}
+
+export function staffHandlers(ctx: HostContext): StaffHandlers {
+  const audit = (actor: string, action: string, target: string, detail = '') => ctx.audit.append({ at: ctx.clock(), actor, action, target, detail });
+  const view = (r: StaffRecord) => toStaff(r, ctx.clock());
+
+  return {
+    staffMe: ({ staff }) => ({ staff: staff ? view(staff) : null, setupRequired: ctx.staff.count() === 0 }),
+
+    staffSetup: async ({ body, terminal, req, reply }) => {
+      const stored = ctx.settings.raw(SETUP_KEY);
+      const expected = stored ? (JSON.parse(stored) as { hash?: string }).hash : undefined;
+      if (ctx.staff.count() > 0 || !expected || sha256(body.setupCode).toString('hex') !== expected) {
+        throw new ApiError('code_invalid', 'The setup code is wrong, or the first administrator already exists');
+      }
+      const { hash, salt } = await hashPin(body.pin);
+      // Checked again after the slow hash: two setups racing must not both succeed.
+      if (ctx.staff.count() > 0) throw new ApiError('code_invalid', 'The first administrator already exists');
+      const created = ctx.staff.createWithPin(body.staffNo, body.name, 'admin', hash, salt, ctx.clock());
+      ctx.settings.deleteRaw(SETUP_KEY);
+      audit(`terminal:${terminal?.id ?? '?'}`, 'staff.setup_first_admin', `staff:${created.staff_no}`);
+      startSession(ctx.staff, reply, req, created.id, terminal?.id ?? 0, ctx.clock());
+      return { staff: view(created) };
+    },
+
+    staffSignIn: async ({ body, terminal, req, reply }) => {
+      const now = ctx.clock();
+      let record = ctx.staff.byNo(body.staffNo);
+      const pinHash = record?.pin_hash;
+      const pinSalt = record?.pin_salt;
+      if (!record || record.disabled_at !== null || !pinHash || !pinSalt) {
+        await burnPinCheck(body.pin);
+        audit(`terminal:${terminal?.id ?? '?'}`, 'staff.sign_in_failed', `staff:${body.staffNo}`, 'unknown or not enrolled');
+        throw new ApiError('pin_invalid', 'Wrong staff number or PIN');
+      }
+      if (record.locked_until !== null && record.locked_until > now) {
+        throw new ApiError('staff_locked', `Locked after ${LOCK_AFTER_FAILURES} wrong PINs until ${new Date(record.locked_until).toISOString()}`);
+      }
+      if (record.locked_until !== null) {
+        // The lock has run out: a fresh count of attempts.
+        ctx.staff.recordSuccess(record.id);
+        record = { ...record, failed_attempts: 0, locked_until: null };
+      }
+      if (!(await verifyPin(body.pin, pinHash, pinSalt))) {
+        const after = ctx.staff.recordFailure(record.id, ctx.clock(), LOCK_AFTER_FAILURES, ctx.clock() + LOCK_MS);
+        const locked = after?.locked_until !== null && after?.locked_until !== undefined && after.locked_until > ctx.clock();
+        audit(`terminal:${terminal?.id ?? '?'}`, locked ? 'staff.locked' : 'staff.sign_in_failed', `staff:${record.staff_no}`, `attempt ${after?.failed_attempts ?? '?'}`);
+        if (locked) throw new ApiError('staff_locked', `Locked for ${LOCK_MS / 60_000} minutes after ${LOCK_AFTER_FAILURES} wrong PINs`);
+        throw new ApiError('pin_invalid', 'Wrong staff number or PIN');
+      }
+      ctx.staff.recordSuccess(record.id);
+      startSession(ctx.staff, reply, req, record.id, terminal?.id ?? 0, ctx.clock());
+      audit(`staff:${record.staff_no}@terminal:${terminal?.id ?? '?'}`, 'staff.sign_in', `terminal:${terminal?.id ?? '?'}`);
+      return { staff: view({ ...record, failed_attempts: 0, locked_until: null }) };
+    },
+
+    staffSignOut: ({ staff, terminal, req, reply }) => {
+      endSession(ctx.staff, reply, req, ctx.clock());
+      if (staff) audit(actorOf(staff, terminal), 'staff.sign_out', `terminal:${terminal?.id ?? '?'}`);
+      return { ok: true as const };
+    },
+
+    staffEnroll: async ({ body, terminal, req, reply }) => {
+      const record = ctx.staff.byNo(body.staffNo);
+      const now = ctx.clock();
+      const valid =
+        record !== null && record.enroll_code_hash !== null && record.enroll_expires_at !== null && record.enroll_expires_at > now && record.enroll_code_hash.equals(sha256(body.code));
+      if (!valid || !record) throw new ApiError('code_invalid', 'The enrolment code is wrong, used or expired');
+      const { hash, salt } = await hashPin(body.pin);
+      const updated = ctx.staff.setPin(record.id, hash, salt);
+      if (!updated) throw new ApiError('not_found', 'No such staff member');
+      audit(`staff:${record.staff_no}@terminal:${terminal?.id ?? '?'}`, 'staff.enroll', `staff:${record.staff_no}`);
+      startSession(ctx.staff, reply, req, record.id, terminal?.id ?? 0, ctx.clock());
+      return { staff: view(updated) };
+    },
+
+    listStaff: () => ({ staff: ctx.staff.list(ctx.clock()) }),
+
+    createStaff: ({ body, staff, terminal }) => {
+      if (ctx.staff.byNo(body.staffNo)) throw new ApiError('conflict', `Staff number ${body.staffNo} is taken`);
+      // Only an administrator may create another administrator.
+      if (body.role === 'admin' && staff?.role !== 'admin') throw new ApiError('forbidden', 'Only an administrator can create an administrator');
+      const code = newOneTimeCode();
+      const created = ctx.staff.createWithEnrollment(body.staffNo, body.name, body.role, sha256(code), ctx.clock() + ENROLL_CODE_TTL_MS, ctx.clock());
+      audit(actorOf(staff, terminal), 'staff.create', `staff:${created.staff_no}`, `role ${created.role}`);
+      return { staff: view(created), enrollmentCode: code };
+    },
+
+    resetStaff: ({ params, staff, terminal }) => {
+      const code = newOneTimeCode();
+      const updated = ctx.staff.resetEnrollment(params.id, sha256(code), ctx.clock() + ENROLL_CODE_TTL_MS);
+      if (!updated) throw new ApiError('not_found', `No staff member ${params.id}`);
+      audit(actorOf(staff, terminal), 'staff.reset_pin', `staff:${updated.staff_no}`);
+      return { staff: view(updated), enrollmentCode: code };
+    },
+  };
+}

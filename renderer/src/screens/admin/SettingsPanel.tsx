@@ -1,0 +1,166 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ANNOUNCE_LANGUAGES, HallSettingsSchema } from '../../../../electron/domain/contract/schemas.js';
+import type { HallSettings } from '../../../../electron/domain/contract/schemas.js';
+import { callApi, isAborted } from '../../api/client.js';
+import { AlertRegion } from '../../components/AlertRegion.js';
+import { checkInt, ErrorSummary, Field } from './form.js';
+import type { FieldProblem, Problems } from './form.js';
+import { useStaffErrorKey } from './staff-session.js';
+
+/** The numeric settings, in the order a supervisor thinks about them; the unit is for the label. */
+const NUMBERS = [
+  ['backupWaitLimitMin', 'minutes'],
+  ['priorityStreakLimit', 'times'],
+  ['normalStarvationMin', 'minutes'],
+  ['appointmentEarlyMin', 'minutes'],
+  ['appointmentLateMin', 'minutes'],
+  ['recallLimit', 'times'],
+  ['noShowReinstateMin', 'minutes'],
+] as const;
+type NumberKey = (typeof NUMBERS)[number][0];
+
+const NOTICE_MAX = HallSettingsSchema.shape.notice.maxLength ?? 500;
+
+function bounds(k: NumberKey): { min: number; max: number } {
+  const s = HallSettingsSchema.shape[k];
+  return { min: s.minValue ?? 0, max: s.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
+type Form = Record<NumberKey, string> & { notice: string; maskNames: boolean; announce: HallSettings['announce'] };
+
+function toForm(s: HallSettings): Form {
+  const numbers = Object.fromEntries(NUMBERS.map(([k]) => [k, String(s[k])])) as Record<NumberKey, string>;
+  return { ...numbers, notice: s.notice, maskNames: s.maskNames, announce: s.announce };
+}
+
+/** Queue policy and display settings; the host applies them at once and pushes them to displays. */
+export function SettingsPanel() {
+  const { t } = useTranslation();
+  const id = useId();
+  const toKey = useStaffErrorKey();
+  const [form, setForm] = useState<Form | null>(null);
+  const [problems, setProblems] = useState<Problems>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    callApi('getSettings', { signal: ctl.signal })
+      .then((s) => setForm(toForm(s)))
+      .catch((e: unknown) => {
+        if (!isAborted(e)) setError(toKey(e));
+      });
+    return () => ctl.abort();
+  }, [toKey]);
+
+  const label = (k: string) => t(`admin.settings.${k}`);
+  const fid = (k: string) => `${id}-${k}`;
+  const problemOf = (k: string): FieldProblem | undefined => problems.find((p) => p.id === fid(k))?.problem;
+  const update = (patch: Partial<Form>) => {
+    setSaved(false);
+    setForm((f) => (f ? { ...f, ...patch } : f));
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!form || inFlight.current) return;
+    const found: Problems = [];
+    for (const [k] of NUMBERS) {
+      const { min, max } = bounds(k);
+      const p = checkInt(form[k], min, max);
+      if (p) found.push({ id: fid(k), label: label(k), problem: p });
+    }
+    if (form.notice.length > NOTICE_MAX) found.push({ id: fid('notice'), label: label('notice'), problem: { key: 'admin.form.tooLong', values: { max: NOTICE_MAX } } });
+    if (form.announce.length === 0) found.push({ id: fid('announce-zh-CN'), label: label('announce'), problem: { key: 'admin.settings.announceNone' } });
+    setProblems(found);
+    setAttempt((n) => n + 1);
+    if (found.length > 0) return;
+    const body: HallSettings = {
+      ...(Object.fromEntries(NUMBERS.map(([k]) => [k, Number(form[k])])) as Record<NumberKey, number>),
+      notice: form.notice,
+      maskNames: form.maskNames,
+      // Always in the hall's order (Chinese first), whatever order the boxes were ticked in.
+      announce: ANNOUNCE_LANGUAGES.filter((l) => form.announce.includes(l)),
+    };
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    callApi('putSettings', { body })
+      .then((s) => {
+        setForm(toForm(s));
+        setSaved(true);
+      })
+      .catch((err: unknown) => setError(toKey(err)))
+      .finally(() => {
+        inFlight.current = false;
+        setBusy(false);
+      });
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('admin.settings.title')}</h2>
+      <ErrorSummary problems={problems} attempt={attempt} />
+      <AlertRegion messageKey={error} />
+      {form === null ? (
+        error ? null : <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <form className="admin-form" onSubmit={submit} noValidate>
+          <div className="admin-form__grid">
+            {NUMBERS.map(([k, unit]) => (
+              <Field key={k} id={fid(k)} label={`${label(k)}（${t(`admin.settings.unit.${unit}`)}）`} hint={t(`admin.settings.hint.${k}`, bounds(k))} problem={problemOf(k)}>
+                {(aria) => <input {...aria} className="input--short" inputMode="numeric" value={form[k]} onChange={(e) => update({ [k]: e.target.value } as Partial<Form>)} />}
+              </Field>
+            ))}
+          </div>
+          <Field id={fid('notice')} label={label('notice')} hint={t('admin.settings.noticeHint')} problem={problemOf('notice')}>
+            {(aria) => (
+              <>
+                <textarea {...aria} rows={3} value={form.notice} onChange={(e) => update({ notice: e.target.value })} />
+                <p className={form.notice.length > NOTICE_MAX ? 'char-count char-count--over' : 'char-count'} aria-live="polite">
+                  {t('admin.form.charCount', { n: form.notice.length, max: NOTICE_MAX })}
+                </p>
+              </>
+            )}
+          </Field>
+          <div className="form-field">
+            <label className="check">
+              <input type="checkbox" checked={form.maskNames} onChange={(e) => update({ maskNames: e.target.checked })} />
+              {label('maskNames')}
+            </label>
+            <p className="field-hint">{t('admin.settings.maskNamesHint')}</p>
+          </div>
+          <fieldset className={problemOf('announce-zh-CN') ? 'form-field form-field--error' : 'form-field'}>
+            <legend className="field-label">{label('announce')}</legend>
+            {problemOf('announce-zh-CN') ? <p className="field-error">{t('admin.settings.announceNone')}</p> : null}
+            {ANNOUNCE_LANGUAGES.map((l) => (
+              <label key={l} className="check">
+                <input
+                  id={fid(`announce-${l}`)}
+                  type="checkbox"
+                  checked={form.announce.includes(l)}
+                  onChange={(e) => update({ announce: e.target.checked ? [...form.announce, l] : form.announce.filter((x) => x !== l) })}
+                />
+                {t(`admin.settings.lang.${l}`)}
+              </label>
+            ))}
+            <p className="field-hint">{t('admin.settings.announceHint')}</p>
+          </fieldset>
+          <div className="admin-form__actions">
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {busy ? t('admin.form.saving') : t('admin.form.save')}
+            </button>
+            <p className="saved" role="status">
+              {saved ? t('admin.settings.saved') : ''}
+            </p>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

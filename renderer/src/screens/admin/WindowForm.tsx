@@ -1,0 +1,111 @@
+import { useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BUSINESS_LINES } from '../../../../electron/domain/business-lines.js';
+import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
+import type { ServiceWindow } from '../../../../electron/domain/contract/schemas.js';
+import { callApi } from '../../api/client.js';
+import { AlertRegion } from '../../components/AlertRegion.js';
+import { checkInt, ErrorSummary, Field } from './form.js';
+import type { FieldProblem, Problems } from './form.js';
+import { useStaffErrorKey } from './staff-session.js';
+
+type Role = 'primary' | 'backup';
+
+/** Add a window (no `editing`) or edit one: number, name, and its A (primary) and B (backup) lines. */
+export function WindowForm({ editing, onSaved, onCancel }: { editing: ServiceWindow | null; onSaved: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const toKey = useStaffErrorKey();
+  const [number, setNumber] = useState(editing ? String(editing.number) : '');
+  const [name, setName] = useState(editing?.name ?? '');
+  const [lines, setLines] = useState<Record<Role, BusinessLine[]>>({ primary: editing?.primary ?? [], backup: editing?.backup ?? [] });
+  const [problems, setProblems] = useState<Problems>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  const fid = (k: string) => `${id}-${k}`;
+  const problemOf = (k: string): FieldProblem | undefined => problems.find((p) => p.id === fid(k))?.problem;
+
+  // A line is A or B at one window, never both: ticking one side clears the other.
+  const toggle = (role: Role, line: BusinessLine, on: boolean) => {
+    const other: Role = role === 'primary' ? 'backup' : 'primary';
+    setLines((cur) => ({
+      [role]: on ? [...cur[role].filter((l) => l !== line), line] : cur[role].filter((l) => l !== line),
+      [other]: on ? cur[other].filter((l) => l !== line) : cur[other],
+    }) as Record<Role, BusinessLine[]>);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (inFlight.current) return;
+    const found: Problems = [];
+    const n = checkInt(number, 1, 999);
+    if (n) found.push({ id: fid('number'), label: t('admin.windows.number'), problem: n });
+    if (name.trim() === '') found.push({ id: fid('name'), label: t('admin.windows.name'), problem: { key: 'admin.form.required' } });
+    if (lines.primary.length === 0) found.push({ id: fid('primary-household'), label: t('admin.windows.primary'), problem: { key: 'admin.windows.primaryNone' } });
+    setProblems(found);
+    setAttempt((k) => k + 1);
+    if (found.length > 0) return;
+    // Lines in the hall's order, whatever order they were ticked in.
+    const body = {
+      number: Number(number),
+      name: name.trim(),
+      primary: BUSINESS_LINES.filter((l) => lines.primary.includes(l)),
+      backup: BUSINESS_LINES.filter((l) => lines.backup.includes(l)),
+    };
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    (editing ? callApi('putWindow', { params: { id: editing.id }, body }) : callApi('createWindow', { body }))
+      .then(() => onSaved())
+      .catch((err: unknown) => setError(toKey(err)))
+      .finally(() => {
+        inFlight.current = false;
+        setBusy(false);
+      });
+  };
+
+  const lineBoxes = (role: Role) => (
+    <fieldset className={role === 'primary' && problemOf('primary-household') ? 'form-field form-field--error' : 'form-field'}>
+      <legend className="field-label">{t(`admin.windows.${role}`)}</legend>
+      {role === 'primary' && problemOf('primary-household') ? <p className="field-error">{t('admin.windows.primaryNone')}</p> : null}
+      {BUSINESS_LINES.map((l) => (
+        <label key={l} className="check">
+          <input id={fid(`${role}-${l}`)} type="checkbox" checked={lines[role].includes(l)} onChange={(e) => toggle(role, l, e.target.checked)} />
+          {t(`line.${l}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+
+  return (
+    <form className="admin-form admin-subform" onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{editing ? t('admin.windows.editTitle', { n: editing.number }) : t('admin.windows.addTitle')}</h3>
+      <ErrorSummary problems={problems} attempt={attempt} />
+      <AlertRegion messageKey={error} />
+      <div className="admin-form__grid">
+        <Field id={fid('number')} label={t('admin.windows.number')} problem={problemOf('number')}>
+          {(aria) => <input {...aria} className="input--short" inputMode="numeric" value={number} onChange={(e) => setNumber(e.target.value)} />}
+        </Field>
+        <Field id={fid('name')} label={t('admin.windows.name')} problem={problemOf('name')}>
+          {(aria) => <input {...aria} maxLength={40} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+      </div>
+      <p className="field-hint">{t('admin.windows.abHint')}</p>
+      <div className="admin-form__grid">
+        {lineBoxes('primary')}
+        {lineBoxes('backup')}
+      </div>
+      <div className="admin-form__actions">
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy ? t('admin.form.saving') : t('admin.form.save')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

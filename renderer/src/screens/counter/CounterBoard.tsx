@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceWindow } from '../../../../electron/domain/contract/schemas.js';
+import { callApi, errorKey, isAborted } from '../../api/client.js';
+import type { ConversationEvent } from '../../api/events.js';
+import { useServerEvents } from '../../api/events.js';
+import { AlertRegion } from '../../components/AlertRegion.js';
+import { ConnectionBanner } from '../../components/ConnectionBanner.js';
+import { ConversationLog } from '../../components/ConversationLog.js';
+import { useConversation } from '../../components/ConversationState.js';
+import { CounterReply } from './CounterReply.js';
+
+/**
+ * Faces the applicant across the counter. Everything the clerk writes is shown in very large
+ * text (the newest biggest) and read politely by screen readers; nothing here relies on sound.
+ */
+export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; onChangeWindow: () => void }) {
+  const { t } = useTranslation();
+  const conversation = useConversation(windowId);
+  const [win, setWin] = useState<ServiceWindow | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // The ticket whose conversation ended: its number leaves the screen with it.
+  const [finishedTicket, setFinishedTicket] = useState<number | null>(null);
+  const shownTicket = useRef<number | null>(null);
+
+  const { onEvent } = conversation;
+  const onConversation = useCallback(
+    (ev: ConversationEvent) => {
+      onEvent(ev);
+      if (ev.type === 'cleared') setFinishedTicket(shownTicket.current);
+    },
+    [onEvent],
+  );
+  const { queue, status } = useServerEvents('display', { window: windowId, onConversation });
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    callApi('listWindows', { signal: ctl.signal })
+      .then((r) => {
+        const found = r.windows.find((w) => w.id === windowId);
+        // The window was removed: ask again which one this screen faces.
+        if (found) setWin(found);
+        else onChangeWindow();
+      })
+      .catch((e: unknown) => {
+        if (!isAborted(e)) setError(errorKey(e));
+      });
+    return () => ctl.abort();
+  }, [windowId, onChangeWindow]);
+
+  const call = win ? queue?.recentCalls.find((c) => c.windowNumber === win.number) : undefined;
+  const serving = call && call.ticketId !== finishedTicket ? call : undefined;
+  useEffect(() => {
+    shownTicket.current = serving?.ticketId ?? null;
+  }, [serving?.ticketId]);
+
+  const clerkLines = conversation.messages.filter((m) => m.from === 'clerk');
+  const latest = clerkLines[clerkLines.length - 1];
+
+  return (
+    <>
+      <ConnectionBanner status={status} />
+      <main className="counter-main">
+        <div className="counter-top">
+          <h1 className="counter-top__window">{win ? win.name : t('common.loading')}</h1>
+          <p className="counter-top__serving">
+            <span className="counter-top__label">{t('counter.nowServing')}</span>
+            <span className="counter-top__number">{serving ? serving.number : t('counter.nobody')}</span>
+          </p>
+        </div>
+        <AlertRegion messageKey={error ?? conversation.error} onDismiss={() => (error ? setError(null) : conversation.clearError())} />
+        <section className="counter-latest" aria-labelledby="counter-latest-h">
+          <h2 id="counter-latest-h" className="counter-latest__label">
+            {t('counter.clerkSays')}
+          </h2>
+          {/* Exists before any message so that each new clerk line is announced when it lands. */}
+          <div className="counter-latest__text" aria-live="polite" aria-atomic="true">
+            {latest ? <p>{latest.text}</p> : <p className="counter-latest__empty">{t('counter.noMessage')}</p>}
+          </div>
+        </section>
+        <section className="counter-history" aria-labelledby="counter-history-h">
+          <h2 id="counter-history-h" className="counter-history__label">
+            {t('counter.history')}
+          </h2>
+          <ConversationLog messages={conversation.messages} label={t('counter.history')} emptyText={t('counter.historyEmpty')} />
+        </section>
+        <CounterReply send={(text) => conversation.send('applicant', text)} />
+        <p className="counter-footer">
+          <button type="button" className="btn counter-footer__change" onClick={onChangeWindow}>
+            {t('counter.changeWindow')}
+          </button>
+        </p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { ScreenGate } from '../../components/ScreenGate.js';
+import '../../styles/counter.css';
+import { CounterBoard } from './CounterBoard.js';
+import { CounterWindowPicker } from './CounterWindowPicker.js';
+
+// localStorage: which window a screen faces is a property of the hardware, not of a person.
+const WINDOW_KEY = 'yizhan.counter.windowId';
+
+function readWindowId(): number | null {
+  const raw = localStorage.getItem(WINDOW_KEY);
+  const id = raw === null ? NaN : Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** The small screen on the counter, facing the applicant: the number served here and the 笔谈. */
+export function CounterScreen() {
+  return <ScreenGate role="display">{() => <CounterApp />}</ScreenGate>;
+}
+
+function CounterApp() {
+  const { t } = useTranslation();
+  const [windowId, setWindowId] = useState<number | null>(readWindowId);
+  const choose = useCallback((id: number | null) => {
+    if (id === null) localStorage.removeItem(WINDOW_KEY);
+    else localStorage.setItem(WINDOW_KEY, String(id));
+    setWindowId(id);
+  }, []);
+
+  return (
+    <div className="page page--counter">
+      <header className="page-header counter-header">
+        <p className="page-header__brand">{t('app.name')}</p>
+        <LanguageSwitch large />
+      </header>
+      {windowId === null ? (
+        <CounterWindowPicker onChoose={choose} />
+      ) : (
+        <CounterBoard key={windowId} windowId={windowId} onChangeWindow={() => choose(null)} />
+      )}
+    </div>
+  );
+}

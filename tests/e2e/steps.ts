@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, STAFF_PIN, type Hall } from './fixtures.js';
+
+/**
+ * What people do, step by step, shared by the end-to-end specs: a citizen taking a ticket at the
+ * kiosk, a clerk signing in and calling at a window. Driven by labels, roles and visible text.
+ */
+
+export type How = { kind: 'normal' } | { kind: 'green' } | { kind: 'group'; n: number } | { kind: 'appointment'; code: string };
+
+export const CLASS_BUTTON = { normal: '普通取号', green: '绿色通道', group: '团体办理', appointment: '我有预约' } as const;
+
+/** Takes a ticket the way a citizen does and returns its number from the confirmation. */
+export async function takeTicket(kiosk: Page, line: string, how: How): Promise<string> {
+  await kiosk.getByRole('button', { name: line }).click();
+  await expect(kiosk.getByRole('heading', { name: '办理方式' })).toBeVisible();
+  await kiosk.getByRole('button', { name: CLASS_BUTTON[how.kind], exact: true }).click();
+  if (how.kind === 'group') {
+    const pad = kiosk.getByRole('group', { name: '人数键盘' });
+    for (const d of String(how.n)) await pad.getByRole('button', { name: d, exact: true }).click();
+    await kiosk.getByRole('button', { name: '确认取号' }).click();
+  } else if (how.kind === 'appointment') {
+    const pad = kiosk.getByRole('group', { name: '预约码键盘' });
+    for (const ch of how.code) await pad.getByRole('button', { name: ch, exact: true }).click();
+    await kiosk.getByRole('button', { name: '确认取号' }).click();
+  } else if (how.kind === 'green') {
+    await expect(kiosk.getByText('70岁以上老人')).toBeVisible();
+    await kiosk.getByRole('button', { name: '确认取号' }).click();
+  }
+  await expect(kiosk.getByRole('heading', { name: '取号成功' })).toBeVisible();
+  const number = (await kiosk.locator('.ticket__number').textContent())?.trim() ?? '';
+  expect(number).toMatch(/^[A-C]\d{3}$/);
+  return number;
+}
+
+export async function done(kiosk: Page): Promise<void> {
+  await kiosk.getByRole('button', { name: '完成' }).click();
+  await expect(kiosk.getByRole('heading', { name: '请选择您要办理的业务' })).toBeVisible();
+}
+
+/** Signs in on a clerk screen, typing the PIN on the on-screen keypad as on a touch terminal. */
+export async function signIn(clerk: Page, staffNo: string, pin = STAFF_PIN): Promise<void> {
+  await clerk.getByLabel('工号').fill(staffNo);
+  const pad = clerk.getByRole('group', { name: '密码数字键盘' });
+  for (const d of pin) await pad.getByRole('button', { name: d, exact: true }).click();
+  await clerk.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export async function clerkAt(hall: Hall, staffNo: string, name: string, window: string): Promise<Page> {
+  await hall.createStaff(staffNo, name);
+  const clerk = await hall.openScreen('clerk', `${window} PC`);
+  await signIn(clerk, staffNo);
+  await expect(clerk.getByRole('heading', { name: '请选择您的窗口' })).toBeVisible();
+  await clerk.getByRole('button', { name: new RegExp(`^${window}`) }).click();
+  await expect(clerk.getByRole('heading', { name: window, level: 1 })).toBeVisible();
+  return clerk;
+}
+
+export async function callNext(clerk: Page, expected: string): Promise<void> {
+  await clerk.getByRole('button', { name: '呼叫下一位' }).click();
+  await expect(clerk.getByRole('status').filter({ hasText: `已呼叫 ${expected}` })).toBeVisible();
+  await expect(clerk.locator('.clerk-current__number')).toHaveText(expected);
+}
+
