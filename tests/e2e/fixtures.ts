@@ -70,7 +70,7 @@ function staffFixture(hub: HubProcess, adminToken: string) {
     (supervisor ??= (async () => {
       const setup = await api(hub, '/api/staff/setup', adminToken, { setupCode: hub.setupCode, staffNo: ADMIN.staffNo, name: '管理员', pin: ADMIN.pin });
       expect(setup.status, JSON.stringify(setup.json)).toBe(200);
-      const token = /yz_staff=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1];
+      const token = /yz_staff_[a-z]+=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1];
       if (!token) throw new Error('no staff session after setup');
       return token;
     })());

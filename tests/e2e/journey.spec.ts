@@ -85,3 +85,31 @@ test('an unpaired browser sees a pairing page, and a wrong code is explained', a
   await expect(page.getByText('配对码无效或已过期')).toBeVisible();
   await context.close();
 });
+
+test('one browser holds the clerk and admin screens of a single machine, both signed in', async ({ hall }) => {
+  await hall.ensureAdmin();
+  // The clerk screen, then the admin screen paired in the same browser (one cookie jar).
+  const clerk = await clerkAt(hall, 'C501', '赵警官', '1号窗口');
+  const res = await fetch(`${hall.hub.url}/api/pairing-codes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` },
+    body: JSON.stringify({ role: 'admin', name: 'same PC' }),
+  });
+  const { code } = (await res.json()) as { code: string };
+  const admin = await clerk.context().newPage();
+  await admin.goto(`${hall.hub.url}/pair?code=${code}&role=admin`);
+  await admin.waitForURL(/\/admin$/);
+  await admin.getByLabel('工号', { exact: true }).fill(hall.admin.staffNo);
+  await admin.getByLabel('密码', { exact: true }).fill(hall.admin.pin);
+  await admin.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(admin.getByText(/已登录：/)).toBeVisible();
+
+  // The supervisor's sign-in did not sign the clerk out: the console still acts as the clerk.
+  await clerk.getByRole('button', { name: '呼叫下一位' }).click();
+  await expect(clerk.getByText('目前没有人在等候')).toBeVisible();
+  await clerk.reload();
+  await expect(clerk.getByRole('button', { name: '呼叫下一位' })).toBeVisible();
+  // And the admin screen still answers as the administrator.
+  await admin.reload();
+  await expect(admin.getByText(/已登录：/)).toBeVisible();
+});

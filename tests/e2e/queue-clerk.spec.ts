@@ -24,7 +24,7 @@ async function bookAppointment(hall: Hall, line: string): Promise<string> {
   const auth = { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` };
   const signIn = await fetch(`${hall.hub.url}/api/staff/sign-in`, { method: 'POST', headers: auth, body: JSON.stringify(hall.admin) });
   expect(signIn.status).toBe(200);
-  const session = /yz_staff=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const session = /yz_staff_[a-z]+=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
   const res = await fetch(`${hall.hub.url}/api/appointments`, {
     method: 'POST',
     headers: { ...auth, 'x-yizhan-staff': session },
@@ -181,7 +181,7 @@ test('a clerk sets a first PIN with the code from the supervisor, signs out and 
   await hall.ensureAdmin();
   const auth = { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` };
   const adminIn = await fetch(`${hall.hub.url}/api/staff/sign-in`, { method: 'POST', headers: auth, body: JSON.stringify(hall.admin) });
-  const session = /yz_staff=([^;]+)/.exec(adminIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const session = /yz_staff_[a-z]+=([^;]+)/.exec(adminIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
   const created = await fetch(`${hall.hub.url}/api/staff`, {
     method: 'POST',
     headers: { ...auth, 'x-yizhan-staff': session },

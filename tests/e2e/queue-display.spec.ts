@@ -43,7 +43,7 @@ async function arrangeWindow(hall: Hall) {
   const clerk = await terminal(hall, 'clerk');
   const kiosk = await terminal(hall, 'kiosk');
   const signIn = await post(hall, '/api/staff/sign-in', clerk, { staffNo: 'C101', pin: STAFF_PIN });
-  const staff = /yz_staff=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
+  const staff = /yz_staff_[a-z]+=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
   if (!staff) throw new Error('no staff session');
   const windows = (await (await fetch(`${hall.hub.url}/api/windows`, { headers: { authorization: `Bearer ${hall.adminToken}` } })).json()) as {
     windows: { id: number; number: number; primary: BusinessLine[] }[];

@@ -30,7 +30,7 @@ interface RequestInit {
 export const TEST_PIN = '246810';
 
 function staffCookie(headers: Headers): string {
-  const token = /yz_staff=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
+  const token = /yz_staff_[a-z]+=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
   if (!token) throw new Error('no staff session cookie');
   return token;
 }

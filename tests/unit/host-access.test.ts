@@ -124,3 +124,16 @@ describe('local enrolment (the desktop shell of a single machine)', () => {
     expect((await t.request('/api/queue', { token: second.token })).status).toBe(200);
   });
 });
+
+describe('staff sessions on a single machine', () => {
+  it('keep a clerk and a supervisor signed in side by side in one browser', async () => {
+    const clerk = await t.clerk();
+    const sup = await t.supervisor();
+    // One browser: it sends every cookie it holds to every route.
+    const jar = [`yz_clerk=${clerk.token}`, `yz_admin=${sup.token}`, `yz_staff_clerk=${clerk.staff}`, `yz_staff_admin=${sup.staff}`].join('; ');
+    const asClerk = await t.request('/api/staff/me', { headers: { cookie: jar, 'x-yizhan-role': 'clerk' } });
+    const asAdmin = await t.request('/api/staff/me', { headers: { cookie: jar, 'x-yizhan-role': 'admin' } });
+    expect(asClerk.body).toMatchObject({ staff: { role: 'clerk' } });
+    expect(asAdmin.body).toMatchObject({ staff: { role: 'admin' } });
+  });
+});

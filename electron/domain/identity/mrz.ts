@@ -76,8 +76,8 @@ export function parseMrz(input: string | readonly string[]): MrzParse {
   try {
     for (const [i, l] of lines.entries()) if (!MRZ_CHARS.test(l)) throw new Refused('characters', `line${i + 1}`);
     const shape = lines.map((l) => l.length).join('x');
-    if (shape === '44x44') return { ok: true, mrz: td3(lines[0] ?? '', lines[1] ?? '') };
-    if (shape === '36x36') return { ok: true, mrz: td2(lines[0] ?? '', lines[1] ?? '') };
+    if (shape === '44x44') return { ok: true, mrz: twoLine('TD3', lines[0] ?? '', lines[1] ?? '') };
+    if (shape === '36x36') return { ok: true, mrz: twoLine('TD2', lines[0] ?? '', lines[1] ?? '') };
     if (shape === '30x30x30') return { ok: true, mrz: td1(lines[0] ?? '', lines[1] ?? '', lines[2] ?? '') };
     if (shape === '30' && /^C[A-Z]/.test(lines[0] ?? '')) return { ok: true, mrz: cnPermit(lines[0] ?? '') };
     throw new Refused('format', 'lines');
@@ -87,14 +87,20 @@ export function parseMrz(input: string | readonly string[]): MrzParse {
   }
 }
 
-function td3(l1: string, l2: string): MrzResult {
+/**
+ * TD3 (passports, 2×44) and TD2 (2×36) share one layout: the second line differs only in where the
+ * optional data ends, and TD2's optional data has no check digit of its own.
+ */
+function twoLine(format: 'TD3' | 'TD2', l1: string, l2: string): MrzResult {
+  const optionalEnd = format === 'TD3' ? 42 : 35;
   check(l2.slice(0, 9), l2[9], 'documentNumber');
   check(l2.slice(13, 19), l2[19], 'birthDate');
   check(l2.slice(21, 27), l2[27], 'expiryDate');
-  check(l2.slice(28, 42), l2[42], 'personalNumber');
-  check(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43), l2[43], 'composite');
+  if (format === 'TD3') check(l2.slice(28, 42), l2[42], 'personalNumber');
+  const compositeAt = format === 'TD3' ? 43 : 35;
+  check(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, compositeAt), l2[compositeAt], 'composite');
   return {
-    format: 'TD3',
+    format,
     documentCode: clean(l1.slice(0, 2)),
     issuingState: clean(l1.slice(2, 5)),
     ...names(l1.slice(5)),
@@ -103,26 +109,7 @@ function td3(l1: string, l2: string): MrzResult {
     birthDate: yymmdd(l2.slice(13, 19), 'birthDate'),
     sex: sexOf(l2[20]),
     expiryDate: yymmdd(l2.slice(21, 27), 'expiryDate'),
-    personalNumber: clean(l2.slice(28, 42)),
-  };
-}
-
-function td2(l1: string, l2: string): MrzResult {
-  check(l2.slice(0, 9), l2[9], 'documentNumber');
-  check(l2.slice(13, 19), l2[19], 'birthDate');
-  check(l2.slice(21, 27), l2[27], 'expiryDate');
-  check(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 35), l2[35], 'composite');
-  return {
-    format: 'TD2',
-    documentCode: clean(l1.slice(0, 2)),
-    issuingState: clean(l1.slice(2, 5)),
-    ...names(l1.slice(5)),
-    documentNumber: clean(l2.slice(0, 9)),
-    nationality: clean(l2.slice(10, 13)),
-    birthDate: yymmdd(l2.slice(13, 19), 'birthDate'),
-    sex: sexOf(l2[20]),
-    expiryDate: yymmdd(l2.slice(21, 27), 'expiryDate'),
-    personalNumber: clean(l2.slice(28, 35)),
+    personalNumber: clean(l2.slice(28, optionalEnd)),
   };
 }
 

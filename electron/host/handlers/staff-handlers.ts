@@ -47,7 +47,7 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
       const created = ctx.staff.createWithPin(body.staffNo, body.name, 'admin', hash, salt, ctx.clock());
       ctx.settings.deleteRaw(SETUP_KEY);
       audit(`terminal:${terminal?.id ?? '?'}`, 'staff.setup_first_admin', `staff:${created.staff_no}`);
-      startSession(ctx.staff, reply, req, created.id, terminal?.id ?? 0, ctx.clock());
+      if (terminal) startSession(ctx.staff, reply, req, created.id, terminal, ctx.clock());
       return { staff: view(created) };
     },
 
@@ -77,13 +77,13 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
         throw new ApiError('pin_invalid', 'Wrong staff number or PIN');
       }
       ctx.staff.recordSuccess(record.id);
-      startSession(ctx.staff, reply, req, record.id, terminal?.id ?? 0, ctx.clock());
+      if (terminal) startSession(ctx.staff, reply, req, record.id, terminal, ctx.clock());
       audit(`staff:${record.staff_no}@terminal:${terminal?.id ?? '?'}`, 'staff.sign_in', `terminal:${terminal?.id ?? '?'}`);
       return { staff: view({ ...record, failed_attempts: 0, locked_until: null }) };
     },
 
     staffSignOut: ({ staff, terminal, req, reply }) => {
-      endSession(ctx.staff, reply, req, ctx.clock());
+      if (terminal) endSession(ctx.staff, reply, req, terminal, ctx.clock());
       if (staff) audit(actorOf(staff, terminal), 'staff.sign_out', `terminal:${terminal?.id ?? '?'}`);
       return { ok: true as const };
     },
@@ -98,7 +98,7 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
       const updated = ctx.staff.setPin(record.id, hash, salt);
       if (!updated) throw new ApiError('not_found', 'No such staff member');
       audit(`staff:${record.staff_no}@terminal:${terminal?.id ?? '?'}`, 'staff.enroll', `staff:${record.staff_no}`);
-      startSession(ctx.staff, reply, req, record.id, terminal?.id ?? 0, ctx.clock());
+      if (terminal) startSession(ctx.staff, reply, req, record.id, terminal, ctx.clock());
       return { staff: view(updated) };
     },
 

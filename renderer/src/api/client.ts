@@ -22,6 +22,18 @@ export type CallArgs<N extends RouteName> = Partial<RequestOf<N>> & { signal?: A
 
 const TIMEOUT_MS = 10_000;
 
+/** Route → the terminal role that screen acts as (/counter faces an applicant: a display). */
+const SCREEN_ROLE: Record<string, string> = { kiosk: 'kiosk', booth: 'booth', clerk: 'clerk', display: 'display', counter: 'display', admin: 'admin' };
+
+/**
+ * Which role this page acts as, sent as X-Yizhan-Role: on a single machine one browser may hold
+ * the credentials of several screens, and the host must answer the clerk screen as the clerk and
+ * the admin screen as the admin.
+ */
+function screenRole(): string | null {
+  return SCREEN_ROLE[window.location.pathname.split('/')[1] ?? ''] ?? null;
+}
+
 /**
  * Call one route of the contract. Inputs are checked against the route's schemas before anything
  * is sent, and the answer is parsed with the response schema, so a screen only ever sees data of
@@ -44,12 +56,10 @@ export async function callApi<N extends RouteName>(name: N, args: CallArgs<N> = 
 
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = args.signal ? AbortSignal.any([args.signal, timeout]) : timeout;
-  const init: RequestInit = {
-    method: spec.method,
-    credentials: 'same-origin',
-    headers: hasBody ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
-    signal,
-  };
+  const headers: Record<string, string> = hasBody ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' };
+  const role = screenRole();
+  if (role) headers['x-yizhan-role'] = role;
+  const init: RequestInit = { method: spec.method, credentials: 'same-origin', headers, signal };
   if (body) init.body = JSON.stringify(body.data);
 
   let res: Response;
