@@ -110,3 +110,34 @@ describe('numbering through the API', () => {
     expect(new Set(called).size).toBe(30);
   });
 });
+
+describe('audit', () => {
+  it('records each clerk action with its actor, in an intact hash chain', async () => {
+    const t = await host();
+    const kiosk = await t.pair('kiosk');
+    const clerk = await t.clerk('C777');
+    const sup = await t.supervisor();
+    await t.request('/api/tickets', { method: 'POST', token: kiosk, body: { line: 'household' } });
+    for (const step of ['open', 'call-next', 'recall', 'start', 'finish']) {
+      expect((await t.request(`/api/windows/1/${step}`, { method: 'POST', ...clerk })).status).toBe(200);
+    }
+    const audit = await t.request('/api/audit?limit=50', sup);
+    const body = audit.body as { entries: { actor: string; action: string; target: string }[]; chainIntact: boolean };
+    expect(body.chainIntact).toBe(true);
+    const mine = body.entries.filter((e) => e.actor.startsWith('staff:C777@')).map((e) => `${e.action} ${e.target}`).reverse();
+    expect(mine).toEqual(['staff.enroll staff:C777', 'window.open window 1', 'ticket.call A001', 'ticket.recall A001', 'ticket.start A001', 'ticket.finish A001']);
+  });
+
+  it('refuses to alter or delete an audit entry', async () => {
+    const t = await host();
+    await t.clerk();
+    const { openDatabase } = await import('../../db/open.js');
+    const { db } = openDatabase(t.dataDir);
+    try {
+      expect(() => db.prepare(`UPDATE audit_log SET actor = 'someone else'`).run()).toThrow(/append-only/);
+      expect(() => db.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
+    } finally {
+      db.close();
+    }
+  });
+});
