@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { TerminalRole } from '../roles.js';
+import { CatalogSchema } from '../catalog/catalog-schema.js';
+import { RawFormSchema } from '../catalog/form-schema.js';
+import { None, route } from './route-spec.js';
+import { BusinessLineSchema, TicketSchema } from './schemas.js';
+
+/**
+ * Routes of the kiosk journey (issue 3): the service catalog, submitting an application together
+ * with its ticket (alone or as a tour group), and the progress query. Answers never carry the
+ * applicant's name or full ID number: a kiosk screen is public.
+ */
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'completed', 'supplement_pending', 'rejected', 'withdrawn'] as const;
+export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
+export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
+
+/** What the citizen should do next, as a text key the renderer translates. */
+export const NEXT_STEP: Readonly<Record<ApplicationStatus, string>> = {
+  draft: 'application.next.finish_at_kiosk',
+  submitted: 'application.next.await_call',
+  accepted: 'application.next.in_progress',
+  completed: 'application.next.collect',
+  supplement_pending: 'application.next.supply_materials',
+  rejected: 'application.next.see_notice',
+  withdrawn: 'application.next.none',
+};
+
+/** Age from which an applicant is served through the green channel; a supervisor setting. */
+export const DEFAULT_GREEN_CHANNEL_AGE = 70;
+
+const EVERY_TERMINAL: readonly TerminalRole[] = ['kiosk', 'booth', 'clerk', 'display', 'admin'];
+const SELF_SERVICE: readonly TerminalRole[] = ['kiosk', 'booth'];
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ServiceCode = z.string().trim().min(1).max(60);
+const RequestId = z.string().uuid('requestId must be a UUID made by the kiosk');
+const Language = z.enum(['zh-CN', 'mn', 'en']);
+/** Codes of the materials the citizen ticked as brought (data-shared ones need not be listed). */
+const Materials = z.array(z.string().max(60)).max(40);
+
+export const ApplicationSummarySchema = z.object({
+  caseNumber: z.string(),
+  serviceCode: z.string(),
+  line: BusinessLineSchema,
+  status: ApplicationStatusSchema,
+  greenChannel: z.boolean(),
+  /** 容缺: missing deferrable materials, to be supplied by `supplementBy`. */
+  missingMaterials: z.array(z.string()),
+  supplementBy: IsoDate.nullable(),
+  /** The promised completion date (time limit in working days; today when done on the spot). */
+  promisedBy: IsoDate,
+  createdAt: z.number().int(),
+});
+export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
+
+const TicketAnswer = {
+  ticket: TicketSchema,
+  ahead: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
+  /** True when this answers a repeated request (same requestId): nothing new was created. */
+  replayed: z.boolean(),
+};
+
+export const applicationsApi = {
+  catalog: route({ method: 'GET', path: '/api/catalog', access: EVERY_TERMINAL, params: None, query: None, body: None, response: CatalogSchema }),
+
+  submitApplication: route({
+    method: 'POST',
+    path: '/api/applications',
+    access: SELF_SERVICE,
+    params: None,
+    query: None,
+    body: z.object({ requestId: RequestId, serviceCode: ServiceCode, form: RawFormSchema, materials: Materials, language: Language.optional() }).strict(),
+    response: z.object({ application: ApplicationSummarySchema, ...TicketAnswer }),
+  }),
+
+  submitGroupApplication: route({
+    method: 'POST',
+    path: '/api/applications/group',
+    access: SELF_SERVICE,
+    params: None,
+    query: None,
+    body: z
+      .object({
+        requestId: RequestId,
+        serviceCode: ServiceCode,
+        members: z.array(z.object({ form: RawFormSchema, materials: Materials }).strict()).min(2).max(60),
+        language: Language.optional(),
+      })
+      .strict(),
+    response: z.object({ applications: z.array(ApplicationSummarySchema), ...TicketAnswer }),
+  }),
+
+  applicationProgress: route({
+    method: 'GET',
+    path: '/api/applications/progress',
+    access: SELF_SERVICE,
+    params: None,
+    query: z
+      .object({
+        case: z.string().trim().toUpperCase().regex(/^YZ\d{8}-\d{4,6}$/, 'expected a case number like YZ20261124-0001'),
+        last4: z.string().trim().toUpperCase().regex(/^\d{3}[\dX]$/, 'expected the last 4 characters of the ID number'),
+      })
+      .strict(),
+    body: None,
+    response: z.object({
+      caseNumber: z.string(),
+      serviceCode: z.string(),
+      status: ApplicationStatusSchema,
+      nextStep: z.string(),
+      supplementBy: IsoDate.nullable(),
+      promisedBy: IsoDate,
+    }),
+  }),
+} as const;
