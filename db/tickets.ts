@@ -21,6 +21,9 @@ export interface TicketRequest {
   language?: 'zh-CN' | 'mn' | 'en' | null;
 }
 
+/** Runs inside the issuing transaction with the new tickets, in request order. */
+export type AfterInsert = (issued: readonly IssuedTicket[]) => void;
+
 export interface WindowForCall {
   id: number;
   primary: readonly BusinessLine[];
@@ -105,12 +108,12 @@ export function ticketStore(db: Db) {
     return counts;
   }
 
-  const issueMany = db.transaction((requests: readonly TicketRequest[], serviceDay: string, now: number): IssuedTicket[] => {
+  const issueMany = db.transaction((requests: readonly TicketRequest[], serviceDay: string, now: number, afterInsert?: AfterInsert): IssuedTicket[] => {
     // Everyone already waiting in the line is counted as ahead: a first-come view that is honest
     // for normal tickets (priority tickets may still be called before them, which the estimate
     // accounts for only on average). Counted once per batch, then carried forward.
     const counts = waiting(serviceDay);
-    return requests.map((r) => {
+    const issued = requests.map((r) => {
       const ahead = counts[r.line];
       counts[r.line] = ahead + 1;
       const seq = bumpCounter.get(serviceDay, r.line)?.last_seq;
@@ -131,6 +134,9 @@ export function ticketStore(db: Db) {
       if (!row) throw new Error('ticket insert returned no row');
       return { ticket: toTicket(row), ahead };
     });
+    // Rows that must commit with the tickets (their print jobs): a throw here rolls all back.
+    afterInsert?.(issued);
+    return issued;
   });
 
   function candidates(window: WindowForCall, serviceDay: string, now: number, settings: PolicySettings): WaitingTicket[] {
@@ -165,15 +171,15 @@ export function ticketStore(db: Db) {
      * IMMEDIATE transaction: the write lock is taken before the counter is read, so two kiosks
      * (or two processes on one file) can never be handed the same number.
      */
-    issue(request: TicketRequest, serviceDay: string, now: number): IssuedTicket {
-      const [issued] = issueMany.immediate([request], serviceDay, now);
+    issue(request: TicketRequest, serviceDay: string, now: number, afterInsert?: AfterInsert): IssuedTicket {
+      const [issued] = issueMany.immediate([request], serviceDay, now, afterInsert);
       if (!issued) throw new Error('no ticket issued');
       return issued;
     },
 
     /** Several tickets in one transaction and so one fsync (group commit); numbers in request order. */
-    issueMany(requests: readonly TicketRequest[], serviceDay: string, now: number): IssuedTicket[] {
-      return issueMany.immediate(requests, serviceDay, now);
+    issueMany(requests: readonly TicketRequest[], serviceDay: string, now: number, afterInsert?: AfterInsert): IssuedTicket[] {
+      return issueMany.immediate(requests, serviceDay, now, afterInsert);
     },
 
     /**

@@ -44,7 +44,8 @@ export function printHandlers(ctx: HostContext): PrintHandlers {
       defaultPrinter: p.defaultPrinter,
       terminals: ctx.terminals
         .list()
-        .filter((t) => !t.revoked && t.role !== 'display')
+        // Displays and admin screens print nothing.
+        .filter((t) => !t.revoked && t.role !== 'display' && t.role !== 'admin')
         .map(terminalPrinter),
     }),
 

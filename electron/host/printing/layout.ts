@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { applyFont, type FontChoice } from './fonts.js';
+import { drawVertical, verticalHeight } from './mongolian.js';
 
 /**
  * A tiny block layout shared by every document: a document module says what to print as a list
@@ -18,7 +19,9 @@ export type Block =
   | { kind: 'qr'; data: string; caption: string }
   | { kind: 'rule' }
   | { kind: 'gap' }
-  | { kind: 'signature'; label: string };
+  | { kind: 'signature'; label: string }
+  /** Traditional Mongolian columns, written top to bottom (see mongolian.ts). */
+  | { kind: 'vertical'; columns: readonly string[] };
 
 export interface PageSpec {
   widthPt: number;
@@ -93,6 +96,7 @@ function blockText(b: Block): string {
 function blockHeight(doc: PDFKit.PDFDocument, spec: PageSpec, width: number, b: Block): number {
   if (b.kind === 'rule') return 8;
   if (b.kind === 'gap') return spec.sizes.normal;
+  if (b.kind === 'vertical') return verticalHeight(doc, spec.sizes.large, b.columns);
   if (b.kind === 'qr') return spec.qrPt + 4 + doc.fontSize(spec.sizes.small).heightOfString(b.caption, { width, lineGap: LINE_GAP }) + 4;
   const extra = b.kind === 'signature' ? spec.sizes.normal * 2 : b.kind === 'title' ? 4 : 2;
   return doc.fontSize(textSize(spec, b)).heightOfString(blockText(b), { width, lineGap: LINE_GAP }) + extra;
@@ -131,6 +135,7 @@ function drawBlock(doc: PDFKit.PDFDocument, spec: PageSpec, width: number, b: Bl
     doc.y += spec.sizes.normal;
     return;
   }
+  if (b.kind === 'vertical') return drawVertical(doc, x, width, spec.sizes.large, b.columns);
   if (b.kind === 'qr') {
     const y = doc.y;
     drawQr(doc, b.data, x + (width - spec.qrPt) / 2, y, spec.qrPt);
@@ -163,6 +168,8 @@ function latinize(blocks: readonly Block[]): Block[] {
         return { ...b, caption: l(b.caption) };
       case 'signature':
         return { ...b, label: l(b.label) };
+      case 'vertical':
+        return { kind: 'text', text: l(b.columns.join('\n')) };
       default:
         return b;
     }

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/open.js';
-import { printJobStore, type PrintJobRow } from '../../../db/print-jobs.js';
+import { printJobStore, type NewPrintJob, type PrintJobRow } from '../../../db/print-jobs.js';
 import { printSettingsStore } from '../../../db/print-settings.js';
 import type { ServerEvent } from '../../domain/contract/events.js';
 import { cupsPrinter } from './cups-printer.js';
@@ -96,15 +96,38 @@ export function printingService(o: PrintingOptions) {
 
   // Slips of tickets issued in the same turn are stored in one transaction (one fsync), as the
   // tickets themselves are.
-  let pendingSlips: { terminalId: number; data: TicketSlipData; key: string }[] = [];
+  let pendingSlips: NewPrintJob[] = [];
   function flushSlips(): void {
     const batch = pendingSlips;
     pendingSlips = [];
     try {
-      jobs.enqueueMany(batch.map((s) => ({ terminalId: s.terminalId, kind: 'ticket_slip', data: s.data, idempotencyKey: s.key })), o.clock());
+      jobs.enqueueMany(batch, o.clock());
       queue.kick();
     } catch (err) {
       o.log(`print: could not store ${batch.length} slip job(s): ${(err as Error).message}`);
+    }
+  }
+
+  /** The slip job of an issued ticket, or null when the terminal prints nothing. Never throws. */
+  function slipJob(issued: IssuedForSlip, terminal: { id: number; name: string } | null, language: PrintLanguage | undefined): NewPrintJob | null {
+    try {
+      if (!terminal || configFor(terminal.id).kind === 'none') return null;
+      const data: TicketSlipData = {
+        language: language ?? 'zh-CN',
+        hallName: settings.hallName(),
+        terminalName: terminal.name,
+        printedAt: o.clock(),
+        timeZone: o.timeZone,
+        number: issued.ticket.number,
+        line: issued.ticket.line,
+        serviceDay: issued.ticket.serviceDay,
+        ahead: issued.ahead,
+        ...(typeof issued.estimatedWaitMinutes === 'number' ? { estimatedWaitMinutes: Math.round(issued.estimatedWaitMinutes) } : {}),
+      };
+      return { terminalId: terminal.id, kind: 'ticket_slip', data, idempotencyKey: `ticket:${issued.ticket.id}` };
+    } catch (err) {
+      o.log(`print: slip not queued: ${(err as Error).message}`);
+      return null;
     }
   }
 
@@ -117,29 +140,41 @@ export function printingService(o: PrintingOptions) {
     statusOf: (terminalId: number) => statuses.get(terminalId) ?? { status: configFor(terminalId).kind === 'none' ? 'none' : 'ok', detail: '', at: 0 },
     refreshStatus: pollStatus,
 
-    /** After a ticket is issued at a kiosk or booth: its slip, if the terminal has a printer. Never
-     * throws: a ticket is valid without paper, and the citizen sees the number on screen. */
-    ticketIssued(issued: IssuedForSlip, terminal: { id: number; name: string } | null, language: PrintLanguage | undefined): void {
+    /** Inside the ticket's own transaction: stores its slip job, so the ticket and its slip commit
+     * together (or neither does). Building the slip never throws (a ticket is valid without paper);
+     * only the insert may, and then the ticket rolls back with it. Call kick() after the commit. */
+    storeSlip(
+      issued: Omit<IssuedForSlip, 'estimatedWaitMinutes'>,
+      terminal: { id: number; name: string } | null,
+      language: PrintLanguage | undefined,
+      estimate: () => number | null = () => null,
+    ): void {
+      if (!terminal || configFor(terminal.id).kind === 'none') return;
+      let minutes: number | null = null;
       try {
-        if (!terminal || configFor(terminal.id).kind === 'none') return;
-        watched.add(terminal.id);
-        const data: TicketSlipData = {
-          language: language ?? 'zh-CN',
-          hallName: settings.hallName(),
-          terminalName: terminal.name,
-          printedAt: o.clock(),
-          timeZone: o.timeZone,
-          number: issued.ticket.number,
-          line: issued.ticket.line,
-          serviceDay: issued.ticket.serviceDay,
-          ahead: issued.ahead,
-          ...(typeof issued.estimatedWaitMinutes === 'number' ? { estimatedWaitMinutes: Math.round(issued.estimatedWaitMinutes) } : {}),
-        };
-        if (pendingSlips.length === 0) setImmediate(flushSlips);
-        pendingSlips.push({ terminalId: terminal.id, data, key: `ticket:${issued.ticket.id}` });
+        minutes = estimate();
       } catch (err) {
-        o.log(`print: slip not queued: ${(err as Error).message}`);
+        o.log(`print: slip without a wait estimate: ${(err as Error).message}`);
       }
+      const job = slipJob({ ...issued, estimatedWaitMinutes: minutes }, terminal, language);
+      if (job) jobs.enqueueMany([job], o.clock());
+    },
+
+    /** After the ticket's transaction committed: send what storeSlip stored. */
+    slipsStored(terminal: { id: number } | null): void {
+      if (!terminal || configFor(terminal.id).kind === 'none') return;
+      watched.add(terminal.id);
+      queue.kick();
+    },
+
+    /** After a ticket is issued (outside its transaction): its slip, stored in the next turn.
+     * Never throws. */
+    ticketIssued(issued: IssuedForSlip, terminal: { id: number; name: string } | null, language: PrintLanguage | undefined): void {
+      const job = slipJob(issued, terminal, language);
+      if (!job || !terminal) return;
+      watched.add(terminal.id);
+      if (pendingSlips.length === 0) setImmediate(flushSlips);
+      pendingSlips.push(job);
     },
 
     /** An explicit reprint: a new job with the same document, audited with who asked. */

@@ -1,5 +1,9 @@
 import type { IssuedTicket, TicketRequest, TicketStore } from '../../../db/tickets.js';
 
+/** Runs inside the ticket's transaction (e.g. storing its slip's print job); a throw rolls the
+ * ticket back and fails its request. */
+export type WithTicket = (issued: IssuedTicket) => void;
+
 /**
  * Group commit for ticket issuance. Requests that arrive in the same turn of the event loop are
  * written in one transaction, so a burst costs one fsync instead of one each. Nobody is answered
@@ -8,7 +12,8 @@ import type { IssuedTicket, TicketRequest, TicketStore } from '../../../db/ticke
  * cannot fail its neighbours.
  */
 export function issueBatcher(tickets: TicketStore, today: () => string, clock: () => number, afterCommit: () => void) {
-  type Pending = TicketRequest & { resolve: (t: IssuedTicket) => void; reject: (e: unknown) => void };
+  type Pending = TicketRequest & { resolve: (t: IssuedTicket) => void; reject: (e: unknown) => void; withTicket?: WithTicket | undefined };
+  const hooksOf = (batch: readonly Pending[]) => (issued: readonly IssuedTicket[]) => batch.forEach((p, i) => p.withTicket?.(issued[i] as IssuedTicket));
   let pending: Pending[] = [];
 
   function flush(): void {
@@ -17,12 +22,12 @@ export function issueBatcher(tickets: TicketStore, today: () => string, clock: (
     const day = today();
     const now = clock();
     try {
-      const issued = tickets.issueMany(batch, day, now);
+      const issued = tickets.issueMany(batch, day, now, hooksOf(batch));
       batch.forEach((p, i) => p.resolve(issued[i] as IssuedTicket));
     } catch {
       for (const p of batch) {
         try {
-          p.resolve(tickets.issue(p, day, now));
+          p.resolve(tickets.issue(p, day, now, hooksOf([p])));
         } catch (err) {
           p.reject(err);
         }
@@ -32,10 +37,10 @@ export function issueBatcher(tickets: TicketStore, today: () => string, clock: (
   }
 
   return {
-    issue(request: TicketRequest): Promise<IssuedTicket> {
+    issue(request: TicketRequest, withTicket?: WithTicket): Promise<IssuedTicket> {
       return new Promise((resolve, reject) => {
         if (pending.length === 0) setImmediate(flush);
-        pending.push({ ...request, resolve, reject });
+        pending.push({ ...request, resolve, reject, withTicket });
       });
     },
   };

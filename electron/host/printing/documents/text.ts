@@ -4,8 +4,8 @@ import type { PrintLanguage } from './types.js';
 /**
  * The printed documents' catalog. It lives host-side because the host renders the PDFs (the
  * renderer's i18n catalogs are not part of the host), and it is typed: a string missing in either
- * language fails the type check. Mongolian falls back to Chinese until a traditional-Mongolian
- * font ships (see the README's printing section); the legal notices are Chinese-only on purpose,
+ * language fails the type check. For Mongolian ('mn') a slip is the Chinese one plus a few phrases
+ * in traditional Mongolian (MN_SLIP below, set vertically); the legal notices are Chinese-only on purpose,
  * being the official wording, with no language parameter.
  */
 interface SlipStrings {
@@ -69,6 +69,20 @@ const en: SlipStrings = {
   nothingMissing: 'All materials present',
   timeLimit: (d) => (d === 0 ? 'Time limit: done on the spot' : `Time limit: ${d} working days`),
   footer: 'This notice lists everything required, once. Please keep it.',
+};
+
+/**
+ * The few phrases a slip carries in traditional Mongolian (citizen's language 'mn'), beside the
+ * Chinese lines: your number, people ahead, minutes. NEEDS REVIEW BY A NATIVE SPEAKER (spelling,
+ * suffix forms and the FVS/MVS controls) before a hall relies on them.
+ */
+export const MN_SLIP = {
+  /** ᠲᠠᠨ ᠤ ᠳ᠋ᠤᠭᠠᠷ "your number" (tan-u dugar; NNBSP before the genitive suffix, FVS1 on initial d). */
+  number: (n: string) => `ᠲᠠᠨ\u202fᠤ ᠳ᠋ᠤᠭᠠᠷ ${n}`,
+  /** ᠡᠮᠦᠨ(MVS)ᠡ N ᠬᠦᠮᠦᠨ "N people ahead" (emün-e N kümün; MVS before the final e). */
+  ahead: (n: number) => `ᠡᠮᠦᠨ\u180eᠡ ${n} ᠬᠦᠮᠦᠨ`,
+  /** ᠪᠠᠷᠠᠭ N ᠮᠢᠨᠦ᠋ᠲ "about N minutes" (barag N minüt). */
+  wait: (minutes: number) => `ᠪᠠᠷᠠᠭ ${minutes} ᠮᠢᠨᠦ᠋ᠲ`,
 };
 
 export function slipText(language: PrintLanguage): SlipStrings {

@@ -1,7 +1,14 @@
 import { renderBlocks, type Block, type RenderedPdf } from '../layout.js';
 import type { FontChoice } from '../fonts.js';
-import { formatTime, slipText } from './text.js';
+import { formatTime, MN_SLIP, slipText } from './text.js';
 import { progressRef, type TicketSlipData } from './types.js';
+
+/** For a Mongolian speaker: number, people ahead and wait again, in traditional Mongolian. */
+function mongolianColumns(data: TicketSlipData): Block {
+  const columns = [MN_SLIP.number(data.number), MN_SLIP.ahead(data.ahead)];
+  if (data.estimatedWaitMinutes !== undefined) columns.push(MN_SLIP.wait(data.estimatedWaitMinutes));
+  return { kind: 'vertical', columns };
+}
 
 /** The kiosk's ticket slip (80 mm roll): the number large, then the line, people ahead and wait. */
 export function ticketSlip(data: TicketSlipData, font: FontChoice = 'cjk'): Promise<RenderedPdf> {
@@ -15,6 +22,7 @@ export function ticketSlip(data: TicketSlipData, font: FontChoice = 'cjk'): Prom
     { kind: 'text', text: t.line[data.line], align: 'center', size: 'large' },
     { kind: 'text', text: t.ahead(data.ahead), align: 'center' },
     { kind: 'text', text: data.estimatedWaitMinutes === undefined ? t.waitUnknown : t.wait(data.estimatedWaitMinutes), align: 'center' },
+    ...(data.language === 'mn' ? [mongolianColumns(data)] : []),
     { kind: 'rule' },
     { kind: 'field', label: t.terminal, value: data.terminalName },
     { kind: 'field', label: t.time, value: formatTime(data.printedAt, data.timeZone) },
