@@ -35,6 +35,7 @@ import { deviceStore } from '../../db/devices.js';
 import { createDeviceManager } from './devices/device-manager.js';
 import { registerSimRoutes, writeSimCredential } from './devices/sim-routes.js';
 import { deviceHandlers } from './handlers/device-handlers.js';
+import { applicationHandlers } from './handlers/application-handlers.js';
 import type { HostContext } from './host-context.js';
 import type { HostOptions, RunningHost } from './host-api.js';
 import { ApiError } from './http/api-error.js';
@@ -83,7 +84,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       clock,
       timeZone,
       log,
-      broadcast: (e) => events.broadcast(e),
+      // A printer's state concerns its own terminal (the kiosk's notice) and the admin screens only.
+      broadcast: (e) => {
+        if (e.type !== 'printer.status') return events.broadcast(e);
+        events.sendToTerminal(e.terminalId, e);
+        events.sendToRole('admin', e);
+      },
       defaultPrinter: options.defaultPrinter,
       electronPrinter: options.electronPrinter,
       pauseAt: pausePointFromEnv(process.env),
@@ -105,7 +111,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   registerRoutes(
     app,
-    { ...terminalHandlers(ctx), ...queueHandlers(ctx), ...staffHandlers(ctx), ...adminHandlers(ctx), ...conversationHandlers(ctx), ...printHandlers(ctx), ...deviceHandlers(ctx) },
+    { ...terminalHandlers(ctx), ...queueHandlers(ctx), ...staffHandlers(ctx), ...adminHandlers(ctx), ...conversationHandlers(ctx), ...printHandlers(ctx), ...deviceHandlers(ctx), ...applicationHandlers(ctx) },
     ctx.terminals,
     staffResolver(ctx.staff, clock),
     clock,

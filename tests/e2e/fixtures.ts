@@ -89,9 +89,11 @@ function staffFixture(hub: HubProcess, adminToken: string) {
   };
 }
 
-export const test = base.extend<{ hall: Hall }>({
-  hall: async ({ browser }, use) => {
-    const hub = await startHubProcess();
+export const test = base.extend<{ hall: Hall; hubOptions: { args?: string[]; env?: NodeJS.ProcessEnv } }>({
+  /** Extra hub options for a spec: test.use({ hubOptions: { args: ['--printer', 'cups:PDF'] } }). */
+  hubOptions: [{}, { option: true }],
+  hall: async ({ browser, hubOptions }, use) => {
+    const hub = await startHubProcess(hubOptions);
     const adminLink = hub.links.admin;
     if (!adminLink) throw new Error(`no admin link in the banner:\n${hub.output()}`);
     const adminToken = await redeemLink(adminLink);

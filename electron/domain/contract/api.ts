@@ -8,6 +8,7 @@ import {
 } from './schemas.js';
 import { deviceApi } from '../devices/device-api.js';
 import { printApi } from './print-api.js';
+import { applicationsApi } from './applications-api.js';
 
 /**
  * The HTTP API as data: method, path, who may call it, and the schema of everything that crosses.
@@ -111,6 +112,7 @@ export const api = {
 
   ...deviceApi,
   ...printApi,
+  ...applicationsApi,
 } as const;
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import type { Ticket } from '../../domain/contract/schemas.js';
 import { classAtArrival } from '../../domain/queue/calling-policy.js';
 import { policyOf } from '../../../db/settings.js';
 import { publicWindow, type WindowWithStaff } from '../../../db/windows.js';
+import type { IssuedTicket } from '../../../db/tickets.js';
 import type { Handlers } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
@@ -34,6 +35,11 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
     return w;
   }
 
+  /** A clerk's action and its audit line commit together or not at all; screens hear of it after. */
+  function atomically<T>(fn: () => T): T {
+    return ctx.db.transaction(fn).immediate();
+  }
+
   function ticketOrConflict(t: Ticket | null, message: string): Ticket {
     if (!t) throw new ApiError('conflict', message);
     return t;
@@ -58,6 +64,9 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
 
     issueTicket: async ({ body, terminal }) => {
       const base = { line: body.line, terminalId: terminal?.id ?? null, language: body.language ?? null };
+      // The slip's print job is stored in the ticket's own transaction: a ticket never lacks its slip.
+      // (The estimate is worked out only for a terminal that prints: this runs inside the write lock.)
+      const withSlip = (t: IssuedTicket) => ctx.printing.storeSlip(t, terminal, body.language, () => estimateFor(ctx, body.line, t.ahead));
       let issued;
       if (body.ticketClass === 'appointment' && body.appointmentCode) {
         const code = body.appointmentCode.toUpperCase();
@@ -69,16 +78,16 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
               throw new ApiError('appointment_invalid', 'Unknown or already used appointment code for this business line');
             }
             const ticketClass = classAtArrival('appointment', a.slot_start, now, policyOf(ctx.settings.hall()));
-            return ctx.tickets.issue({ ...base, ticketClass, appointmentId: a.id, appointmentSlot: a.slot_start }, ctx.today(), now);
+            return ctx.tickets.issue({ ...base, ticketClass, appointmentId: a.id, appointmentSlot: a.slot_start }, ctx.today(), now, ([t]) => t && withSlip(t));
           })
           .immediate();
         ctx.pushState.soon();
       } else {
         // Resolves only after the ticket's transaction has committed (and synced): see issue-batcher.
-        issued = await ctx.issuer.issue({ ...base, ticketClass: body.ticketClass, groupSize: body.groupSize ?? 1 });
+        issued = await ctx.issuer.issue({ ...base, ticketClass: body.ticketClass, groupSize: body.groupSize ?? 1 }, withSlip);
       }
       const answer = { ...issued, estimatedWaitMinutes: estimateFor(ctx, body.line, issued.ahead) };
-      ctx.printing.ticketIssued(answer, terminal, body.language);
+      ctx.printing.slipsStored(terminal);
       return answer;
     },
 
@@ -107,13 +116,14 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
       if (w.status !== 'open') throw new ApiError('conflict', w.status === 'paused' ? 'The window is paused: resume first' : 'Open the window first');
       const current = ctx.tickets.current(w.id);
       if (current?.status === 'called') throw new ApiError('conflict', `${current.number} was called but not started: start serving or mark no-show first`);
-      const result = ctx.tickets.callNext(w, ctx.today(), ctx.clock(), policyOf(ctx.settings.hall()));
       const actor = actorOf(staff, terminal);
-      if (result.finished) {
-        endConversation(w.id);
-        ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.finish', target: result.finished.number, detail: `window ${w.number}` });
-      }
-      if (result.ticket) ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.call', target: result.ticket.number, detail: `window ${w.number}; ${result.choice?.reason ?? ''}` });
+      const result = atomically(() => {
+        const r = ctx.tickets.callNext(w, ctx.today(), ctx.clock(), policyOf(ctx.settings.hall()));
+        if (r.finished) ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.finish', target: r.finished.number, detail: `window ${w.number}` });
+        if (r.ticket) ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.call', target: r.ticket.number, detail: `window ${w.number}; ${r.choice?.reason ?? ''}` });
+        return r;
+      });
+      if (result.finished) endConversation(w.id);
       // The call goes out first: it is what a waiting hall listens for; the new state follows.
       if (result.ticket) announce(result.ticket, w, false);
       if (result.ticket || result.finished) ctx.pushState.now();
@@ -123,12 +133,15 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
     recall: ({ params, staff, terminal }) => {
       const w = windowOrThrow(params.id);
       const limit = ctx.settings.hall().recallLimit;
-      const t = ctx.tickets.recall(w.id, ctx.clock(), limit);
+      const t = atomically(() => {
+        const recalled = ctx.tickets.recall(w.id, ctx.clock(), limit);
+        if (recalled) ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.recall', target: recalled.number, detail: `window ${w.number}; recall ${recalled.recallCount}` });
+        return recalled;
+      });
       if (!t) {
         const current = ctx.tickets.current(w.id);
         throw new ApiError('conflict', current?.status === 'called' ? `Recalled ${limit} times already: mark no-show` : 'No called ticket to recall');
       }
-      ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.recall', target: t.number, detail: `window ${w.number}; recall ${t.recallCount}` });
       announce(t, w, true);
       ctx.pushState.now();
       return { ticket: t };
@@ -162,8 +175,11 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
 
     reinstate: ({ params, staff, terminal }) => {
       const notBefore = ctx.clock() - ctx.settings.hall().noShowReinstateMin * 60_000;
-      const t = ticketOrConflict(ctx.tickets.reinstate(params.id, notBefore), 'Only a recent no-show can be reinstated');
-      ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.reinstate', target: t.number, detail: '' });
+      const t = atomically(() => {
+        const back = ticketOrConflict(ctx.tickets.reinstate(params.id, notBefore), 'Only a recent no-show can be reinstated');
+        ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.reinstate', target: back.number, detail: '' });
+        return back;
+      });
       ctx.pushState.now();
       return { ticket: t };
     },
@@ -171,8 +187,10 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
 
   function setStatus(id: number, status: 'open' | 'paused' | 'closed', staffId: number | null, actor: string) {
     const w = windowOrThrow(id);
-    ctx.windows.setStatus(w.id, status, staffId);
-    ctx.audit.append({ at: ctx.clock(), actor, action: `window.${status}`, target: `window ${w.number}`, detail: '' });
+    atomically(() => {
+      ctx.windows.setStatus(w.id, status, staffId);
+      ctx.audit.append({ at: ctx.clock(), actor, action: `window.${status}`, target: `window ${w.number}`, detail: '' });
+    });
     // Open windows change every estimated wait.
     ctx.pushState.now();
     return { window: publicWindow(windowOrThrow(id)) };
@@ -180,9 +198,12 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
 
   function act(windowId: number, action: string, run: (w: WindowWithStaff) => Ticket | null, refusal: string, actor: string, ends = false, detail = '') {
     const w = windowOrThrow(windowId);
-    const t = ticketOrConflict(run(w), refusal);
+    const t = atomically(() => {
+      const done = ticketOrConflict(run(w), refusal);
+      ctx.audit.append({ at: ctx.clock(), actor, action, target: done.number, detail: detail || `window ${w.number}` });
+      return done;
+    });
     if (ends) endConversation(w.id);
-    ctx.audit.append({ at: ctx.clock(), actor, action, target: t.number, detail: detail || `window ${w.number}` });
     ctx.pushState.now();
     return { ticket: t };
   }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { EVENTS_PATH } from '../../../electron/domain/contract/api.js';
 import { ServerEventSchema } from '../../../electron/domain/contract/events.js';
+import type { PrinterStatus } from '../../../electron/domain/contract/print-api.js';
 import type { Call, ConversationMessage, QueueState } from '../../../electron/domain/contract/schemas.js';
 import type { TerminalRole } from '../../../electron/domain/roles.js';
 
@@ -27,6 +28,14 @@ export interface EventOptions {
   /** Called once for every ticket.called push, in order (the display's announcer queues each one;
    * `lastCall` alone could coalesce two quick calls into one render). */
   onCall?: (notice: CallNotice) => void;
+  /** Called for each printer.status push (the host sends a kiosk only its own printer's). */
+  onPrinterStatus?: (ev: PrinterStatusEvent) => void;
+}
+
+export interface PrinterStatusEvent {
+  terminalId: number;
+  status: PrinterStatus;
+  detail: string;
 }
 
 export interface ServerEvents {
@@ -61,6 +70,10 @@ export function useServerEvents(role: TerminalRole, options: EventOptions = {}):
   useEffect(() => {
     onCall.current = options.onCall;
   }, [options.onCall]);
+  const onPrinterStatus = useRef(options.onPrinterStatus);
+  useEffect(() => {
+    onPrinterStatus.current = options.onPrinterStatus;
+  }, [options.onPrinterStatus]);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [lastCall, setLastCall] = useState<CallNotice | null>(null);
 
@@ -129,6 +142,9 @@ export function useServerEvents(role: TerminalRole, options: EventOptions = {}):
             break;
           case 'conversation.message':
             if (ev.windowId === windowId) onConversation.current?.({ type: 'message', message: ev.message });
+            break;
+          case 'printer.status':
+            onPrinterStatus.current?.({ terminalId: ev.terminalId, status: ev.status, detail: ev.detail });
             break;
           case 'conversation.cleared':
             if (ev.windowId === windowId) onConversation.current?.({ type: 'cleared' });

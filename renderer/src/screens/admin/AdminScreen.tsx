@@ -6,6 +6,7 @@ import '../../styles/admin.css';
 import { DevicesPanel } from './DevicesPanel.js';
 import { HealthPanel } from './HealthPanel.js';
 import { PairingPanel } from './PairingPanel.js';
+import { PrintersPanel } from './PrintersPanel.js';
 import { StaffArea } from './StaffArea.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
 
@@ -32,6 +33,7 @@ function AdminApp() {
         </div>
         <TerminalsPanel version={terminalsVersion} onRefresh={refreshTerminals} />
         <DevicesPanel />
+        <PrintersPanel />
         {/* Supervisor panels (settings, windows, staff, appointments, audit) behind staff sign-in. */}
         <StaffArea />
       </main>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
+import type { PrinterStatus } from '../../../../electron/domain/contract/print-api.js';
 import type { Ticket } from '../../../../electron/domain/contract/schemas.js';
 import type { TicketClass } from '../../../../electron/domain/queue/calling-policy.js';
 import { callApi, errorKey } from '../../api/client.js';
@@ -16,6 +17,7 @@ import { ClassPicker } from './ClassPicker.js';
 import { GreenStep } from './GreenStep.js';
 import { GroupStep } from './GroupStep.js';
 import { LinePicker } from './LinePicker.js';
+import { PrinterNotice, usePrinterStatusOnConnect } from './PrinterNotice.js';
 import { TicketConfirmation } from './TicketConfirmation.js';
 
 export type KioskMode = 'kiosk' | 'booth';
@@ -37,7 +39,9 @@ const IDLE_RETURN_MS = 60_000;
 
 function KioskApp({ mode }: { mode: KioskMode }) {
   const { t, i18n } = useTranslation();
-  const { queue, status } = useServerEvents(mode);
+  const [printerStatus, setPrinterStatus] = useState<PrinterStatus>('ok');
+  const { queue, status } = useServerEvents(mode, { onPrinterStatus: (ev) => setPrinterStatus(ev.status) });
+  usePrinterStatusOnConnect(status, setPrinterStatus);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -123,6 +127,7 @@ function KioskApp({ mode }: { mode: KioskMode }) {
       </header>
       <ConnectionBanner status={status} />
       <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+      {step.kind === 'choose' || step.kind === 'ticket' ? <PrinterNotice status={printerStatus} /> : null}
       <main className="kiosk-main">{body()}</main>
     </div>
   );
