@@ -63,17 +63,35 @@ export function windowStore(db: Db) {
     writeLines(id, w);
   });
 
+  // The list is read for every estimate (each ticket, each push) but changes only when a clerk
+  // opens, pauses or closes a window or a supervisor edits one, all through this store; the host
+  // is the database's only writer, so the cache is dropped on those writes. A write inside a
+  // transaction that rolls back leaves a stale cache only until the next write: never used for
+  // decisions, only for estimates and screens.
+  let cached: WindowWithStaff[] | null = null;
+  const changed = () => {
+    cached = null;
+  };
+
   return {
-    list: (): WindowWithStaff[] => all.all().map(toWindow),
+    list: (): WindowWithStaff[] => (cached ??= all.all().map(toWindow)),
     get(id: number): WindowWithStaff | null {
       const r = one.get(id);
       return r ? toWindow(r) : null;
     },
     setStatus(id: number, status: ServiceWindow['status'], staffId: number | null): void {
       setStatus.run(status, staffId, id);
+      changed();
     },
-    create: (w: WindowInput): number => create.immediate(w),
-    save: (id: number, w: WindowInput): void => save.immediate(id, w),
+    create: (w: WindowInput): number => {
+      const id = create.immediate(w);
+      changed();
+      return id;
+    },
+    save: (id: number, w: WindowInput): void => {
+      save.immediate(id, w);
+      changed();
+    },
   };
 }
 
