@@ -63,7 +63,7 @@ test('touch targets on the kiosk are at least 60 px and text at least 24 px', as
   // button by button races React re-rendering a button between listing and measuring it.
   await expect(kiosk.getByText('等候 0 人').first()).toBeVisible();
   const boxes = await kiosk.evaluate(() =>
-    [...document.querySelectorAll('button')]
+    Array.from(document.querySelectorAll('button'))
       .filter((b) => b.getClientRects().length > 0)
       .map((b) => ({ name: b.textContent?.trim() ?? '', side: Math.min(b.getBoundingClientRect().width, b.getBoundingClientRect().height) })),
   );
