@@ -71,6 +71,7 @@ export function applicationStore(db: Db) {
   );
   const byRequestStmt = db.prepare<[string], ApplicationRow>(`SELECT * FROM applications WHERE request_id = ? ORDER BY member_no`);
   const byCaseStmt = db.prepare<[string], ApplicationRow>(`SELECT * FROM applications WHERE case_number = ?`);
+  const byTicketStmt = db.prepare<[number], ApplicationRow>(`SELECT * FROM applications WHERE ticket_id = ? ORDER BY member_no`);
   const eventsStmt = db.prepare<[number], { at: number; actor: string; from_status: string | null; to_status: string; note: string }>(
     `SELECT at, actor, from_status, to_status, note FROM application_events WHERE application_id = ? ORDER BY id`,
   );
@@ -117,6 +118,8 @@ export function applicationStore(db: Db) {
     create: (a: NewApplication, serviceDay: string, now: number, actor: string): ApplicationRow => createTx(a, serviceDay, now, actor),
     byRequest: (requestId: string): ApplicationRow[] => byRequestStmt.all(requestId),
     byCase: (caseNumber: string): ApplicationRow | null => byCaseStmt.get(caseNumber) ?? null,
+    /** Every application on a ticket (one, or one per member of a group). */
+    byTicket: (ticketId: number): ApplicationRow[] => byTicketStmt.all(ticketId),
     events: (applicationId: number) => eventsStmt.all(applicationId),
     count: (): number => countStmt.get()?.n ?? 0,
     ticket: (ticketId: number): Ticket | null => {

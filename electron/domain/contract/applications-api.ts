@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TerminalRole } from '../roles.js';
 import { CatalogSchema } from '../catalog/catalog-schema.js';
 import { RawFormSchema } from '../catalog/form-schema.js';
-import { None, route } from './route-spec.js';
+import { IdParam, None, route } from './route-spec.js';
 import { BusinessLineSchema, TicketSchema } from './schemas.js';
 
 /**
@@ -110,6 +110,29 @@ export const applicationsApi = {
       nextStep: z.string(),
       supplementBy: IsoDate.nullable(),
       promisedBy: IsoDate,
+    }),
+  }),
+
+  /**
+   * The pre-filled applications on the ticket being served at a window (a group ticket has one per
+   * member), in full — ID number included — and so only to the staff member serving at that window.
+   */
+  windowApplications: route({
+    method: 'GET',
+    path: '/api/windows/:id/applications',
+    access: ['clerk'],
+    staff: 'any',
+    params: IdParam,
+    query: None,
+    body: None,
+    response: z.object({
+      applications: z.array(
+        ApplicationSummarySchema.extend({
+          idNumber: z.string(),
+          form: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+          materialsProvided: z.array(z.string()),
+        }),
+      ),
     }),
   }),
 } as const;

@@ -13,7 +13,7 @@ import type { HostContext } from '../host-context.js';
 import { estimateFor } from '../queue/queue-state.js';
 import { actorOf } from './actor.js';
 
-type ApplicationHandlers = Pick<Handlers, 'catalog' | 'submitApplication' | 'submitGroupApplication' | 'applicationProgress'>;
+type ApplicationHandlers = Pick<Handlers, 'catalog' | 'submitApplication' | 'submitGroupApplication' | 'applicationProgress' | 'windowApplications'>;
 
 interface MemberInput {
   form: z.output<typeof RawFormSchema>;
@@ -173,6 +173,23 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
   }
 
   return {
+    windowApplications: ({ params, staff }) => {
+      const w = ctx.windows.get(params.id);
+      if (!w) throw new ApiError('not_found', `No window with id ${params.id}`);
+      // The full record (ID number included) goes only to whoever is serving at that window.
+      if (!staff || w.staffId !== staff.id) throw new ApiError('forbidden', 'Only the staff member serving at this window sees its applications');
+      const current = ctx.tickets.current(w.id);
+      const rows = current ? store.byTicket(current.id) : [];
+      return {
+        applications: rows.map((r) => ({
+          ...summary(r, findService(r.service_code)),
+          idNumber: r.applicant_id_number,
+          form: JSON.parse(r.form_json) as Record<string, string | number | boolean | null>,
+          materialsProvided: JSON.parse(r.materials_provided_json) as string[],
+        })),
+      };
+    },
+
     catalog: () => serviceCatalog(),
 
     submitApplication: ({ body, terminal, staff }) => {

@@ -9,6 +9,7 @@ import type { ConversationState } from '../../components/ConversationState.js';
 import { ConsoleActions } from './ConsoleActions.js';
 import { ConversationPanel } from './ConversationPanel.js';
 import { CurrentTicket } from './CurrentTicket.js';
+import { ApplicationPanel } from './ApplicationPanel.js';
 import { NoShowList } from './NoShowList.js';
 import { WaitingPanel } from './WaitingPanel.js';
 import { WindowHead } from './WindowHead.js';
@@ -106,10 +107,7 @@ export function WindowConsole({
       <div className="clerk-console__grid clerk-console__grid--lower">
         <ConversationPanel conversation={conversation} />
         <div className="clerk-console__side">
-          <section className="panel clerk-application" aria-labelledby="clerk-application-h">
-            <h2 id="clerk-application-h">{t('clerk.application.title')}</h2>
-            <p className="muted">{t('clerk.application.none')}</p>
-          </section>
+          <ApplicationPanel windowId={state.window.id} ticketId={state.current?.id ?? null} />
           <NoShowList ctx={ctx} />
         </div>
       </div>
