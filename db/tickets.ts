@@ -86,8 +86,13 @@ export function ticketStore(db: Db) {
   );
   const setStreak = db.prepare<[number, number]>(`UPDATE windows SET priority_streak = ? WHERE id = ?`);
   const getStreak = db.prepare<[number], { priority_streak: number }>(`SELECT priority_streak FROM windows WHERE id = ?`);
-  const recentCalls = db.prepare<[string, number], Omit<Call, 'maskedName'>>(
-    `SELECT t.id AS ticketId, t.number, t.line, w.number AS windowNumber, w.name AS windowName, t.called_at AS calledAt
+  // The applicant's name from the kiosk application on the ticket (the first member's for a
+  // group), for the display's masked name; the caller masks it and never passes it on whole.
+  const APPLICANT_NAME = `(SELECT json_extract(a.form_json, '$.name') FROM applications a WHERE a.ticket_id = t.id ORDER BY a.member_no LIMIT 1)`;
+  const applicantName = db.prepare<[number], { name: string | null }>(`SELECT ${APPLICANT_NAME} AS name FROM tickets t WHERE t.id = ?`);
+  const recentCalls = db.prepare<[string, number], Omit<Call, 'maskedName'> & { applicantName: string | null }>(
+    `SELECT t.id AS ticketId, t.number, t.line, w.number AS windowNumber, w.name AS windowName, t.called_at AS calledAt,
+       ${APPLICANT_NAME} AS applicantName
      FROM tickets t JOIN windows w ON w.id = t.window_id
      WHERE t.service_day = ? AND t.called_at IS NOT NULL
      ORDER BY t.called_at DESC, t.id DESC LIMIT ?`,
@@ -205,8 +210,14 @@ export function ticketStore(db: Db) {
 
     waiting,
 
-    recentCalls(serviceDay: string, limit = 8): Omit<Call, 'maskedName'>[] {
+    /** Recent calls with the applicant's full name where known: mask it before it leaves the host. */
+    recentCalls(serviceDay: string, limit = 8): (Omit<Call, 'maskedName'> & { applicantName: string | null })[] {
       return recentCalls.all(serviceDay, limit);
+    },
+
+    applicantName(ticketId: number): string | null {
+      const n = applicantName.get(ticketId)?.name;
+      return typeof n === 'string' && n.length > 0 ? n : null;
     },
 
     /** Every waiting ticket of the day, as the policy sees it (for checks and reports). */

@@ -141,3 +141,39 @@ describe('audit', () => {
     }
   });
 });
+
+describe('masked names on the display', () => {
+  it('pushes 张*丰 for a kiosk application, never the full name, and nothing when the hall turns it off', async () => {
+    const t = await host();
+    const [kiosk, clerk, display, sup] = [await t.pair('kiosk'), await t.clerk(), await t.pair('display'), await t.supervisor()];
+    const events = await openEvents(t.host.url, 'display', display);
+    await events.next('hello');
+    const submit = (name: string) =>
+      t.request('/api/applications', {
+        method: 'POST',
+        token: kiosk,
+        body: { requestId: crypto.randomUUID(), serviceCode: 'household_certificate', form: { name, idNumber: '360426199101010071', phone: '13800138000', purpose: 'employment' }, materials: ['id_card'] },
+      });
+    expect((await submit('张三丰')).status).toBe(200);
+    await t.request('/api/windows/1/open', { method: 'POST', ...clerk });
+    await t.request('/api/windows/1/call-next', { method: 'POST', ...clerk });
+    const called = (await events.next('ticket.called')) as { call: { maskedName: string | null } };
+    expect(called.call.maskedName).toBe('张*丰');
+    // Earlier states (the ticket issued, the window opened) are still buffered: take the first with the call.
+    let state: { queue: { recentCalls: { maskedName: string | null }[] } };
+    do state = (await events.next('queue.state')) as typeof state;
+    while (state.queue.recentCalls.length === 0);
+    expect(state.queue.recentCalls[0]?.maskedName).toBe('张*丰');
+    expect(JSON.stringify(events.messages)).not.toContain('张三丰');
+    expect(JSON.stringify(called)).not.toContain('三丰');
+
+    const settings = (await t.request('/api/settings', sup)).body as Record<string, unknown>;
+    expect((await t.request('/api/settings', { method: 'PUT', ...sup, body: { ...settings, maskNames: false } })).status).toBe(200);
+    expect((await submit('李四')).status).toBe(200);
+    await t.request('/api/windows/1/start', { method: 'POST', ...clerk });
+    await t.request('/api/windows/1/call-next', { method: 'POST', ...clerk });
+    const second = (await events.next('ticket.called')) as { call: { maskedName: string | null } };
+    expect(second.call.maskedName).toBeNull();
+    events.socket.close();
+  });
+});

@@ -6,7 +6,7 @@ import type { IssuedTicket } from '../../../db/tickets.js';
 import type { Handlers } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
-import { estimateFor, queueState } from '../queue/queue-state.js';
+import { estimateFor, maskedFor, queueState } from '../queue/queue-state.js';
 import { actorOf } from './actor.js';
 
 type QueueHandlers = Pick<
@@ -50,7 +50,15 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
     ctx.events.broadcast({
       type: 'ticket.called',
       recall,
-      call: { ticketId: t.id, number: t.number, line: t.line, windowNumber: w.number, windowName: w.name, calledAt: t.calledAt, maskedName: null },
+      call: {
+        ticketId: t.id,
+        number: t.number,
+        line: t.line,
+        windowNumber: w.number,
+        windowName: w.name,
+        calledAt: t.calledAt,
+        maskedName: maskedFor(ctx.settings.hall().maskNames, ctx.tickets.applicantName(t.id)),
+      },
     });
   }
 

@@ -1,6 +1,7 @@
 import { BUSINESS_LINES, type BusinessLine } from '../../domain/business-lines.js';
 import type { QueueState, ServiceWindow } from '../../domain/contract/schemas.js';
 import { averageServiceMs, estimatedWaitMinutes } from '../../domain/queue/estimate.js';
+import { maskName } from '../../domain/identity/mask.js';
 import type { HostContext } from '../host-context.js';
 
 type Ctx = Pick<HostContext, 'tickets' | 'windows' | 'settings' | 'today'>;
@@ -15,6 +16,11 @@ export function estimateFor(ctx: Ctx, line: BusinessLine, ahead: number, windows
   return estimatedWaitMinutes(ahead, openWindowsFor(windows, line), averageServiceMs(ctx.tickets.recentServiceDurations(ctx.today(), line)));
 }
 
+/** The display's "张*明", when the hall shows masked names and the ticket has a named applicant. */
+export function maskedFor(enabled: boolean, name: string | null): string | null {
+  return enabled && name ? maskName(name) : null;
+}
+
 /** What every screen draws the queue from; pushed after each change. */
 export function queueState(ctx: Ctx): QueueState {
   const day = ctx.today();
@@ -26,8 +32,8 @@ export function queueState(ctx: Ctx): QueueState {
     serviceDay: day,
     waiting,
     estimates,
-    // Names become known with kiosk applications; until then there is nothing to mask.
-    recentCalls: ctx.tickets.recentCalls(day).map((c) => ({ ...c, maskedName: null })),
+    // Only the masked form ever leaves the host (pushes are not filtered by a schema).
+    recentCalls: ctx.tickets.recentCalls(day).map(({ applicantName, ...c }) => ({ ...c, maskedName: maskedFor(settings.maskNames, applicantName) })),
     notice: settings.notice,
     announce: settings.announce,
   };
