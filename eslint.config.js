@@ -66,7 +66,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/vite.config.ts'],
+    files: ['vite.config.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-restricted-imports': 'off' },
   },
