@@ -58,6 +58,30 @@ function printedSlip(dataDir: string, jobId: number, file: string): { title: str
   }
 }
 
+/**
+ * The printed file once cups-pdf has finished writing it: the file appears before its content is
+ * complete, so poll until it reads as a PDF (and exactly one exists for the title).
+ */
+async function finishedSlip(dataDir: string, jobId: number, title: string): Promise<{ title: string; number: string; pages: number }> {
+  let slip: { title: string; number: string; pages: number } | null = null;
+  await expect
+    .poll(
+      () => {
+        const files = printed(title);
+        if (files.length !== 1) return `${files.length} files`;
+        try {
+          slip = printedSlip(dataDir, jobId, files[0] as string);
+          return 'complete';
+        } catch {
+          return 'still being written';
+        }
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('complete');
+  return slip as unknown as { title: string; number: string; pages: number };
+}
+
 test.describe('printing through CUPS', () => {
   test.skip(!cups, 'needs cupsd with the cups-pdf queue "PDF" and poppler-utils');
   test.use({ hubOptions: { args: PRINTER } });
@@ -66,8 +90,7 @@ test.describe('printing through CUPS', () => {
     const kiosk = await hall.openScreen('kiosk', '1号自助取号机');
     const number = await takeTicket(kiosk, '出入境业务', { kind: 'normal' });
     const title = titleOf(hall.hub.dataDir, 1);
-    await expect.poll(() => printed(title).length, { timeout: 20_000 }).toBe(1);
-    expect(printedSlip(hall.hub.dataDir, 1, printed(title)[0] as string)).toEqual({ title, number, pages: 1 });
+    expect(await finishedSlip(hall.hub.dataDir, 1, title)).toEqual({ title, number, pages: 1 });
 
     // The admin screen lists the job on that kiosk's printer and reprints it after a confirmation.
     const admin = await hall.openScreen('admin');
@@ -122,7 +145,7 @@ plain.describe('printing survives a crash of the hub', () => {
           // Give a second copy, if one had been sent, time to come out.
           await new Promise((r) => setTimeout(r, 2_000));
           expect(printed(title)).toHaveLength(1);
-          expect(printedSlip(dataDir, 1, printed(title)[0] as string)).toEqual({ title, number, pages: 1 });
+          expect(await finishedSlip(dataDir, 1, title)).toEqual({ title, number, pages: 1 });
         } finally {
           expect(await second.stop()).toBe(0);
         }
