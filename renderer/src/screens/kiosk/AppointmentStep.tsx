@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeypadText } from '../../components/KeypadText.js';
+import { StepNav } from './StepNav.js';
 
 /** The appointment code from the booking SMS or slip, typed on the on-screen keys (or a scanner). */
 export function AppointmentStep({ busy, onSubmit, onBack }: { busy: boolean; onSubmit: (code: string) => void; onBack: () => void }) {
@@ -51,14 +52,7 @@ export function AppointmentStep({ busy, onSubmit, onBack }: { busy: boolean; onS
         onBackspace={() => setCode((s) => s.slice(0, -1))}
         onClear={() => setCode('')}
       />
-      <div className="kiosk-step-nav">
-        <button type="button" className="btn btn--huge kiosk-back" onClick={onBack} disabled={busy}>
-          {t('kiosk.back')}
-        </button>
-        <button type="submit" className="btn btn--primary btn--huge" disabled={busy} aria-busy={busy}>
-          {busy ? t('kiosk.taking') : t('kiosk.takeTicket')}
-        </button>
-      </div>
+      <StepNav busy={busy} onBack={onBack} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
 import type { TicketClass } from '../../../../electron/domain/queue/calling-policy.js';
+import { StepNav } from './StepNav.js';
 
 /** The order a citizen reads them in: most people want the first. */
 const CLASSES: readonly TicketClass[] = ['normal', 'appointment', 'group', 'green'];
@@ -46,11 +47,7 @@ export function ClassPicker({
           </li>
         ))}
       </ul>
-      <div className="kiosk-step-nav">
-        <button type="button" className="btn btn--huge kiosk-back" onClick={onBack} disabled={busy}>
-          {t('kiosk.back')}
-        </button>
-      </div>
+      <StepNav busy={busy} onBack={onBack} takesTicket={false} />
     </section>
   );
 }

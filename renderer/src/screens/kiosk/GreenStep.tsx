@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StepNav } from './StepNav.js';
 
 const WHO = ['elderly', 'disabled', 'pregnant', 'military', 'urgent'] as const;
 
@@ -19,14 +20,7 @@ export function GreenStep({ busy, onConfirm, onBack }: { busy: boolean; onConfir
         ))}
       </ul>
       <p className="green-check">{t('kiosk.green.check')}</p>
-      <div className="kiosk-step-nav">
-        <button type="button" className="btn btn--huge kiosk-back" onClick={onBack} disabled={busy}>
-          {t('kiosk.back')}
-        </button>
-        <button type="button" className="btn btn--primary btn--huge" onClick={onConfirm} disabled={busy} aria-busy={busy}>
-          {busy ? t('kiosk.taking') : t('kiosk.takeTicket')}
-        </button>
-      </div>
+      <StepNav busy={busy} onBack={onBack} onConfirm={onConfirm} />
     </section>
   );
 }

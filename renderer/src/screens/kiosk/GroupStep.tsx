@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeypadDigits } from '../../components/KeypadDigits.js';
+import { StepNav } from './StepNav.js';
 
 export const GROUP_MIN = 2;
 export const GROUP_MAX = 60;
@@ -52,14 +53,7 @@ export function GroupStep({ busy, onSubmit, onBack }: { busy: boolean; onSubmit:
         onBackspace={() => setSize((s) => s.slice(0, -1))}
         onClear={() => setSize('')}
       />
-      <div className="kiosk-step-nav">
-        <button type="button" className="btn btn--huge kiosk-back" onClick={onBack} disabled={busy}>
-          {t('kiosk.back')}
-        </button>
-        <button type="submit" className="btn btn--primary btn--huge" disabled={busy} aria-busy={busy}>
-          {busy ? t('kiosk.taking') : t('kiosk.takeTicket')}
-        </button>
-      </div>
+      <StepNav busy={busy} onBack={onBack} />
     </form>
   );
 }
