@@ -6,18 +6,32 @@ export interface AppointmentRow {
   code: string;
   line: BusinessLine;
   slot_start: number;
+  /** Personal data, both optional: for the kiosk's identification from the appointment's QR code. */
+  name: string | null;
+  id_number: string | null;
   used_at: number | null;
 }
 
+const COLUMNS = 'id, code, line, slot_start, name, id_number, used_at';
+
+export interface NewAppointment {
+  code: string;
+  line: BusinessLine;
+  slotStart: number;
+  name: string | null;
+  /** Normalised (upper-case X) and validated by the caller. */
+  idNumber?: string | null;
+}
+
 export function appointmentStore(db: Db) {
-  const insert = db.prepare<[string, string, number, string | null, number], AppointmentRow>(
-    `INSERT INTO appointments (code, line, slot_start, name, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id, code, line, slot_start, used_at`,
+  const insert = db.prepare<[string, string, number, string | null, string | null, number], AppointmentRow>(
+    `INSERT INTO appointments (code, line, slot_start, name, id_number, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
   );
-  const byCode = db.prepare<[string], AppointmentRow>(`SELECT id, code, line, slot_start, used_at FROM appointments WHERE code = ?`);
+  const byCode = db.prepare<[string], AppointmentRow>(`SELECT ${COLUMNS} FROM appointments WHERE code = ?`);
   const use = db.prepare<[number, number]>(`UPDATE appointments SET used_at = ? WHERE id = ? AND used_at IS NULL`);
   return {
-    create: (code: string, line: BusinessLine, slotStart: number, name: string | null, now: number): AppointmentRow => {
-      const r = insert.get(code, line, slotStart, name, now);
+    create: (a: NewAppointment, now: number): AppointmentRow => {
+      const r = insert.get(a.code, a.line, a.slotStart, a.name, a.idNumber ?? null, now);
       if (!r) throw new Error('appointment insert returned no row');
       return r;
     },

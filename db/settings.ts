@@ -1,5 +1,6 @@
 import { HallSettingsSchema, type HallSettings } from '../electron/domain/contract/schemas.js';
 import { DEFAULT_POLICY, type PolicySettings } from '../electron/domain/queue/calling-policy.js';
+import { DEFAULT_GREEN_CHANNEL_AGE } from '../electron/domain/contract/applications-api.js';
 import type { Db } from './open.js';
 
 const MIN = 60_000;
@@ -15,6 +16,9 @@ export const DEFAULT_HALL_SETTINGS: HallSettings = {
   notice: '',
   maskNames: true,
   announce: ['zh-CN'],
+  greenChannelAge: DEFAULT_GREEN_CHANNEL_AGE,
+  // Monday to Friday, office hours: what most halls keep until a supervisor says otherwise.
+  openingHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
 };
 
 export function policyOf(s: HallSettings): PolicySettings {

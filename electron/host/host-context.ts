@@ -32,6 +32,8 @@ export interface HostContext {
   pushState: StatePusher;
   issuer: ReturnType<typeof issueBatcher>;
   clock: () => number;
+  /** The hall's IANA time zone (Asia/Shanghai unless --time-zone says otherwise). */
+  timeZone: string;
   /** Today's service day in the hall's time zone, from the injected clock. */
   today: () => string;
   log: (line: string) => void;

@@ -36,6 +36,7 @@ import { createDeviceManager } from './devices/device-manager.js';
 import { registerSimRoutes, writeSimCredential } from './devices/sim-routes.js';
 import { deviceHandlers } from './handlers/device-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
+import { hallHandlers } from './handlers/hall-handlers.js';
 import type { HostContext } from './host-context.js';
 import type { HostOptions, RunningHost } from './host-api.js';
 import { ApiError } from './http/api-error.js';
@@ -97,6 +98,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     pushState,
     issuer: issueBatcher(tickets, today, clock, pushState.soon),
     clock,
+    timeZone,
     today,
     log,
     devices: createDeviceManager({ store: deviceStore(opened.db), events, log, today, clock, simulate: options.simulateDevices === true }),
@@ -111,7 +113,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   registerRoutes(
     app,
-    { ...terminalHandlers(ctx), ...queueHandlers(ctx), ...staffHandlers(ctx), ...adminHandlers(ctx), ...conversationHandlers(ctx), ...printHandlers(ctx), ...deviceHandlers(ctx), ...applicationHandlers(ctx) },
+    { ...terminalHandlers(ctx), ...queueHandlers(ctx), ...staffHandlers(ctx), ...adminHandlers(ctx), ...conversationHandlers(ctx), ...printHandlers(ctx), ...deviceHandlers(ctx), ...applicationHandlers(ctx), ...hallHandlers(ctx) },
     ctx.terminals,
     staffResolver(ctx.staff, clock),
     clock,

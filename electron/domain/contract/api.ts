@@ -9,6 +9,7 @@ import {
 import { deviceApi } from '../devices/device-api.js';
 import { printApi } from './print-api.js';
 import { applicationsApi } from './applications-api.js';
+import { hallApi } from './hall-api.js';
 
 /**
  * The HTTP API as data: method, path, who may call it, and the schema of everything that crosses.
@@ -113,6 +114,7 @@ export const api = {
   ...deviceApi,
   ...printApi,
   ...applicationsApi,
+  ...hallApi,
 } as const;
 
 export type Api = typeof api;

@@ -7,8 +7,10 @@ import { BusinessLineSchema, TicketSchema } from './schemas.js';
 
 /**
  * Routes of the kiosk journey (issue 3): the service catalog, submitting an application together
- * with its ticket (alone or as a tour group), and the progress query. Answers never carry the
- * applicant's name or full ID number: a kiosk screen is public.
+ * with its ticket (alone or as a tour group), the progress query, the pinyin proposal and the
+ * appointment lookup. Answers never carry the applicant's name or full ID number (a kiosk screen
+ * is public), except the appointment lookup's, which hands the citizen's own booking to the form
+ * they are filling in (the kiosk masks it on screen).
  */
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'completed', 'supplement_pending', 'rejected', 'withdrawn'] as const;
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
@@ -35,6 +37,15 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ServiceCode = z.string().trim().min(1).max(60);
 const RequestId = z.string().uuid('requestId must be a UUID made by the kiosk');
 const Language = z.enum(['zh-CN', 'mn', 'en']);
+/** An appointment's one-time code (see createAppointment), as typed or read from its QR code. */
+const AppointmentCode = z
+  .string()
+  .trim()
+  .min(4)
+  .max(32)
+  .transform((s) => s.toUpperCase());
+/** A name as on the ID card: Han characters, with the middle dot some names carry, at most 40. */
+const HAN_NAME = /^[\p{Script=Han}·•・.]+$/u;
 /** Codes of the materials the citizen ticked as brought (data-shared ones need not be listed). */
 const Materials = z.array(z.string().max(60)).max(40);
 
@@ -70,7 +81,17 @@ export const applicationsApi = {
     access: SELF_SERVICE,
     params: None,
     query: None,
-    body: z.object({ requestId: RequestId, serviceCode: ServiceCode, form: RawFormSchema, materials: Materials, language: Language.optional() }).strict(),
+    body: z
+      .object({
+        requestId: RequestId,
+        serviceCode: ServiceCode,
+        form: RawFormSchema,
+        materials: Materials,
+        language: Language.optional(),
+        /** Arriving with an appointment: its code, checked and used up with the submission. */
+        appointmentCode: AppointmentCode.optional(),
+      })
+      .strict(),
     response: z.object({ application: ApplicationSummarySchema, ...TicketAnswer }),
   }),
 
@@ -110,6 +131,49 @@ export const applicationsApi = {
       nextStep: z.string(),
       supplementBy: IsoDate.nullable(),
       promisedBy: IsoDate,
+    }),
+  }),
+
+  /**
+   * The passport-style pinyin proposal for a Chinese name (单 → SHAN), worked out by the host so the
+   * kiosk need not bundle the pinyin dictionary. POST so that a name never sits in a URL or a log.
+   */
+  proposePinyin: route({
+    method: 'POST',
+    path: '/api/pinyin',
+    access: SELF_SERVICE,
+    params: None,
+    query: None,
+    body: z
+      .object({
+        name: z
+          .string()
+          .transform((s) => s.replace(/\s+/g, ''))
+          .pipe(z.string().min(1, 'enter a name').max(40, 'a name is at most 40 characters').regex(HAN_NAME, 'the name must be in Chinese characters')),
+      })
+      .strict(),
+    response: z.object({ surname: z.string(), givenName: z.string() }),
+  }),
+
+  /**
+   * Identifies a citizen from an appointment's QR code: what the booking holds. The ID number is
+   * whole so the kiosk can pre-fill the form (and check the ID card read against it); the kiosk
+   * shows it masked. A used code answers 409, so the details cannot be read again after use.
+   */
+  appointmentLookup: route({
+    method: 'GET',
+    path: '/api/appointments/:code',
+    access: SELF_SERVICE,
+    params: z.object({ code: AppointmentCode }).strict(),
+    query: None,
+    body: None,
+    response: z.object({
+      code: z.string(),
+      line: BusinessLineSchema,
+      slotStart: z.number().int(),
+      name: z.string().nullable(),
+      idNumber: z.string().nullable(),
+      used: z.boolean(),
     }),
   }),
 

@@ -104,4 +104,25 @@ export const printApi = {
     body: None,
     response: z.object({ status: PrinterStatusSchema, detail: z.string() }),
   }),
+
+  /**
+   * The one-time notice (一次性告知书) on paper at the citizen's request: everything the service
+   * needs and what they still lack. 409 no_printer when the terminal prints nothing.
+   */
+  printNotice: route({
+    method: 'POST',
+    path: '/api/print/notice',
+    access: ['kiosk', 'booth'],
+    params: None,
+    query: None,
+    body: z
+      .object({
+        serviceCode: z.string().trim().min(1).max(60),
+        language: z.enum(['zh-CN', 'mn', 'en']),
+        /** Codes of the service's materials the citizen lacks. */
+        missing: z.array(z.string().max(60)).max(40).optional(),
+      })
+      .strict(),
+    response: z.object({ jobId: z.number().int().positive() }),
+  }),
 } as const;

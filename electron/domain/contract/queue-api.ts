@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TerminalRole } from '../roles.js';
 import { IdParam, None, route } from './route-spec.js';
+import { validateIdNumber } from '../identity/id-number.js';
 import {
   AuditEntrySchema,
   BusinessLineSchema,
@@ -230,7 +231,21 @@ export const queueApi = {
     staff: 'any',
     params: None,
     query: None,
-    body: z.object({ line: BusinessLineSchema, slotStart: z.number().int().positive(), name: z.string().trim().max(40).optional() }).strict(),
+    body: z
+      .object({
+        line: BusinessLineSchema,
+        slotStart: z.number().int().positive(),
+        name: z.string().trim().max(40).optional(),
+        /** The booked citizen's ID number, so the kiosk can identify them from the appointment code. */
+        idNumber: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .refine((v) => validateIdNumber(v).ok, 'not a valid resident ID number')
+          .optional(),
+      })
+      .strict(),
+    // The answer carries no ID number: the booking screen shows what it sent, masked.
     response: z.object({ appointment: z.object({ id: z.number().int(), code: z.string(), line: BusinessLineSchema, slotStart: z.number().int() }) }),
   }),
 

@@ -109,6 +109,25 @@ export const StaffSchema = z.object({
 });
 export type Staff = z.infer<typeof StaffSchema>;
 
+/** A wall-clock time in the hall's zone, 24-hour (09:00, 17:30). */
+const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 09:00');
+
+/**
+ * When the hall is staffed: the same hours on each listed weekday (1 = Monday … 7 = Sunday), in
+ * the hall's time zone. No overnight spans: a hall closes the day it opens.
+ */
+export const OpeningHoursSchema = z
+  .object({
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    open: HourMinute,
+    close: HourMinute,
+  })
+  .strict()
+  .refine((h) => new Set(h.days).size === h.days.length, { message: 'each weekday once', path: ['days'] })
+  // HH:MM strings compare correctly as text.
+  .refine((h) => h.open < h.close, { message: 'closing time must be after opening time', path: ['close'] });
+export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+
 /** Policy and display settings a supervisor changes at run time (minutes where people think in minutes). */
 export const HallSettingsSchema = z.object({
   backupWaitLimitMin: z.number().int().min(1).max(600),
@@ -121,6 +140,9 @@ export const HallSettingsSchema = z.object({
   notice: z.string().max(500),
   maskNames: z.boolean(),
   announce: z.array(AnnounceLanguageSchema).min(1).max(3),
+  /** Applicants this old or older are served through the green channel (绿色通道). */
+  greenChannelAge: z.number().int().min(50).max(120),
+  openingHours: OpeningHoursSchema,
 });
 export type HallSettings = z.infer<typeof HallSettingsSchema>;
 
@@ -155,6 +177,8 @@ export const ERROR_CODES = [
   'code_invalid',
   'appointment_invalid',
   'too_many_requests',
+  'too_many_attempts',
+  'no_printer',
   'payload_too_large',
   'unsupported_media_type',
   'internal',

@@ -1,5 +1,6 @@
 import { newOneTimeCode } from '../../../db/terminals.js';
 import { publicWindow } from '../../../db/windows.js';
+import { validateIdNumber } from '../../domain/identity/id-number.js';
 import type { Handlers } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
@@ -57,7 +58,11 @@ export function adminHandlers(ctx: HostContext): AdminHandlers {
     },
 
     createAppointment: ({ body, staff, terminal }) => {
-      const a = ctx.appointments.create(newOneTimeCode(), body.line, body.slotStart, body.name ?? null, ctx.clock());
+      // The contract checked the number's form; a birth date after today is refused here.
+      if (body.idNumber !== undefined && !validateIdNumber(body.idNumber, ctx.today()).ok) {
+        throw new ApiError('bad_request', 'The ID number is not valid', [{ path: 'body.idNumber', message: 'not a valid resident ID number' }]);
+      }
+      const a = ctx.appointments.create({ code: newOneTimeCode(), line: body.line, slotStart: body.slotStart, name: body.name ?? null, idNumber: body.idNumber ?? null }, ctx.clock());
       ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'appointment.create', target: `appointment ${a.id}`, detail: `${a.line} ${new Date(a.slot_start).toISOString()}` });
       return { appointment: { id: a.id, code: a.code, line: a.line, slotStart: a.slot_start } };
     },

@@ -4,16 +4,34 @@ import type { IssuedTicket } from '../../../db/tickets.js';
 import { findService, serviceCatalog } from '../../domain/catalog/catalog.js';
 import type { Service } from '../../domain/catalog/catalog-schema.js';
 import { addWorkingDays, ageOn, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
-import { DEFAULT_GREEN_CHANNEL_AGE, NEXT_STEP, type ApplicationSummary } from '../../domain/contract/applications-api.js';
+import { NEXT_STEP, type ApplicationSummary } from '../../domain/contract/applications-api.js';
 import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
 import { validateIdNumber } from '../../domain/identity/id-number.js';
+import { proposePinyinName } from '../../domain/identity/pinyin-name.js';
+import { classAtArrival, type TicketClass } from '../../domain/queue/calling-policy.js';
+import { policyOf } from '../../../db/settings.js';
+import { maskIdNumber, type SlipApplication } from '../printing/documents/types.js';
 import { ApiError } from '../http/api-error.js';
 import type { Handlers } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
 import { estimateFor } from '../queue/queue-state.js';
+import { progressLimiter } from '../queue/lookup-limiter.js';
 import { actorOf } from './actor.js';
 
-type ApplicationHandlers = Pick<Handlers, 'catalog' | 'submitApplication' | 'submitGroupApplication' | 'applicationProgress' | 'windowApplications'>;
+type ApplicationHandlers = Pick<
+  Handlers,
+  'catalog' | 'submitApplication' | 'submitGroupApplication' | 'applicationProgress' | 'windowApplications' | 'proposePinyin' | 'appointmentLookup'
+>;
+type Language = 'zh-CN' | 'mn' | 'en';
+type SlipTerminal = { id: number; name: string } | null;
+
+/** An appointment redeemed with a submission: what its ticket records. */
+interface Redeemed {
+  appointmentId: number;
+  appointmentSlot: number;
+  /** 'appointment', or 'normal' when the citizen came too late for the slot (classAtArrival). */
+  ticketClass: TicketClass;
+}
 
 interface MemberInput {
   form: z.output<typeof RawFormSchema>;
@@ -29,15 +47,9 @@ interface CheckedMember {
   supplementBy: string | null;
 }
 
-/** The green-channel age: a supervisor setting (settings key `applications`), 70 by default. */
+/** The green-channel age: a hall setting the supervisor changes (DEFAULT_GREEN_CHANNEL_AGE, 70, until then). */
 function greenChannelAge(ctx: HostContext): number {
-  try {
-    const raw = ctx.settings.raw('applications');
-    const age = raw ? (JSON.parse(raw) as { greenChannelAge?: unknown }).greenChannelAge : undefined;
-    return typeof age === 'number' && Number.isInteger(age) && age >= 50 && age <= 120 ? age : DEFAULT_GREEN_CHANNEL_AGE;
-  } catch {
-    return DEFAULT_GREEN_CHANNEL_AGE;
-  }
+  return ctx.settings.hall().greenChannelAge;
 }
 
 function serviceOrThrow(code: string, group: boolean, role: string | undefined): Service {
@@ -117,8 +129,41 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     return { rows, ticket, ahead, estimatedWaitMinutes: estimateFor(ctx, ticket.line, ahead), replayed: true };
   }
 
-  /** Stores the applications and their one ticket in one transaction, or finds the earlier ones. */
-  function submit(service: Service, requestId: string, members: CheckedMember[], terminal: { id: number } | null, actor: string, language: 'zh-CN' | 'mn' | 'en' | undefined) {
+  /**
+   * Inside the submission's transaction: checks the appointment (exists, unused, this business
+   * line, and when it holds an ID number, this applicant's) and marks it used, so one booking
+   * serves one submission. The class is worked out as issueTicket does (late → normal).
+   */
+  function redeem(code: string, service: Service, applicantId: string, now: number): Redeemed {
+    const a = ctx.appointments.byCode(code);
+    const refuse = (message: string) => new ApiError('appointment_invalid', message, [{ path: 'body.appointmentCode', message }]);
+    if (!a) throw refuse('unknown appointment code');
+    if (a.used_at !== null) throw refuse('this appointment was used already');
+    if (a.line !== service.line) throw refuse('the appointment is for another business line');
+    // Compared without saying what the booking holds: the answer reaches a public screen.
+    if (a.id_number !== null && a.id_number.toUpperCase() !== applicantId.toUpperCase()) throw refuse('the appointment was booked for another person');
+    if (!ctx.appointments.use(a.id, now)) throw refuse('this appointment was used already');
+    return { appointmentId: a.id, appointmentSlot: a.slot_start, ticketClass: classAtArrival('appointment', a.slot_start, now, policyOf(ctx.settings.hall())) };
+  }
+
+  /** The slip's application part: service in the citizen's language, each case with its ID masked. */
+  function slipApplication(service: Service, rows: readonly ApplicationRow[], language: Language | undefined): SlipApplication {
+    const lang = language ?? 'zh-CN';
+    return {
+      // A Mongolian slip is the Chinese one plus vertical Mongolian: the name goes in both.
+      serviceName: lang === 'en' ? service.name.en : service.name['zh-CN'],
+      ...(lang === 'mn' ? { serviceNameMn: service.name.mn } : {}),
+      // Masked here already, so no full ID number is stored in a print job.
+      cases: rows.map((r) => ({ caseNumber: r.case_number, idNumber: maskIdNumber(r.applicant_id_number) })),
+    };
+  }
+
+  /**
+   * Stores the applications and their one ticket in one transaction, or finds the earlier ones.
+   * The ticket's slip job is stored in the same transaction (as issueTicket does), and an
+   * appointment is used up in it: all of it commits, or none.
+   */
+  function submit(service: Service, requestId: string, members: CheckedMember[], terminal: SlipTerminal, actor: string, language: Language | undefined, appointmentCode?: string) {
     const today = ctx.today();
     const minAge = greenChannelAge(ctx);
     const green = members.map((m) => service.expedite || ageOn(m.birthDate, today) >= minAge);
@@ -128,12 +173,17 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
         const earlier = store.byRequest(requestId);
         if (earlier.length > 0) return { replay: earlier };
         const now = ctx.clock();
+        const first = members[0];
+        const booked = appointmentCode !== undefined && first ? redeem(appointmentCode, service, first.idNumber, now) : null;
+        // The green channel wins over an appointment: it is served first anyway.
+        const ticketClass: TicketClass = group ? 'group' : green[0] ? 'green' : (booked?.ticketClass ?? 'normal');
         const issued = ctx.tickets.issue(
           {
             line: service.line,
             terminalId: terminal?.id ?? null,
-            ticketClass: group ? 'group' : green[0] ? 'green' : 'normal',
+            ticketClass,
             ...(group ? { groupSize: members.length } : {}),
+            ...(booked ? { appointmentId: booked.appointmentId, appointmentSlot: booked.appointmentSlot } : {}),
             language: language ?? null,
           },
           today,
@@ -163,10 +213,13 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
         );
         // The audit trail names the case and the service only: never the applicant.
         for (const r of rows) ctx.audit.append({ at: now, actor, action: 'application.submit', target: r.case_number, detail: `${service.code}; ticket ${issued.ticket.number}` });
+        if (booked) ctx.audit.append({ at: now, actor, action: 'appointment.use', target: `appointment ${booked.appointmentId}`, detail: `ticket ${issued.ticket.number}` });
+        ctx.printing.storeSlip(issued, terminal, language, () => estimateFor(ctx, service.line, issued.ahead), slipApplication(service, rows, language));
         return { rows, issued };
       })
       .immediate();
     if ('replay' in result) return replay(result.replay, service.code);
+    ctx.printing.slipsStored(terminal);
     ctx.pushState.soon();
     const { ticket, ahead } = result.issued;
     return { rows: result.rows, ticket, ahead, estimatedWaitMinutes: estimateFor(ctx, service.line, ahead), replayed: false };
@@ -192,12 +245,30 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
 
     catalog: () => serviceCatalog(),
 
+    // The name is neither logged nor stored: it is read and answered.
+    proposePinyin: ({ body }) => {
+      const p = proposePinyinName(body.name);
+      if (!p) throw new ApiError('bad_request', 'The name must be in Chinese characters', [{ path: 'body.name', message: 'the name must be in Chinese characters' }]);
+      return { surname: p.surname, givenName: p.givenName };
+    },
+
+    appointmentLookup: ({ params }) => {
+      const a = ctx.appointments.byCode(params.code);
+      if (!a) throw new ApiError('not_found', 'No appointment with this code');
+      // A used booking's details are not handed out again (the code may be on a discarded paper).
+      if (a.used_at !== null) throw new ApiError('conflict', 'This appointment was used already');
+      return { code: a.code, line: a.line, slotStart: a.slot_start, name: a.name, idNumber: a.id_number, used: false };
+    },
+
     submitApplication: ({ body, terminal, staff }) => {
       const service = serviceOrThrow(body.serviceCode, false, terminal?.role);
       const today = ctx.today();
       const earlier = store.byRequest(body.requestId);
       // A retry is answered before its (possibly stale) input is checked again.
-      const r = earlier.length > 0 ? replay(earlier, service.code) : submit(service, body.requestId, [checkMember(service, body, today, 'body.')], terminal, actorOf(staff, terminal), body.language);
+      const r =
+        earlier.length > 0
+          ? replay(earlier, service.code)
+          : submit(service, body.requestId, [checkMember(service, body, today, 'body.')], terminal, actorOf(staff, terminal), body.language, body.appointmentCode);
       const first = r.rows[0];
       if (!first) throw new Error('no application stored');
       return { application: summary(first, service), ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, replayed: r.replayed };
@@ -224,10 +295,22 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       return { applications: r.rows.map((row) => summary(row, service)), ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, replayed: r.replayed };
     },
 
-    applicationProgress: ({ query }) => {
+    applicationProgress: ({ query, terminal, reply }) => {
+      // A guesser at a kiosk gets PROGRESS_MAX_FAILURES tries per window, then waits it out (right
+      // answers included, so a pause reveals nothing either).
+      const limiter = progressLimiter(ctx);
+      const key = `terminal:${terminal?.id ?? 'none'}`;
+      const until = limiter.blockedUntil(key, ctx.clock());
+      if (until !== null) {
+        reply.header('Retry-After', String(Math.max(1, Math.ceil((until - ctx.clock()) / 1000))));
+        throw new ApiError('too_many_attempts', 'Too many failed progress queries from this terminal; try again later');
+      }
       const row = store.byCase(query.case);
       // One answer for an unknown case and a wrong ID ending: the query reveals nothing to a guesser.
-      if (!row || row.id_last4.toUpperCase() !== query.last4) throw new ApiError('not_found', 'No application with this case number and ID ending');
+      if (!row || row.id_last4.toUpperCase() !== query.last4) {
+        limiter.fail(key, ctx.clock());
+        throw new ApiError('not_found', 'No application with this case number and ID ending');
+      }
       const service = findService(row.service_code);
       const s = summary(row, service);
       return { caseNumber: s.caseNumber, serviceCode: s.serviceCode, status: s.status, nextStep: NEXT_STEP[row.status], supplementBy: s.supplementBy, promisedBy: s.promisedBy };

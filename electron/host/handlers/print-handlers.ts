@@ -1,11 +1,13 @@
 import type { PrintJobRow } from '../../../db/print-jobs.js';
+import { findService } from '../../domain/catalog/catalog.js';
 import type { PrintJob, TerminalPrinter } from '../../domain/contract/print-api.js';
 import type { Terminal } from '../../domain/contract/schemas.js';
 import { ApiError } from '../http/api-error.js';
 import type { Handlers } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
+import { noticeContent, unknownMaterials } from '../printing/notice-content.js';
 
-type PrintHandlers = Pick<Handlers, 'listPrinters' | 'setPrinter' | 'reprintJob' | 'setHallName' | 'printerStatus'>;
+type PrintHandlers = Pick<Handlers, 'listPrinters' | 'setPrinter' | 'reprintJob' | 'setHallName' | 'printerStatus' | 'printNotice'>;
 
 const RECENT_JOBS = 8;
 
@@ -75,6 +77,19 @@ export function printHandlers(ctx: HostContext): PrintHandlers {
       if (!terminal) throw new ApiError('unauthorized', 'Not paired');
       const s = p.statusOf(terminal.id);
       return { status: s.status, detail: s.detail };
+    },
+
+    printNotice: ({ body, terminal }) => {
+      if (!terminal) throw new ApiError('unauthorized', 'Not paired');
+      const service = findService(body.serviceCode);
+      if (!service) throw new ApiError('bad_request', `No service ${body.serviceCode}`, [{ path: 'body.serviceCode', message: 'unknown service' }]);
+      const missing = body.missing ?? [];
+      const unknown = unknownMaterials(service, missing);
+      if (unknown.length > 0) throw new ApiError('bad_request', `Unknown materials: ${unknown.join(', ')}`, unknown.map((c) => ({ path: 'body.missing', message: `not a material of this service: ${c}` })));
+      const jobId = p.printNotice(terminal, body.language, noticeContent(service, missing, body.language));
+      if (jobId === null) throw new ApiError('no_printer', 'This terminal has no printer configured');
+      ctx.log(`print: one-time notice for ${service.code} queued as job ${jobId} at #${terminal.id}`);
+      return { jobId };
     },
   };
 }

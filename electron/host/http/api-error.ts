@@ -13,6 +13,8 @@ const STATUS: Record<ErrorCode, number> = {
   code_invalid: 400,
   appointment_invalid: 400,
   too_many_requests: 429,
+  too_many_attempts: 429,
+  no_printer: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,

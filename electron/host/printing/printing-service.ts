@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/open.js';
 import { printJobStore, type NewPrintJob, type PrintJobRow } from '../../../db/print-jobs.js';
 import { printSettingsStore } from '../../../db/print-settings.js';
 import type { ServerEvent } from '../../domain/contract/events.js';
 import { cupsPrinter } from './cups-printer.js';
-import type { PrintLanguage, TicketSlipData } from './documents/types.js';
+import { OneTimeNoticeDataSchema, type PrintLanguage, type TicketSlipData } from './documents/types.js';
 import { folderPrinter } from './folder-printer.js';
+import type { NoticeContent } from './notice-content.js';
 import { printQueue, type PausePoint } from './print-queue.js';
 import { jobTitle, type DeviceStatus, type Printer, type PrinterConfig } from './printer.js';
 
@@ -109,7 +111,12 @@ export function printingService(o: PrintingOptions) {
   }
 
   /** The slip job of an issued ticket, or null when the terminal prints nothing. Never throws. */
-  function slipJob(issued: IssuedForSlip, terminal: { id: number; name: string } | null, language: PrintLanguage | undefined): NewPrintJob | null {
+  function slipJob(
+    issued: IssuedForSlip,
+    terminal: { id: number; name: string } | null,
+    language: PrintLanguage | undefined,
+    application?: TicketSlipData['application'],
+  ): NewPrintJob | null {
     try {
       if (!terminal || configFor(terminal.id).kind === 'none') return null;
       const data: TicketSlipData = {
@@ -123,6 +130,7 @@ export function printingService(o: PrintingOptions) {
         serviceDay: issued.ticket.serviceDay,
         ahead: issued.ahead,
         ...(typeof issued.estimatedWaitMinutes === 'number' ? { estimatedWaitMinutes: Math.round(issued.estimatedWaitMinutes) } : {}),
+        ...(application ? { application } : {}),
       };
       return { terminalId: terminal.id, kind: 'ticket_slip', data, idempotencyKey: `ticket:${issued.ticket.id}` };
     } catch (err) {
@@ -148,6 +156,8 @@ export function printingService(o: PrintingOptions) {
       terminal: { id: number; name: string } | null,
       language: PrintLanguage | undefined,
       estimate: () => number | null = () => null,
+      /** The application(s) the ticket was issued with: service and cases (ID numbers masked). */
+      application?: TicketSlipData['application'],
     ): void {
       if (!terminal || configFor(terminal.id).kind === 'none') return;
       let minutes: number | null = null;
@@ -156,7 +166,7 @@ export function printingService(o: PrintingOptions) {
       } catch (err) {
         o.log(`print: slip without a wait estimate: ${(err as Error).message}`);
       }
-      const job = slipJob({ ...issued, estimatedWaitMinutes: minutes }, terminal, language);
+      const job = slipJob({ ...issued, estimatedWaitMinutes: minutes }, terminal, language, application);
       if (job) jobs.enqueueMany([job], o.clock());
     },
 
@@ -195,6 +205,21 @@ export function printingService(o: PrintingOptions) {
         .immediate();
       queue.kick();
       return id ? jobs.get(id) : null;
+    },
+
+    /** A one-time notice asked for at a kiosk: checked now (a bad document is refused here, not
+     * failed later in the queue), stored durably (the queue retries and survives restarts), then
+     * sent. Returns the job id, or null when the terminal has no printer to send it to. */
+    printNotice(terminal: { id: number; name: string }, language: PrintLanguage, content: NoticeContent): number | null {
+      if (!printerOf(configFor(terminal.id))) return null;
+      const now = o.clock();
+      const data = OneTimeNoticeDataSchema.parse({ language, hallName: settings.hallName(), terminalName: terminal.name, printedAt: now, timeZone: o.timeZone, ...content });
+      // Each request is its own paper: a citizen who asks twice gets two copies.
+      const [id] = jobs.enqueueMany([{ terminalId: terminal.id, kind: 'one_time_notice', data, idempotencyKey: `notice:${terminal.id}:${randomUUID()}` }], now);
+      if (!id) throw new Error('notice job not stored');
+      watched.add(terminal.id);
+      queue.kick();
+      return id;
     },
 
     kick: queue.kick,

@@ -1,13 +1,45 @@
 import { renderBlocks, type Block, type RenderedPdf } from '../layout.js';
 import type { FontChoice } from '../fonts.js';
 import { formatTime, MN_SLIP, slipText } from './text.js';
-import { progressRef, type TicketSlipData } from './types.js';
+import { maskIdNumber, progressRef, type PrintLanguage, type SlipApplication, type TicketSlipData } from './types.js';
+
+/**
+ * Beyond this many cases (a tour group) the slip lists case numbers without their QR codes: each
+ * code takes 30 mm of roll, and the progress query takes a typed case number just as well.
+ */
+const MAX_CASE_QRS = 10;
+
+/** The case QR's caption: the query also asks for the ID number's last 4, which the code does not hold. */
+const CASE_QR_CAPTION: Readonly<Record<PrintLanguage, string>> = {
+  'zh-CN': '扫码查询办理进度（需输入身份证号后4位）',
+  mn: '扫码查询办理进度（需输入身份证号后4位）',
+  en: 'Scan to check progress (you will be asked for the last 4 characters of your ID number)',
+};
 
 /** For a Mongolian speaker: number, people ahead and wait again, in traditional Mongolian. */
 function mongolianColumns(data: TicketSlipData): Block {
   const columns = [MN_SLIP.number(data.number), MN_SLIP.ahead(data.ahead)];
   if (data.estimatedWaitMinutes !== undefined) columns.push(MN_SLIP.wait(data.estimatedWaitMinutes));
+  if (data.application?.serviceNameMn) columns.push(data.application.serviceNameMn);
   return { kind: 'vertical', columns };
+}
+
+/**
+ * An application's part of the slip: the service, then per case its number (as text and as a QR
+ * code holding only the case number's progress reference) and the ID number's last 4 characters.
+ */
+function applicationBlocks(a: SlipApplication, language: PrintLanguage): Block[] {
+  const t = slipText(language);
+  const withQr = a.cases.length <= MAX_CASE_QRS;
+  return [
+    { kind: 'rule' },
+    { kind: 'field', label: t.service, value: a.serviceName },
+    ...a.cases.flatMap((c): Block[] => [
+      { kind: 'field', label: t.caseNumber, value: c.caseNumber },
+      { kind: 'field', label: t.idNumber, value: maskIdNumber(c.idNumber) },
+      ...(withQr ? [{ kind: 'qr' as const, data: progressRef('case', c.caseNumber), caption: `${CASE_QR_CAPTION[language]}  ${c.caseNumber}` }] : []),
+    ]),
+  ];
 }
 
 /** The kiosk's ticket slip (80 mm roll): the number large, then the line, people ahead and wait. */
@@ -23,6 +55,7 @@ export function ticketSlip(data: TicketSlipData, font: FontChoice = 'cjk'): Prom
     { kind: 'text', text: t.ahead(data.ahead), align: 'center' },
     { kind: 'text', text: data.estimatedWaitMinutes === undefined ? t.waitUnknown : t.wait(data.estimatedWaitMinutes), align: 'center' },
     ...(data.language === 'mn' ? [mongolianColumns(data)] : []),
+    ...(data.application ? applicationBlocks(data.application, data.language) : []),
     { kind: 'rule' },
     { kind: 'field', label: t.terminal, value: data.terminalName },
     { kind: 'field', label: t.time, value: formatTime(data.printedAt, data.timeZone) },

@@ -23,6 +23,25 @@ const Header = {
   timeZone: z.string().min(1).max(64),
 };
 
+/** What a ticket slip adds for an application: the service and each case with its applicant. */
+export const SlipApplicationSchema = z.object({
+  /** In the slip's language (Chinese for a Mongolian slip, whose script runs vertically). */
+  serviceName: Text,
+  /** The Mongolian name, set vertically beside the Chinese on a Mongolian speaker's slip. */
+  serviceNameMn: Text.optional(),
+  cases: z
+    .array(
+      z.object({
+        caseNumber: CaseNumber,
+        /** Masked by the document; the host passes it masked already, so no full number is stored in a print job. */
+        idNumber: IdNumber,
+      }),
+    )
+    .min(1)
+    .max(60),
+});
+export type SlipApplication = z.infer<typeof SlipApplicationSchema>;
+
 export const TicketSlipDataSchema = z.object({
   ...Header,
   number: z.string().regex(/^[A-Z]\d{3,}$/),
@@ -31,6 +50,8 @@ export const TicketSlipDataSchema = z.object({
   ahead: z.number().int().nonnegative(),
   /** Absent until the queue can estimate it. */
   estimatedWaitMinutes: z.number().int().nonnegative().optional(),
+  /** The ticket came with an application submitted at the kiosk (one case per group member). */
+  application: SlipApplicationSchema.optional(),
 });
 export type TicketSlipData = z.infer<typeof TicketSlipDataSchema>;
 

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { TerminalRole } from '../roles.js';
+import { None, route } from './route-spec.js';
+import { OpeningHoursSchema } from './schemas.js';
+
+const SELF_SERVICE: readonly TerminalRole[] = ['kiosk', 'booth'];
+
+/** What a kiosk or booth tells a citizen about the hall itself: its name, hours and green channel. */
+export const hallApi = {
+  hallInfo: route({
+    method: 'GET',
+    path: '/api/hall-info',
+    access: SELF_SERVICE,
+    params: None,
+    query: None,
+    body: None,
+    response: z.object({
+      hallName: z.string(),
+      openingHours: OpeningHoursSchema,
+      /** Applicants this old or older are served through the green channel. */
+      greenChannelAge: z.number().int(),
+      /** Computed by the host in the hall's time zone, from its clock (not the kiosk's). */
+      openNow: z.boolean(),
+      /** Start of the next opening (epoch ms) while closed; null while open. */
+      nextOpening: z.number().int().nullable(),
+    }),
+  }),
+} as const;
