@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './app.js';
 import { setupI18n } from './i18n/setup.js';
+import './styles/fonts.css';
 import './styles/base.css';
+import './styles/mongolian.css';
 
 setupI18n();
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n/setup.js';
+import { LANGUAGES, type Language } from '../i18n/setup.js';
 
-const LABEL_KEY = { 'zh-CN': 'lang.zh', en: 'lang.en' } as const;
+const LABEL_KEY = { 'zh-CN': 'lang.zh', mn: 'lang.mn', en: 'lang.en' } as const satisfies Record<Language, string>;
 
 /** Each language is named in itself, so a person who cannot read the current one still finds theirs. */
 export function LanguageSwitch({ large = false }: { large?: boolean }) {

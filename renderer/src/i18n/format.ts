@@ -6,7 +6,12 @@ const cache = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(epochMs: number, language: string): string {
   let f = cache.get(language);
   if (!f) {
-    f = new Intl.DateTimeFormat(language, { timeZone: HALL_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
+    // Intl knows Mongolian only in Cyrillic (month names like "11-р сар"); in the traditional-script
+    // UI show digits only, as 2026/11/24 10:05.
+    f =
+      language === 'mn'
+        ? new Intl.DateTimeFormat('zh-CN', { timeZone: HALL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        : new Intl.DateTimeFormat(language, { timeZone: HALL_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
     cache.set(language, f);
   }
   return f.format(new Date(epochMs));

@@ -1,9 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import mn from './locales/mn.json';
 import zhCN from './locales/zh-CN.json';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
+/** In the order shown to citizens: Chinese, traditional Mongolian, English. */
+export const LANGUAGES = ['zh-CN', 'mn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
@@ -12,7 +14,7 @@ export const HALL_TIME_ZONE = 'Asia/Shanghai';
 
 export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: zhCN }, mn: { translation: mn }, en: { translation: en } },
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { BUSINESS_LINES } from '../../../../electron/domain/business-lines.js';
 import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
 import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
+import { validateIdNumber } from '../../../../electron/domain/identity/id-number.js';
 import { callApi } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -33,7 +34,11 @@ function hallToday(): string {
 
 type Made = ResponseOf<'createAppointment'>['appointment'];
 
-/** Book an appointment for a citizen (phone or counter): line, date and time → a code for the kiosk. */
+/**
+ * Book an appointment for a citizen (phone or counter): line, date and time → a code for the kiosk.
+ * The ID number is optional: with it the kiosk identifies the citizen from the code, and the host
+ * accepts the appointment only for that person.
+ */
 export function AppointmentsPanel() {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -42,6 +47,7 @@ export function AppointmentsPanel() {
   const [date, setDate] = useState(hallToday);
   const [time, setTime] = useState('09:00');
   const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
   const [made, setMade] = useState<Made | null>(null);
   const [problems, setProblems] = useState<Problems>([]);
   const [attempt, setAttempt] = useState(0);
@@ -57,6 +63,8 @@ export function AppointmentsPanel() {
     const found: Problems = [];
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
     if (!/^\d{2}:\d{2}$/.test(time)) found.push({ id: fid('time'), label: t('admin.appointments.time'), problem: { key: 'admin.form.timeFormat' } });
+    const id18 = idNumber.trim().toUpperCase();
+    if (id18 !== '' && !validateIdNumber(id18, hallToday()).ok) found.push({ id: fid('idNumber'), label: t('admin.appointments.idNumber'), problem: { key: 'admin.form.idNumberInvalid' } });
     const slotStart = found.length === 0 ? hallSlotStart(date, time) : null;
     if (found.length === 0 && slotStart === null) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
     setProblems(found);
@@ -65,10 +73,12 @@ export function AppointmentsPanel() {
     inFlight.current = true;
     setBusy(true);
     setError(null);
-    callApi('createAppointment', { body: { line, slotStart, ...(name.trim() ? { name: name.trim() } : {}) } })
+    callApi('createAppointment', { body: { line, slotStart, ...(name.trim() ? { name: name.trim() } : {}), ...(id18 ? { idNumber: id18 } : {}) } })
       .then((r) => {
         setMade(r.appointment);
         setName('');
+        // Personal data does not linger on the admin screen once booked.
+        setIdNumber('');
       })
       .catch((err: unknown) => setError(toKey(err)))
       .finally(() => {
@@ -103,6 +113,11 @@ export function AppointmentsPanel() {
           </Field>
           <Field id={fid('name')} label={t('admin.appointments.name')} hint={t('admin.appointments.nameHint')}>
             {(aria) => <input {...aria} maxLength={40} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          <Field id={fid('idNumber')} label={t('admin.appointments.idNumber')} hint={t('admin.appointments.idNumberHint')} problem={problemOf('idNumber')}>
+            {(aria) => (
+              <input {...aria} maxLength={18} autoComplete="off" spellCheck={false} inputMode="text" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} />
+            )}
           </Field>
         </div>
         <button type="submit" className="btn btn--primary" disabled={busy}>

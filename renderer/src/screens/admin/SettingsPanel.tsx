@@ -2,10 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOUNCE_LANGUAGES, HallSettingsSchema } from '../../../../electron/domain/contract/schemas.js';
-import type { HallSettings } from '../../../../electron/domain/contract/schemas.js';
+import type { HallSettings, OpeningHours } from '../../../../electron/domain/contract/schemas.js';
 import { callApi, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { checkInt, ErrorSummary, Field } from './form.js';
+import { checkOpeningHours, OpeningHoursFieldset } from './OpeningHoursFieldset.js';
 import type { FieldProblem, Problems } from './form.js';
 import { useStaffErrorKey } from './staff-session.js';
 
@@ -18,6 +19,7 @@ const NUMBERS = [
   ['appointmentLateMin', 'minutes'],
   ['recallLimit', 'times'],
   ['noShowReinstateMin', 'minutes'],
+  ['greenChannelAge', 'years'],
 ] as const;
 type NumberKey = (typeof NUMBERS)[number][0];
 
@@ -28,11 +30,11 @@ function bounds(k: NumberKey): { min: number; max: number } {
   return { min: s.minValue ?? 0, max: s.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
-type Form = Record<NumberKey, string> & { notice: string; maskNames: boolean; announce: HallSettings['announce'] };
+type Form = Record<NumberKey, string> & { notice: string; maskNames: boolean; announce: HallSettings['announce']; openingHours: OpeningHours };
 
 function toForm(s: HallSettings): Form {
   const numbers = Object.fromEntries(NUMBERS.map(([k]) => [k, String(s[k])])) as Record<NumberKey, string>;
-  return { ...numbers, notice: s.notice, maskNames: s.maskNames, announce: s.announce };
+  return { ...numbers, notice: s.notice, maskNames: s.maskNames, announce: s.announce, openingHours: s.openingHours };
 }
 
 /** Queue policy and display settings; the host applies them at once and pushes them to displays. */
@@ -77,6 +79,7 @@ export function SettingsPanel() {
     }
     if (form.notice.length > NOTICE_MAX) found.push({ id: fid('notice'), label: label('notice'), problem: { key: 'admin.form.tooLong', values: { max: NOTICE_MAX } } });
     if (form.announce.length === 0) found.push({ id: fid('announce-zh-CN'), label: label('announce'), problem: { key: 'admin.settings.announceNone' } });
+    found.push(...checkOpeningHours(form.openingHours, fid, label));
     setProblems(found);
     setAttempt((n) => n + 1);
     if (found.length > 0) return;
@@ -86,6 +89,7 @@ export function SettingsPanel() {
       maskNames: form.maskNames,
       // Always in the hall's order (Chinese first), whatever order the boxes were ticked in.
       announce: ANNOUNCE_LANGUAGES.filter((l) => form.announce.includes(l)),
+      openingHours: form.openingHours,
     };
     inFlight.current = true;
     setBusy(true);
@@ -151,6 +155,12 @@ export function SettingsPanel() {
             ))}
             <p className="field-hint">{t('admin.settings.announceHint')}</p>
           </fieldset>
+          <OpeningHoursFieldset
+            value={form.openingHours}
+            onChange={(openingHours) => update({ openingHours })}
+            fid={fid}
+            problemOf={(fieldId) => problems.find((p) => p.id === fieldId)?.problem}
+          />
           <div className="admin-form__actions">
             <button type="submit" className="btn btn--primary" disabled={busy}>
               {busy ? t('admin.form.saving') : t('admin.form.save')}
