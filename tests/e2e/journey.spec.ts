@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.js';
-import { callNext, clerkAt, done, takeTicket } from './steps.js';
+import { callNext, clerkAt, done, takeTicket, toTicketClasses } from './steps.js';
 
 /**
  * The walking skeleton as people use it: a citizen takes tickets at the kiosk, a clerk calls them at
@@ -24,12 +24,12 @@ test('a ticket goes from the kiosk to a clerk window to the call display', async
 
   // Citizen 3: traffic, in English.
   await kiosk.getByRole('button', { name: 'English' }).click();
-  await kiosk.getByRole('button', { name: 'Traffic management' }).click();
+  await toTicketClasses(kiosk, 'Traffic management');
   await kiosk.getByRole('button', { name: 'Standard ticket', exact: true }).click();
   await expect(kiosk.locator('.ticket__number')).toHaveText('B001');
   await kiosk.getByRole('button', { name: 'Done' }).click();
   // The next citizen finds the kiosk in Chinese again.
-  await expect(kiosk.getByRole('button', { name: '出入境业务' })).toBeVisible();
+  await expect(kiosk.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
 
   // Citizen 4: exit-entry.
   expect(await takeTicket(kiosk, '出入境业务', { kind: 'normal' })).toBe('C001');
@@ -67,7 +67,7 @@ test('a ticket goes from the kiosk to a clerk window to the call display', async
 
 test('a double tap at the kiosk takes one ticket', async ({ hall }) => {
   const kiosk = await hall.openScreen('kiosk');
-  await kiosk.getByRole('button', { name: '交管业务' }).click();
+  await toTicketClasses(kiosk, '交管业务');
   await kiosk.getByRole('button', { name: '普通取号', exact: true }).dblclick();
   await expect(kiosk.locator('.ticket__number')).toHaveText('B001');
   const res = await fetch(`${hall.hub.url}/api/queue`, { headers: { authorization: `Bearer ${hall.adminToken}` } });

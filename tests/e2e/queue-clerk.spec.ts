@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, STAFF_PIN } from './fixtures.js';
 import type { Hall } from './fixtures.js';
-import { callNext, clerkAt, done, signIn, takeTicket } from './steps.js';
+import { callNext, clerkAt, done, signIn, takeTicket, toTicketClasses } from './steps.js';
 
 /**
  * The queue as the hall lives it: citizens choose how they are served at the kiosk, clerks sign in
@@ -61,14 +61,14 @@ test('tickets of every class are called by two windows in the policy order', asy
   await done(kiosk);
 
   // A used appointment code is refused, and said so in words.
-  await kiosk.getByRole('button', { name: '户政业务' }).click();
+  await toTicketClasses(kiosk, '户政业务');
   await kiosk.getByRole('button', { name: '我有预约', exact: true }).click();
   await kiosk.getByLabel('预约码（字母和数字）').fill(code);
   await kiosk.getByRole('button', { name: '确认取号' }).click();
   await expect(kiosk.getByText('预约码无效或已使用')).toBeVisible();
   await kiosk.getByRole('button', { name: '返回上一步' }).click();
   await kiosk.getByRole('button', { name: '返回上一步' }).click();
-  await expect(kiosk.getByRole('heading', { name: '请选择您要办理的业务' })).toBeVisible();
+  await expect(kiosk.getByRole('heading', { name: '请选择要办理的事项' })).toBeVisible();
 
   const one = await clerkAt(hall, 'C101', '张警官', '1号窗口');
   const six = await clerkAt(hall, 'C106', '李警官', '6号窗口');
@@ -259,7 +259,7 @@ test('the clerk sign-in and the kiosk steps pass axe, with 60 px targets on the 
   await expectNoViolations(clerk, 'clerk PIN enrolment');
 
   const kiosk = await hall.openScreen('kiosk');
-  await kiosk.getByRole('button', { name: '户政业务' }).click();
+  await toTicketClasses(kiosk, '户政业务');
   await expect(kiosk.getByRole('heading', { name: '办理方式' })).toBeVisible();
   await expectNoViolations(kiosk, 'kiosk 办理方式');
   for (const b of await kiosk.locator('main').getByRole('button').all()) {

@@ -10,9 +10,22 @@ export type How = { kind: 'normal' } | { kind: 'green' } | { kind: 'group'; n: n
 
 export const CLASS_BUTTON = { normal: '普通取号', green: '绿色通道', group: '团体办理', appointment: '我有预约' } as const;
 
+/** From the welcome screen (any language) to the business lines. */
+export async function startKiosk(kiosk: Page): Promise<void> {
+  await kiosk.getByRole('button', { name: /^(开始办理|Start)$/ }).click();
+  await expect(kiosk.getByRole('heading', { name: /^(请选择您要办理的业务|Choose a type of service)$/ })).toBeVisible();
+}
+
+/** Welcome → business line → "just take a ticket": the queue without pre-filling. */
+export async function toTicketClasses(kiosk: Page, line: string): Promise<void> {
+  await startKiosk(kiosk);
+  await kiosk.getByRole('button', { name: line }).click();
+  await kiosk.getByRole('button', { name: /只取号，到窗口再办理|Just take a ticket/ }).click();
+}
+
 /** Takes a ticket the way a citizen does and returns its number from the confirmation. */
 export async function takeTicket(kiosk: Page, line: string, how: How): Promise<string> {
-  await kiosk.getByRole('button', { name: line }).click();
+  await toTicketClasses(kiosk, line);
   await expect(kiosk.getByRole('heading', { name: '办理方式' })).toBeVisible();
   await kiosk.getByRole('button', { name: CLASS_BUTTON[how.kind], exact: true }).click();
   if (how.kind === 'group') {
@@ -35,7 +48,7 @@ export async function takeTicket(kiosk: Page, line: string, how: How): Promise<s
 
 export async function done(kiosk: Page): Promise<void> {
   await kiosk.getByRole('button', { name: '完成' }).click();
-  await expect(kiosk.getByRole('heading', { name: '请选择您要办理的业务' })).toBeVisible();
+  await expect(kiosk.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
 }
 
 /** Signs in on a clerk screen, typing the PIN on the on-screen keypad as on a touch terminal. */

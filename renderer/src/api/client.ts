@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: ClientErrorCode,
     readonly status: number,
     message: string,
+    /** The fields the host refused (path like "body.form.phone"), when it named them. */
+    readonly issues: readonly { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -80,7 +82,7 @@ export async function callApi<N extends RouteName>(name: N, args: CallArgs<N> = 
 
   if (!res.ok) {
     const err = ErrorBodySchema.safeParse(json);
-    if (err.success) throw new ApiError(err.data.error.code, res.status, err.data.error.message);
+    if (err.success) throw new ApiError(err.data.error.code, res.status, err.data.error.message, err.data.error.issues ?? []);
     throw new ApiError(statusCode(res.status), res.status, `${name}: HTTP ${res.status}`);
   }
   const parsed = spec.response.safeParse(json);

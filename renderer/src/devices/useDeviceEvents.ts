@@ -21,7 +21,7 @@ export interface DeviceEvents {
   lastScan: ScanNotice | null;
   /** Health pushed since mount, by device id (newer than the last list fetched). */
   health: Record<number, DeviceHealth>;
-  /** Forget the last read (a screen wipes personal data when a session ends). */
+  /** Forget the last read and scan (a screen wipes personal data when a session ends). */
   clearCard: () => void;
 }
 
@@ -78,5 +78,13 @@ export function useDeviceEvents(role: TerminalRole): DeviceEvents {
     };
   }, [role]);
 
-  return { lastCard, lastScan, health, clearCard: () => setLastCard(null) };
+    return {
+    lastCard,
+    lastScan,
+    health,
+    clearCard: () => {
+      setLastCard(null);
+      setLastScan(null);
+    },
+  };
 }

@@ -8,18 +8,23 @@ export function LinePicker({
   waiting,
   busyLine,
   onChoose,
+  titled = true,
 }: {
   waiting: WaitingCounts | null;
   busyLine: BusinessLine | null;
   onChoose: (line: BusinessLine) => void;
+  /** False inside a page that has its own heading. */
+  titled?: boolean;
 }) {
   const { t } = useTranslation();
   const baseId = useId();
   return (
-    <section className="line-picker" aria-labelledby={`${baseId}-h`}>
-      <h2 id={`${baseId}-h`} className="kiosk-step-title">
-        {t('kiosk.chooseLine')}
-      </h2>
+    <section className="line-picker" aria-labelledby={titled ? `${baseId}-h` : undefined}>
+      {titled ? (
+        <h2 id={`${baseId}-h`} className="kiosk-step-title">
+          {t('kiosk.chooseLine')}
+        </h2>
+      ) : null}
       <ul className="line-picker__list">
         {BUSINESS_LINES.map((line) => {
           const nameId = `${baseId}-${line}-name`;

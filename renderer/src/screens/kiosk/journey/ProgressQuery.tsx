@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../../../electron/domain/contract/api.js';
+import { ApiError, callApi, errorKey } from '../../../api/client.js';
+import { ErrorSummary, type FieldError } from './ErrorSummary.js';
+import { KeyedInput } from './inputs/KeyedInput.js';
+import { BackButton, StepFrame } from './StepFrame.js';
+
+const CASE = /^YZ\d{8}-\d{4,6}$/;
+const LAST4 = /^\d{3}[\dX]$/;
+
+/**
+ * The booth's progress query: case number plus the last four characters of the ID number give the
+ * status and the next step, and nothing personal (the host answers "not found" to any mismatch and
+ * stops a terminal that keeps guessing).
+ */
+export function ProgressQuery({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const [caseNo, setCaseNo] = useState('');
+  const [last4, setLast4] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ResponseOf<'applicationProgress'> | null>(null);
+
+  const submit = () => {
+    const problems: FieldError[] = [];
+    if (!CASE.test(caseNo)) problems.push({ fieldId: 'progress-case', message: t('journey.error.required', { field: t('journey.progress.case') }) });
+    if (!LAST4.test(last4)) problems.push({ fieldId: 'progress-last4', message: t('journey.error.required', { field: t('journey.progress.last4') }) });
+    setErrors(problems);
+    if (problems.length > 0 || busy) return;
+    setBusy(true);
+    callApi('applicationProgress', { query: { case: caseNo, last4 } })
+      .then((r) => setResult(r))
+      .catch((e: unknown) => {
+        const message = e instanceof ApiError && e.code === 'not_found' ? t('journey.progress.notFound') : t(errorKey(e));
+        setErrors([{ fieldId: 'progress-case', message }]);
+      })
+      .finally(() => setBusy(false));
+  };
+
+  if (result) {
+    return (
+      <StepFrame
+        title={t('journey.progress.result', { case: result.caseNumber })}
+        guide="progress"
+        foot={
+          <>
+            <BackButton onBack={onBack} />
+            <button
+              type="button"
+              className="btn btn--primary btn--huge"
+              onClick={() => {
+                setResult(null);
+                setCaseNo('');
+                setLast4('');
+              }}
+            >
+              {t('journey.progress.again')}
+            </button>
+          </>
+        }
+      >
+        <dl className="summary-list">
+          <div className="summary-list__row">
+            <dt className="summary-list__key">{t('journey.progress.status')}</dt>
+            <dd className="summary-list__value progress__status">{t(`application.status.${result.status}`)}</dd>
+          </div>
+          <div className="summary-list__row">
+            <dt className="summary-list__key">{t('journey.progress.next')}</dt>
+            <dd className="summary-list__value">{t(result.nextStep)}</dd>
+          </div>
+          <div className="summary-list__row">
+            <dt className="summary-list__key">{t('journey.progress.promised')}</dt>
+            <dd className="summary-list__value">{result.promisedBy}</dd>
+          </div>
+          {result.supplementBy ? (
+            <div className="summary-list__row">
+              <dt className="summary-list__key">{t('journey.progress.supplyBy')}</dt>
+              <dd className="summary-list__value">{result.supplementBy}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </StepFrame>
+    );
+  }
+
+  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
+  const field = (id: string, label: string, value: string, set: (v: string) => void, pad: 'text' | 'id', max: number) => {
+    const error = errorFor(id);
+    return (
+      <div className={error ? 'field field--error' : 'field'}>
+        <label htmlFor={id} className="field__label">
+          {label}
+        </label>
+        {error ? (
+          <p id={`${id}-error`} className="field__error">
+            {error}
+          </p>
+        ) : null}
+        <KeyedInput id={id} value={value} pad={pad} padLabel={pad === 'id' ? t('journey.keypad.pad') : t('journey.question.letters')} maxLength={max} describedBy={error ? `${id}-error` : undefined} invalid={!!error} onChange={set} />
+      </div>
+    );
+  };
+  return (
+    <StepFrame
+      title={t('journey.progress.title')}
+      guide="progress"
+      foot={
+        <>
+          <BackButton onBack={onBack} />
+          <button type="button" className="btn btn--primary btn--huge" onClick={submit} disabled={busy} aria-busy={busy}>
+            {t('journey.progress.submit')}
+          </button>
+        </>
+      }
+    >
+      <ErrorSummary errors={errors} />
+      <p>{t('journey.progress.lead')}</p>
+      {field('progress-case', t('journey.progress.case'), caseNo, setCaseNo, 'text', 20)}
+      {field('progress-last4', t('journey.progress.last4'), last4, setLast4, 'id', 4)}
+    </StepFrame>
+  );
+}

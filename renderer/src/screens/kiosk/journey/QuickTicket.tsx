@@ -1,0 +1,73 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BusinessLine } from '../../../../../electron/domain/business-lines.js';
+import type { Ticket } from '../../../../../electron/domain/contract/schemas.js';
+import type { TicketClass } from '../../../../../electron/domain/queue/calling-policy.js';
+import { callApi, errorKey } from '../../../api/client.js';
+import { AlertRegion } from '../../../components/AlertRegion.js';
+import { AppointmentStep } from '../AppointmentStep.js';
+import { ClassPicker } from '../ClassPicker.js';
+import { GreenStep } from '../GreenStep.js';
+import { GroupStep } from '../GroupStep.js';
+import { TicketConfirmation } from '../TicketConfirmation.js';
+import { catalogLanguage } from './journey-model.js';
+import { GuideText } from './StepFrame.js';
+
+type Sub = 'class' | 'appointment' | 'group' | 'green';
+type Request = { ticketClass: TicketClass; groupSize?: number; appointmentCode?: string };
+
+/**
+ * "Just take a ticket": the queue without pre-filling, for those who would rather tell a clerk —
+ * ordinary, appointment, group or green channel.
+ */
+export function QuickTicket({ line, sub, onSub, onBack, onFinish }: { line: BusinessLine; sub: Sub; onSub: (s: Sub) => void; onBack: () => void; onFinish: () => void }) {
+  const { i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<{ ticket: Ticket; ahead: number; estimate: number | null } | null>(null);
+  // A double tap inside one frame must still see "busy": state lands only after the next render.
+  const inFlight = useRef(false);
+
+  const take = (req: Request) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    callApi('issueTicket', { body: { line, ...req, language: catalogLanguage(i18n.language) } })
+      .then((r) => setIssued({ ticket: r.ticket, ahead: r.ahead, estimate: r.estimatedWaitMinutes }))
+      .catch((e: unknown) => setError(errorKey(e)))
+      .finally(() => {
+        inFlight.current = false;
+        setBusy(false);
+      });
+  };
+
+  if (issued) {
+    return (
+      <>
+        <GuideText guide="confirmation" />
+        <TicketConfirmation key={issued.ticket.id} ticket={issued.ticket} ahead={issued.ahead} estimate={issued.estimate} onDone={onFinish} />
+      </>
+    );
+  }
+  const toClass = () => onSub('class');
+  const body = () => {
+    switch (sub) {
+      case 'class':
+        return <ClassPicker line={line} busy={busy} onBack={onBack} onChoose={(c) => (c === 'normal' ? take({ ticketClass: 'normal' }) : onSub(c))} />;
+      case 'appointment':
+        return <AppointmentStep busy={busy} onBack={toClass} onSubmit={(code) => take({ ticketClass: 'appointment', appointmentCode: code })} />;
+      case 'group':
+        return <GroupStep busy={busy} onBack={toClass} onSubmit={(n) => take({ ticketClass: 'group', groupSize: n })} />;
+      case 'green':
+        return <GreenStep busy={busy} onBack={toClass} onConfirm={() => take({ ticketClass: 'green' })} />;
+    }
+  };
+  return (
+    <>
+      <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+      <GuideText guide="quick" />
+      {body()}
+    </>
+  );
+}

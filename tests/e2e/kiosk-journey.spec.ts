@@ -1,0 +1,291 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { answerChoice, answerText, bindDevicesTo, EN, removeCard, submitAndConfirm, tapCard, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
+
+/**
+ * The citizen's journey at the kiosk (issue 3), end to end against the built hub with simulated
+ * devices: welcome → line → service → one-time notice → identify → questions → materials → check
+ * → confirmation, in Chinese, English and Mongolian, standard and elderly mode; the idle wipe; a
+ * tour group; the booth's progress query. axe runs on every page met.
+ */
+test.use({ hubOptions: { args: ['--simulate-devices'] } });
+
+async function axe(page: Page, label: string): Promise<void> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(
+    r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `${label} has accessibility violations`,
+  ).toEqual([]);
+}
+
+async function openKiosk(hall: Parameters<Parameters<typeof test>[2]>[0]['hall'], name: string): Promise<Page> {
+  const kiosk = await hall.openScreen('kiosk', name);
+  await bindDevicesTo(hall, name);
+  await expect(kiosk.getByRole('heading', { name: ZH.welcome })).toBeVisible();
+  return kiosk;
+}
+
+test('household certificate with the ID card, in Chinese with voice: errors explained, one submit, wiped after', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '1号自助机');
+  await axe(kiosk, 'welcome');
+  await kiosk.getByRole('button', { name: '开启语音' }).click();
+  await expect(kiosk.locator('html')).toHaveAttribute('data-guidance', 'zh-CN/welcome');
+  await kiosk.getByRole('button', { name: ZH.start, exact: true }).click();
+  await expect(kiosk.locator('html')).toHaveAttribute('data-guidance', 'zh-CN/line');
+  await axe(kiosk, 'business lines');
+  await kiosk.getByRole('button', { name: '户政业务' }).click();
+  await axe(kiosk, 'services');
+  await kiosk.getByRole('button', { name: '户籍证明' }).click();
+  await expect(kiosk.getByRole('heading', { name: '一次性告知' })).toBeVisible();
+  await expect(kiosk.getByText('户籍信息（系统核验，无需提交）')).toBeVisible();
+  await expect(kiosk.getByText('当场办结')).toBeVisible();
+  await axe(kiosk, 'one-time notice');
+  await kiosk.getByRole('button', { name: ZH.continueNotice }).click();
+  await expect(kiosk.getByText('请将身份证放在读卡区', { exact: true })).toBeVisible();
+  await axe(kiosk, 'identify');
+
+  await tapCard(hall, 'resident');
+  // Name, number and the rest came from the card: the first question is the phone.
+  await expect(kiosk.getByRole('heading', { name: '手机号码' })).toBeVisible();
+  await typeOnPad(kiosk, '数字键盘', '1391234567');
+  await kiosk.getByRole('button', { name: ZH.continue, exact: true }).click();
+  await expect(kiosk.getByRole('alert').getByText('手机号码应为 11 位数字')).toBeVisible();
+  await expect(kiosk.locator('.field__error')).toHaveText('手机号码应为 11 位数字，以 13–19 开头');
+  await axe(kiosk, 'question with an error');
+  await typeOnPad(kiosk, '数字键盘', '8');
+  await kiosk.getByRole('button', { name: ZH.continue, exact: true }).click();
+
+  // An empty required choice is refused at the field.
+  await expect(kiosk.getByRole('heading', { name: '用途' })).toBeVisible();
+  await kiosk.getByRole('button', { name: ZH.continue, exact: true }).click();
+  await expect(kiosk.locator('.field__error')).toHaveText('请选择“用途”');
+  await answerChoice(kiosk, '用途', '就业');
+  await tickMaterials(kiosk, ['本人居民身份证']);
+
+  // Check answers: the number masked, each answer changeable, coming back here.
+  await expect(kiosk.getByRole('heading', { name: ZH.check })).toBeVisible();
+  await expect(kiosk.getByText('**************002X')).toBeVisible();
+  await expect(kiosk.getByText('11010519491231002X')).toHaveCount(0);
+  await expect(kiosk.getByText('您将通过绿色通道优先办理。')).toBeVisible(); // born 1949: over 70
+  await axe(kiosk, 'check answers');
+  await kiosk.getByRole('button', { name: '修改用途' }).click();
+  await answerChoice(kiosk, '用途', '入学');
+  await expect(kiosk.getByRole('heading', { name: ZH.check })).toBeVisible();
+  await expect(kiosk.getByText('入学')).toBeVisible();
+
+  // Two taps on submit: one application, one ticket.
+  await kiosk.getByRole('button', { name: ZH.submit }).dblclick();
+  await expect(kiosk.getByRole('heading', { name: ZH.confirmed })).toBeVisible();
+  await expect(kiosk.locator('.ticket__number')).toHaveText('A001');
+  await expect(kiosk.locator('.confirmation__case-number')).toHaveText(/^YZ\d{8}-\d{4,6}$/);
+  await axe(kiosk, 'confirmation');
+  const res = await fetch(`${hall.hub.url}/api/queue`, { headers: { authorization: `Bearer ${hall.adminToken}` } });
+  expect(((await res.json()) as { waiting: Record<string, number> }).waiting.household).toBe(1);
+  await removeCard(hall);
+
+  await kiosk.getByRole('button', { name: ZH.done }).click();
+  await expect(kiosk.getByRole('heading', { name: ZH.welcome })).toBeVisible();
+  await expect(kiosk.getByRole('button', { name: '开启语音' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await kiosk.locator('body').innerText()).not.toContain('张晓明');
+});
+
+test('driving licence renewal through the keypad: the check digit is checked as typed', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '2号自助机');
+  await toIdentify(kiosk, '交管业务', '驾驶证期满换证');
+  await kiosk.getByRole('button', { name: '手动输入身份证号码' }).click();
+  await expect(kiosk.getByRole('heading', { name: '请输入公民身份号码' })).toBeVisible();
+  await typeOnPad(kiosk, '身份证号码键盘', '150102198506150312');
+  await expect(kiosk.locator('.field__error')).toHaveText('身份证号码校验位不对，请核对每一位');
+  await axe(kiosk, 'keypad with a wrong check digit');
+  await kiosk.getByRole('group', { name: '身份证号码键盘' }).getByRole('button', { name: '退格' }).click();
+  await typeOnPad(kiosk, '身份证号码键盘', '1');
+  await expect(kiosk.locator('.field__error')).toHaveCount(0);
+  await kiosk.getByRole('button', { name: '确认', exact: true }).click();
+
+  await answerText(kiosk, '姓名', '单文杰');
+  await answerText(kiosk, '手机号码', '13912345678');
+  await tickMaterials(kiosk, 'all');
+  await expect(kiosk.getByText('**************0311')).toBeVisible();
+  const { number } = await submitAndConfirm(kiosk);
+  expect(number).toBe('B001');
+  await expect(kiosk.getByText('预计办结')).toBeVisible();
+});
+
+test('a first passport in English and elderly mode: pinyin proposed, a missing photo receipt may follow later', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '3号自助机');
+  await kiosk.getByRole('button', { name: 'English' }).click();
+  await kiosk.getByRole('radio', { name: /Easy mode/ }).check();
+  await expect(kiosk.locator('.page--elderly')).toBeVisible();
+  await axe(kiosk, 'welcome (en, elderly)');
+  await toIdentify(kiosk, 'Exit-entry', 'Ordinary passport, first application', EN);
+  const size = await kiosk.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.journey-step__guide')!).fontSize));
+  expect(size).toBeGreaterThanOrEqual(32);
+  await axe(kiosk, 'identify (en, elderly)');
+
+  await tapCard(hall, 'tests:shan-wenjie');
+  await expect(kiosk.getByRole('heading', { name: /Name in pinyin/ })).toBeVisible();
+  // 单 as a surname reads SHAN, not DAN.
+  await expect(kiosk.getByLabel('Surname (pinyin)')).toHaveValue('SHAN');
+  await expect(kiosk.getByLabel('Given name (pinyin)')).toHaveValue('WENJIE');
+  await axe(kiosk, 'pinyin question (en, elderly)');
+  await kiosk.getByRole('button', { name: EN.continue, exact: true }).click();
+  await answerText(kiosk, 'Mobile phone', '13800001111', EN);
+  await tickMaterials(kiosk, ['Your resident ID card'], EN);
+  await expect(kiosk.getByText(/Accepted now; bring by \d{4}-\d{2}-\d{2}: Photo receipt/)).toBeVisible();
+  await axe(kiosk, 'check answers (en, elderly)');
+  const { number } = await submitAndConfirm(kiosk, EN);
+  expect(number).toBe('C001');
+  await expect(kiosk.getByText(/Bring by \d{4}-\d{2}-\d{2}: Photo receipt/)).toBeVisible();
+  await axe(kiosk, 'confirmation (en, elderly)');
+  await removeCard(hall);
+});
+
+test('a missing mandatory document gets the one-time notice instead of a ticket', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '4号自助机');
+  await toIdentify(kiosk, '户政业务', '户口迁移（区内）');
+  await tapCard(hall, 'tests:zeng-xiaohong');
+  await answerText(kiosk, '手机号码', '13912345678');
+  await answerText(kiosk, '迁入地址', '呼和浩特市新城区兴安北路2号');
+  await answerChoice(kiosk, '迁移原因', '购房');
+  await tickMaterials(kiosk, ['本人居民身份证']);
+  await expect(kiosk.getByRole('heading', { name: '缺少必须的材料，今天暂时无法受理' })).toBeVisible();
+  await expect(kiosk.locator('.materials-list--missing')).toContainText('居民户口簿');
+  await axe(kiosk, 'blocked');
+  // This kiosk has no printer: it says so rather than pretending.
+  await kiosk.getByRole('button', { name: '打印告知单' }).click();
+  await expect(kiosk.getByText('暂时无法打印')).toBeVisible();
+  await kiosk.getByRole('button', { name: '结束' }).click();
+  await expect(kiosk.getByRole('heading', { name: ZH.welcome })).toBeVisible();
+  await removeCard(hall);
+});
+
+test('left mid-way, the kiosk counts down and wipes everything the citizen entered', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '5号自助机');
+  const historyBefore = await kiosk.evaluate(() => history.length);
+  await kiosk.clock.install();
+  await kiosk.getByRole('button', { name: 'English' }).click();
+  await toIdentify(kiosk, 'Exit-entry', 'Border-tourism travel document', EN);
+  await tapCard(hall, 'tests:ou-zhiqiang');
+  await expect(kiosk.getByLabel('Surname (pinyin)')).toHaveValue('OU');
+  await removeCard(hall);
+
+  await kiosk.clock.runFor(59_000);
+  await expect(kiosk.getByRole('alertdialog')).toHaveCount(0);
+  await kiosk.clock.runFor(2_000);
+  await expect(kiosk.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible();
+  await axe(kiosk, 'idle countdown');
+  await kiosk.clock.runFor(16_000);
+  await expect(kiosk.getByRole('heading', { name: ZH.welcome })).toBeVisible();
+
+  // Nothing of theirs remains: not on screen, not in storage, not in history, not in the JS heap.
+  const page = await kiosk.evaluate(() => ({ text: document.body.innerText, html: document.documentElement.outerHTML, local: localStorage.length, session: sessionStorage.length, history: history.length }));
+  for (const secret of ['区志强', '150103197811200137', 'ZHIQIANG']) {
+    expect(page.text).not.toContain(secret);
+    expect(page.html).not.toContain(secret);
+  }
+  expect(page.local + page.session).toBe(0);
+  expect(page.history).toBe(historyBefore);
+  const cdp = await kiosk.context().newCDPSession(kiosk);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  const snapshot = chunks.join('');
+  expect(snapshot.length).toBeGreaterThan(100_000);
+  for (const secret of ['区志强', '150103197811200137', 'ZHIQIANG']) expect(snapshot.includes(secret), `heap holds ${secret}`).toBe(false);
+});
+
+test('a tour group of three: each member reads their own card, one ticket for all', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '6号自助机');
+  await toIdentify(kiosk, '出入境业务', '边境旅游出入境证件');
+  const members = [
+    { card: 'tests:shan-wenjie', surname: 'SHAN', phone: '13900000001' },
+    { card: 'tests:zeng-xiaohong', surname: 'ZENG', phone: '13900000002' },
+    { card: 'tests:ou-zhiqiang', surname: 'OU', phone: '13900000003' },
+  ];
+  for (const [i, m] of members.entries()) {
+    if (i > 0) {
+      await kiosk.getByRole('button', { name: '添加同团成员' }).click();
+      await expect(kiosk.getByRole('heading', { name: `请第 ${i + 1} 位同团成员验证身份` })).toBeVisible();
+    }
+    await tapCard(hall, m.card);
+    await expect(kiosk.getByLabel('姓（拼音）')).toHaveValue(m.surname);
+    await kiosk.getByRole('button', { name: ZH.continue, exact: true }).click();
+    await answerText(kiosk, '手机号码', m.phone);
+    if (i === 0) {
+      await answerChoice(kiosk, '出境口岸', '满洲里口岸（俄罗斯）');
+      await expect(kiosk.getByRole('heading', { name: '出行日期' })).toBeVisible();
+      await kiosk.getByRole('button', { name: /^明天/ }).click();
+      await kiosk.getByRole('button', { name: ZH.continue, exact: true }).click();
+      await answerChoice(kiosk, '出行方式', '旅行社团队');
+      await expect(kiosk.getByRole('heading', { name: '团队编号' })).toBeVisible();
+      await typeOnPad(kiosk, '字母键盘', 'NM-2026-118');
+      await kiosk.getByRole('button', { name: ZH.continue, exact: true }).click();
+    }
+    await tickMaterials(kiosk, 'all');
+    await expect(kiosk.getByRole('heading', { name: ZH.check })).toBeVisible();
+    await removeCard(hall);
+  }
+  await expect(kiosk.getByRole('heading', { name: '第 3 位' })).toBeVisible();
+  await axe(kiosk, 'check answers, group of three');
+  await kiosk.getByRole('button', { name: ZH.submit }).click();
+  await expect(kiosk.getByRole('heading', { name: ZH.confirmed })).toBeVisible();
+  await expect(kiosk.getByText('团体 3 人，共用一个号码')).toBeVisible();
+  await expect(kiosk.locator('.confirmation__case-number')).toHaveCount(3);
+  await expect(kiosk.locator('.ticket__number')).toHaveText('C001');
+});
+
+test('in Mongolian the kiosk writes top to bottom in its own font, and passes axe', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '7号自助机');
+  await kiosk.getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
+  await expect(kiosk.locator('html')).toHaveAttribute('lang', 'mn');
+  const mode = await kiosk.evaluate(() => getComputedStyle(document.querySelector('.kiosk-step-title')!).writingMode);
+  expect(mode).toMatch(/^vertical/);
+  expect(await kiosk.evaluate(() => document.fonts.check('32px "Noto Sans Mongolian"', 'ᠮᠣᠩᠭᠣᠯ'))).toBe(true);
+  await axe(kiosk, 'welcome (mn)');
+  await kiosk.locator('.kiosk-step-nav .btn--primary').click();
+  await axe(kiosk, 'business lines (mn)');
+  await kiosk.locator('.line-button--traffic').click();
+  await axe(kiosk, 'services (mn)');
+  await kiosk.locator('.service-button').first().click();
+  await axe(kiosk, 'notice (mn)');
+  await kiosk.locator('.kiosk-step-nav .btn--primary').click();
+  await axe(kiosk, 'identify (mn)');
+});
+
+test('the booth offers only what needs no clerk, and answers a progress query', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '8号自助机');
+  await toIdentify(kiosk, '交管业务', '驾驶证期满换证');
+  await tapCard(hall, 'tests:zeng-xiaohong');
+  await answerText(kiosk, '手机号码', '13912345678');
+  await tickMaterials(kiosk, 'all');
+  const { caseNumber } = await submitAndConfirm(kiosk);
+  await removeCard(hall);
+
+  const booth = await hall.openScreen('booth', '24小时自助区');
+  await expect(booth.getByText(/大厅开放时间：周一至周五 09:00–17:00/)).toBeVisible();
+  await booth.getByRole('button', { name: ZH.start, exact: true }).click();
+  await booth.getByRole('button', { name: '户政业务' }).click();
+  await expect(booth.getByRole('button', { name: /户口迁移/ })).toBeDisabled();
+  await expect(booth.getByRole('button', { name: /户籍证明/ })).toBeEnabled();
+  await expect(booth.getByRole('button', { name: /只取号/ })).toHaveCount(0);
+  await axe(booth, 'booth services');
+  await booth.getByRole('button', { name: '返回上一步' }).click();
+  await booth.getByRole('button', { name: '返回上一步' }).click();
+
+  await booth.getByRole('button', { name: '查询办理进度' }).click();
+  await booth.getByLabel('申请编号（如 YZ20261124-0001）').fill(caseNumber);
+  await booth.getByLabel('身份证号码后 4 位').fill('0000');
+  await booth.getByRole('button', { name: '查询', exact: true }).click();
+  await expect(booth.locator('.error-summary').getByText('没有找到这个申请')).toBeVisible();
+  await expect(booth.locator('.field__error')).toContainText('没有找到这个申请');
+  await axe(booth, 'progress query, not found');
+  await booth.getByLabel('身份证号码后 4 位').fill('0424');
+  await booth.getByRole('button', { name: '查询', exact: true }).click();
+  await expect(booth.getByText('已提交，等待叫号')).toBeVisible();
+  await expect(booth.getByText('请留意叫号，到窗口办理。')).toBeVisible();
+  await axe(booth, 'progress query, found');
+});
