@@ -69,6 +69,9 @@ test('tickets of every class are called by two windows in the policy order', asy
   await kiosk.getByRole('button', { name: '返回上一步' }).click();
   await kiosk.getByRole('button', { name: '返回上一步' }).click();
   await expect(kiosk.getByRole('heading', { name: '请选择要办理的事项' })).toBeVisible();
+  await kiosk.getByRole('button', { name: '返回上一步' }).click();
+  await kiosk.getByRole('button', { name: '返回上一步' }).click();
+  await expect(kiosk.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
 
   const one = await clerkAt(hall, 'C101', '张警官', '1号窗口');
   const six = await clerkAt(hall, 'C106', '李警官', '6号窗口');

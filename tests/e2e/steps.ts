@@ -13,7 +13,7 @@ export const CLASS_BUTTON = { normal: '普通取号', green: '绿色通道', gro
 /** From the welcome screen (any language) to the business lines. */
 export async function startKiosk(kiosk: Page): Promise<void> {
   await kiosk.getByRole('button', { name: /^(开始办理|Start)$/ }).click();
-  await expect(kiosk.getByRole('heading', { name: /^(请选择您要办理的业务|Choose a type of service)$/ })).toBeVisible();
+  await expect(kiosk.getByRole('heading', { name: /^(请选择您要办理的业务|Please choose your service)$/ })).toBeVisible();
 }
 
 /** Welcome → business line → "just take a ticket": the queue without pre-filling. */

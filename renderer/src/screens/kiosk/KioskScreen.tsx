@@ -91,7 +91,7 @@ function KioskApp({ mode }: { mode: KioskMode }) {
           {screen === 'welcome' ? null : <LanguageSwitch large />}
         </header>
         <ConnectionBanner status={status} />
-        {screen === 'welcome' || screen === 'confirmation' ? <PrinterNotice status={printerStatus} /> : null}
+        <PrinterNotice status={printerStatus} />
         <main className="kiosk-main">
           {booth && hall && (screen === 'welcome' || screen === 'services') ? <BoothHours hall={hall} /> : null}
           <Journey

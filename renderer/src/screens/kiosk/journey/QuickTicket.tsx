@@ -50,17 +50,16 @@ export function QuickTicket({ line, sub, onSub, onBack, onFinish }: { line: Busi
       </>
     );
   }
-  const toClass = () => onSub('class');
   const body = () => {
     switch (sub) {
       case 'class':
         return <ClassPicker line={line} busy={busy} onBack={onBack} onChoose={(c) => (c === 'normal' ? take({ ticketClass: 'normal' }) : onSub(c))} />;
       case 'appointment':
-        return <AppointmentStep busy={busy} onBack={toClass} onSubmit={(code) => take({ ticketClass: 'appointment', appointmentCode: code })} />;
+        return <AppointmentStep busy={busy} onBack={onBack} onSubmit={(code) => take({ ticketClass: 'appointment', appointmentCode: code })} />;
       case 'group':
-        return <GroupStep busy={busy} onBack={toClass} onSubmit={(n) => take({ ticketClass: 'group', groupSize: n })} />;
+        return <GroupStep busy={busy} onBack={onBack} onSubmit={(n) => take({ ticketClass: 'group', groupSize: n })} />;
       case 'green':
-        return <GreenStep busy={busy} onBack={toClass} onConfirm={() => take({ ticketClass: 'green' })} />;
+        return <GreenStep busy={busy} onBack={onBack} onConfirm={() => take({ ticketClass: 'green' })} />;
     }
   };
   return (
