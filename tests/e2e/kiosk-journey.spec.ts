@@ -289,3 +289,33 @@ test('the booth offers only what needs no clerk, and answers a progress query', 
   await expect(booth.getByText('请留意叫号，到窗口办理。')).toBeVisible();
   await axe(booth, 'progress query, found');
 });
+
+test('an appointment QR code scanned by a keyboard-wedge scanner identifies the applicant', async ({ hall }) => {
+  await hall.ensureAdmin();
+  const auth = { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` };
+  const signIn = await fetch(`${hall.hub.url}/api/staff/sign-in`, { method: 'POST', headers: auth, body: JSON.stringify(hall.admin) });
+  const session = /yz_staff_[a-z]+=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const booked = await fetch(`${hall.hub.url}/api/appointments`, {
+    method: 'POST',
+    headers: { ...auth, 'x-yizhan-staff': session },
+    body: JSON.stringify({ line: 'traffic', slotStart: Date.now(), name: '曾晓红', idNumber: '150102199003080424' }),
+  });
+  expect(booked.status, await booked.clone().text()).toBe(200);
+  const { code } = ((await booked.json()) as { appointment: { code: string } }).appointment;
+
+  const kiosk = await openKiosk(hall, '9号自助机');
+  await toIdentify(kiosk, '交管业务', '驾驶证期满换证');
+  await kiosk.getByRole('button', { name: '扫描预约二维码' }).click();
+  await expect(kiosk.getByText('请将预约二维码对准扫描窗口。', { exact: true })).toBeVisible();
+  // A scanner types the code far faster than a person, and ends with Enter.
+  await kiosk.keyboard.type(`YZ-APPT:${code}`, { delay: 4 });
+  await kiosk.keyboard.press('Enter');
+  // The booking held the name and ID number: the first question is the phone.
+  await answerText(kiosk, '手机号码', '13912345678');
+  await tickMaterials(kiosk, 'all');
+  await expect(kiosk.getByText('**************0424')).toBeVisible();
+  await submitAndConfirm(kiosk);
+  await expect(kiosk.locator('.ticket__class--green, .ticket__class--appointment')).toHaveCount(0);
+  const again = await fetch(`${hall.hub.url}/api/appointments/${code}`, { headers: { authorization: `Bearer ${hall.adminToken}` } });
+  expect(again.status).not.toBe(200); // used (409), or not for admins (403): either way not offered twice
+});
