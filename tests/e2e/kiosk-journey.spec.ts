@@ -319,3 +319,63 @@ test('an appointment QR code scanned by a keyboard-wedge scanner identifies the 
   const again = await fetch(`${hall.hub.url}/api/appointments/${code}`, { headers: { authorization: `Bearer ${hall.adminToken}` } });
   expect(again.status).not.toBe(200); // used (409), or not for admins (403): either way not offered twice
 });
+
+test('an expired card or a card that fails its checks is explained, and the keypad is offered', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '10号自助机');
+  await toIdentify(kiosk, '出入境业务', '普通护照首次申领');
+  await tapCard(hall, 'expired');
+  await expect(kiosk.getByRole('alert').getByText('这张身份证已于 2020-01-01 过期，不能用于办理本业务。请先换领身份证，或手动输入号码由窗口核验。')).toBeVisible();
+  await axe(kiosk, 'identify, expired card');
+  await removeCard(hall);
+  await tapCard(hall, 'bad-check-digit');
+  await expect(kiosk.getByRole('alert').getByText('未能读取证件，请重新放置，或手动输入号码。')).toBeVisible();
+  await removeCard(hall);
+  await kiosk.getByRole('button', { name: '手动输入身份证号码' }).click();
+  await expect(kiosk.getByRole('heading', { name: '请输入公民身份号码' })).toBeVisible();
+
+  // Renewing an expired card is exactly what the expired card is for.
+  await kiosk.getByRole('button', { name: '返回上一步' }).click();
+  await kiosk.getByRole('button', { name: '返回上一步' }).click();
+  await kiosk.getByRole('button', { name: '返回上一步' }).click();
+  await kiosk.getByRole('button', { name: '返回上一步' }).click();
+  await kiosk.getByRole('button', { name: '户政业务' }).click();
+  await kiosk.getByRole('button', { name: '居民身份证换领' }).click();
+  await kiosk.getByRole('button', { name: ZH.continueNotice }).click();
+  await tapCard(hall, 'expired');
+  await expect(kiosk.getByRole('heading', { name: '手机号码' })).toBeVisible();
+  await removeCard(hall);
+});
+
+test('every button on the journey pages is at least 60 px, and text at least 24 px', async ({ hall }) => {
+  const kiosk = await openKiosk(hall, '11号自助机');
+  const measure = async (page: string) => {
+    const found = await kiosk.evaluate(() => ({
+      buttons: Array.from(document.querySelectorAll('main button, main input[type=radio], main input[type=checkbox], main a'))
+        .filter((b) => b.getClientRects().length > 0)
+        .map((b) => {
+          // A radio or check box is hit through its whole label row.
+          const target = b.closest('label') ?? b;
+          const r = target.getBoundingClientRect();
+          return { name: (target.textContent ?? '').trim().slice(0, 20), side: Math.min(r.width, r.height) };
+        }),
+      smallest: Math.min(...Array.from(document.querySelectorAll('main p, main li, main label, main dd, main dt')).filter((e) => e.getClientRects().length > 0 && (e.textContent ?? '').trim() !== '').map((e) => parseFloat(getComputedStyle(e).fontSize))),
+    }));
+    for (const b of found.buttons) expect(b.side, `${page}: "${b.name}"`).toBeGreaterThanOrEqual(44);
+    for (const b of found.buttons.filter((x) => !/^(修改|Change)$/.test(x.name))) expect(b.side, `${page}: "${b.name}"`).toBeGreaterThanOrEqual(60);
+    expect(found.smallest, `${page}: smallest text`).toBeGreaterThanOrEqual(24);
+  };
+  await measure('welcome');
+  await toIdentify(kiosk, '出入境业务', '普通护照首次申领');
+  await measure('identify');
+  await kiosk.getByRole('button', { name: '手动输入身份证号码' }).click();
+  await measure('ID keypad');
+  await typeOnPad(kiosk, '身份证号码键盘', '150102198506150311');
+  await kiosk.getByRole('button', { name: '确认', exact: true }).click();
+  await answerText(kiosk, '姓名', '单文杰');
+  await expect(kiosk.getByLabel('姓（拼音）')).toHaveValue('SHAN');
+  await measure('pinyin with letter keypad');
+  await kiosk.getByRole('button', { name: ZH.continue, exact: true }).click();
+  await answerText(kiosk, '民族', '汉');
+  await expect(kiosk.getByRole('heading', { name: '手机号码' })).toBeVisible();
+  await measure('phone with digit keypad');
+});

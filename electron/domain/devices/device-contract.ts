@@ -92,7 +92,13 @@ export type CardView = z.infer<typeof CardViewSchema>;
 export const CardReadSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('ok'), card: CardViewSchema }),
   /** `detail` is a stable code (an SW3 name, or the card field that failed its check). */
-  z.object({ outcome: z.literal('failed'), failure: ReadFailureSchema, detail: z.string().max(60) }),
+  z.object({
+    outcome: z.literal('failed'),
+    failure: ReadFailureSchema,
+    detail: z.string().max(60),
+    /** card_expired only: the card's data, for a kiosk whose citizen came to renew exactly this card. */
+    card: CardViewSchema.optional(),
+  }),
 ]);
 export type CardRead = z.infer<typeof CardReadSchema>;
 

@@ -104,7 +104,10 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
           r.health[what] += 1;
         },
         card(c) {
-          const read = c.outcome === 'ok' ? { outcome: 'ok' as const, card: cardView(c.card, c.photo) } : c;
+          const read =
+            c.outcome === 'ok'
+              ? { outcome: 'ok' as const, card: cardView(c.card, c.photo) }
+              : { outcome: 'failed' as const, failure: c.failure, detail: c.detail, ...(c.expired ? { card: cardView(c.expired.card, c.expired.photo) } : {}) };
           opts.log(`devices: #${config.id} card ${c.outcome === 'ok' ? `read (${c.card.cardType})` : `failed (${c.failure}: ${c.detail})`}`);
           toBound(r, { type: 'device.card', deviceId: config.id, at: opts.clock(), read }, 'card read');
           push(r);

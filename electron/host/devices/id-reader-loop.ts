@@ -4,7 +4,10 @@ import { failureForStatus, samStatusName, type ReadFailure } from '../../domain/
 import { samClient, SamLinkError } from './sam-client.js';
 import type { Transport } from './transport.js';
 
-export type CardOutcome = { outcome: 'ok'; card: CardText; photo: Uint8Array } | { outcome: 'failed'; failure: ReadFailure; detail: string };
+export type CardOutcome =
+  | { outcome: 'ok'; card: CardText; photo: Uint8Array }
+  /** An expired card keeps its text: renewing it is why its holder came (the screen decides). */
+  | { outcome: 'failed'; failure: ReadFailure; detail: string; expired?: { card: CardText; photo: Uint8Array } };
 
 export interface ReaderTimings {
   /** How often to ask for a card; readers in the field are polled about once a second. */
@@ -76,7 +79,7 @@ export function startReaderLoop(opts: ReaderLoopOptions) {
     const today = opts.today();
     const parsed = parseCardText(r.data.subarray(4, 4 + textLen), today);
     if (!parsed.ok) return { outcome: 'failed', failure: 'card_invalid', detail: `${parsed.problem}.${parsed.field}` };
-    if (isExpired(parsed.card, today)) return { outcome: 'failed', failure: 'card_expired', detail: 'validUntil' };
+    if (isExpired(parsed.card, today)) return { outcome: 'failed', failure: 'card_expired', detail: 'validUntil', expired: { card: parsed.card, photo: r.data.slice(4 + textLen) } };
     return { outcome: 'ok', card: parsed.card, photo: r.data.slice(4 + textLen) };
   }
 

@@ -19,8 +19,9 @@ type CardVerdict = { identity: Identity } | { problem: { key: string; values?: R
 /** What a card read means for this service: the applicant, or why not. */
 function judgeCard(notice: CardNotice, serviceCode: string, today: string, taken: readonly string[]): CardVerdict {
   const read = notice.read;
-  if (read.outcome === 'failed') return { problem: { key: 'journey.identify.cardFailed' } };
+  if (read.outcome === 'failed' && !(read.failure === 'card_expired' && read.card)) return { problem: { key: 'journey.identify.cardFailed' } };
   const card = read.card;
+  if (!card) return { problem: { key: 'journey.identify.cardFailed' } };
   if (!validateIdNumber(card.idNumber, today).ok) return { problem: { key: 'journey.identify.notResident' } };
   if (cardExpired(card, today) && !EXPIRED_CARD_WELCOME.has(serviceCode)) return { problem: { key: 'journey.identify.expired', values: { date: card.validUntil } } };
   const identity = identityFromCard(card);
