@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { appRoot } from '../../db/app-root.js';
 import { redeemLink, startHubProcess, type HubProcess } from '../../scripts/lib/hub-process.js';
+import { wedgeScan } from './steps.js';
 
 const run = promisify(execFile);
 
@@ -72,8 +73,7 @@ test('a code typed at scanner speed is a scan; typed by a person it is not', asy
   await openAdmin(page);
   await expect(page.getByTestId('device-last-scan')).toContainText('尚未扫码');
   await page.locator('h1').click();
-  await page.keyboard.type('YZ2026112400042', { delay: 5 });
-  await page.keyboard.press('Enter');
+  await wedgeScan(page, 'YZ2026112400042');
   await expect(page.getByTestId('device-scan-text')).toHaveText('YZ2026112400042');
   await expect(page.getByTestId('device-last-scan')).toContainText('键盘模式');
 

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { wedgeScan } from './steps.js';
 import { answerChoice, answerText, bindDevicesTo, EN, removeCard, submitAndConfirm, tapCard, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
 
 /**
@@ -308,8 +309,7 @@ test('an appointment QR code scanned by a keyboard-wedge scanner identifies the 
   await kiosk.getByRole('button', { name: '扫描预约二维码' }).click();
   await expect(kiosk.getByText('请将预约二维码对准扫描窗口。', { exact: true })).toBeVisible();
   // A scanner types the code far faster than a person, and ends with Enter.
-  await kiosk.keyboard.type(`YZ-APPT:${code}`, { delay: 4 });
-  await kiosk.keyboard.press('Enter');
+  await wedgeScan(kiosk, `YZ-APPT:${code}`);
   // The booking held the name and ID number: the first question is the phone.
   await answerText(kiosk, '手机号码', '13912345678');
   await tickMaterials(kiosk, 'all');

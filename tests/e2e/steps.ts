@@ -75,3 +75,16 @@ export async function callNext(clerk: Page, expected: string): Promise<void> {
   await expect(clerk.locator('.clerk-current__number')).toHaveText(expected);
 }
 
+
+/**
+ * A keyboard-wedge scanner: the code's keys and Enter within a few milliseconds, as key events
+ * the screen receives like any typing. Dispatched in the page in one go, because Playwright's
+ * keyboard under a loaded CI machine can space keys beyond the 50 ms that tell a scanner from a
+ * person (the slow, human case stays with page.keyboard).
+ */
+export async function wedgeScan(page: Page, text: string): Promise<void> {
+  await page.evaluate((code) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of [...Array.from(code), 'Enter']) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }, text);
+}
