@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test as plain } from '@playwright/test';
 import { redeemLink, startHubProcess } from '../../scripts/lib/hub-process.js';
 import { expect, test } from './fixtures.js';
-import { takeTicket } from './steps.js';
+import { startKiosk, takeTicket } from './steps.js';
 
 // Printing through the real CUPS with the cups-pdf queue "PDF": what a kiosk prints ends up as a
 // PDF file, read back with pdftotext. Skipped without CUPS on a workstation; CI must have it.
@@ -105,6 +105,25 @@ test.describe('printing through CUPS', () => {
     const reprint = titleOf(hall.hub.dataDir, 2);
     await expect.poll(() => printed(reprint).length, { timeout: 20_000 }).toBe(1);
     expect(printed(title)).toHaveLength(1);
+  });
+
+  test('the kiosk prints the one-time notice on request, through CUPS', async ({ hall }) => {
+    const kiosk = await hall.openScreen('kiosk', '3号自助取号机');
+    await startKiosk(kiosk);
+    await kiosk.getByRole('button', { name: '户政业务' }).click();
+    await kiosk.getByRole('button', { name: '户口迁移（区内）' }).click();
+    await expect(kiosk.getByRole('heading', { name: '一次性告知' })).toBeVisible();
+    await kiosk.getByRole('button', { name: '打印告知单' }).click();
+    await expect(kiosk.getByText('告知单已打印，请在出纸口取走。')).toBeVisible();
+    const title = titleOf(hall.hub.dataDir, 1);
+    await expect.poll(() => printed(title).length, { timeout: 20_000 }).toBe(1);
+    const db = new Database(join(hall.hub.dataDir, 'yizhan.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare(`SELECT kind FROM print_jobs WHERE id = 1`).pluck().get()).toBe('one_time_notice');
+    } finally {
+      db.close();
+    }
+    await expect.poll(() => jobRow(hall.hub.dataDir, 1)?.state, { timeout: 20_000 }).toBe('completed');
   });
 
   test('the kiosk says so when its printer is not available, without blocking the ticket', async ({ hall }) => {
