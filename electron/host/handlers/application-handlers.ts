@@ -7,7 +7,6 @@ import { addWorkingDays, ageOn, formSchema, type FormData } from '../../domain/c
 import { NEXT_STEP, type ApplicationSummary } from '../../domain/contract/applications-api.js';
 import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
 import { validateIdNumber } from '../../domain/identity/id-number.js';
-import { proposePinyinName } from '../../domain/identity/pinyin-name.js';
 import { classAtArrival, type TicketClass } from '../../domain/queue/calling-policy.js';
 import { policyOf } from '../../../db/settings.js';
 import { maskIdNumber, type SlipApplication } from '../printing/documents/types.js';
@@ -246,7 +245,9 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     catalog: () => serviceCatalog(),
 
     // The name is neither logged nor stored: it is read and answered.
-    proposePinyin: ({ body }) => {
+    proposePinyin: async ({ body }) => {
+      // pinyin-pro's dictionary costs the host about 25 MiB: loaded when a kiosk first asks, not at start.
+      const { proposePinyinName } = await import('../../domain/identity/pinyin-name.js');
       const p = proposePinyinName(body.name);
       if (!p) throw new ApiError('bad_request', 'The name must be in Chinese characters', [{ path: 'body.name', message: 'the name must be in Chinese characters' }]);
       return { surname: p.surname, givenName: p.givenName };
