@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { wedgeScan } from './steps.js';
+import { bookAppointment, wedgeScan } from './steps.js';
 import { answerChoice, answerText, bindDevicesTo, EN, removeCard, submitAndConfirm, tapCard, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
 
 /**
@@ -292,17 +292,7 @@ test('the booth offers only what needs no clerk, and answers a progress query', 
 });
 
 test('an appointment QR code scanned by a keyboard-wedge scanner identifies the applicant', async ({ hall }) => {
-  await hall.ensureAdmin();
-  const auth = { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` };
-  const signIn = await fetch(`${hall.hub.url}/api/staff/sign-in`, { method: 'POST', headers: auth, body: JSON.stringify(hall.admin) });
-  const session = /yz_staff_[a-z]+=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const booked = await fetch(`${hall.hub.url}/api/appointments`, {
-    method: 'POST',
-    headers: { ...auth, 'x-yizhan-staff': session },
-    body: JSON.stringify({ line: 'traffic', slotStart: Date.now(), name: '曾晓红', idNumber: '150102199003080424' }),
-  });
-  expect(booked.status, await booked.clone().text()).toBe(200);
-  const { code } = ((await booked.json()) as { appointment: { code: string } }).appointment;
+  const code = await bookAppointment(hall, { line: 'traffic', name: '曾晓红', idNumber: '150102199003080424' });
 
   const kiosk = await openKiosk(hall, '9号自助机');
   await toIdentify(kiosk, '交管业务', '驾驶证期满换证');

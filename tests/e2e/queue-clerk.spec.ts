@@ -1,8 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, STAFF_PIN } from './fixtures.js';
-import type { Hall } from './fixtures.js';
-import { callNext, clerkAt, done, signIn, takeTicket, toTicketClasses } from './steps.js';
+import { bookAppointment, callNext, clerkAt, done, signIn, takeTicket, toTicketClasses } from './steps.js';
 
 /**
  * The queue as the hall lives it: citizens choose how they are served at the kiosk, clerks sign in
@@ -19,21 +18,6 @@ async function serve(clerk: Page, number: string): Promise<void> {
 }
 
 /** An appointment for now, booked through the API by a signed-in administrator. */
-async function bookAppointment(hall: Hall, line: string): Promise<string> {
-  await hall.ensureAdmin();
-  const auth = { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` };
-  const signIn = await fetch(`${hall.hub.url}/api/staff/sign-in`, { method: 'POST', headers: auth, body: JSON.stringify(hall.admin) });
-  expect(signIn.status).toBe(200);
-  const session = /yz_staff_[a-z]+=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const res = await fetch(`${hall.hub.url}/api/appointments`, {
-    method: 'POST',
-    headers: { ...auth, 'x-yizhan-staff': session },
-    body: JSON.stringify({ line, slotStart: Date.now() }),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return ((await res.json()) as { appointment: { code: string } }).appointment.code;
-}
-
 async function expectNoViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -41,7 +25,7 @@ async function expectNoViolations(page: Page, label: string): Promise<void> {
 }
 
 test('tickets of every class are called by two windows in the policy order', async ({ hall }) => {
-  const code = await bookAppointment(hall, 'household');
+  const code = await bookAppointment(hall, { line: 'household' });
   const kiosk = await hall.openScreen('kiosk');
 
   expect(await takeTicket(kiosk, '户政业务', { kind: 'normal' })).toBe('A001');

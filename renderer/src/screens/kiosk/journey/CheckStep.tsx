@@ -3,7 +3,7 @@ import type { Catalog, Field, Service } from '../../../../../electron/domain/cat
 import { addWorkingDays, type FormValue } from '../../../../../electron/domain/catalog/form-schema.js';
 import { maskNumber } from '../../../../../electron/domain/identity/mask.js';
 import { ErrorSummary, type FieldError } from './ErrorSummary.js';
-import { isPersonal, textIn, type Member } from './journey-model.js';
+import { isPersonal, materialName, textIn, type Member } from './journey-model.js';
 import { BackButton, StepFrame } from './StepFrame.js';
 
 export function displayValue(field: Field, value: FormValue | undefined, catalog: Catalog, lng: string): string {
@@ -66,10 +66,7 @@ export function CheckStep({
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const group = members.length > 1 || canAddMember;
-  const nameOf = (code: string) => {
-    const m = service.materials.find((x) => x.code === code);
-    return m ? textIn(m.name, lng) : code;
-  };
+  const nameOf = (code: string) => materialName(service, code, lng);
   return (
     <StepFrame
       title={t('journey.check.title')}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
 import type { ApplicationSummary } from '../../../../../electron/domain/contract/applications-api.js';
 import type { Ticket } from '../../../../../electron/domain/contract/schemas.js';
-import { textIn } from './journey-model.js';
+import { materialName, textIn } from './journey-model.js';
 import { StepFrame } from './StepFrame.js';
 
 export interface Submitted {
@@ -19,10 +19,7 @@ export function ConfirmationStep({ service, result, booth, onFinish }: { service
   const { ticket, ahead } = result;
   const first = result.applications[0];
   const aheadText = ahead === 0 ? t('kiosk.aheadNone') : ahead === 1 ? t('kiosk.aheadOne') : t('kiosk.aheadMany', { n: ahead });
-  const nameOf = (code: string) => {
-    const m = service.materials.find((x) => x.code === code);
-    return m ? textIn(m.name, lng) : code;
-  };
+  const nameOf = (code: string) => materialName(service, code, lng);
   return (
     <StepFrame
       title={t('journey.confirm.title')}

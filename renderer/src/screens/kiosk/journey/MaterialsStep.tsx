@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
 import { textIn } from './journey-model.js';
+import { SharedMaterials } from './SharedMaterials.js';
 import { BackButton, StepFrame } from './StepFrame.js';
 
 /**
@@ -25,7 +26,6 @@ export function MaterialsStep({
   const lng = i18n.language;
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(ticked));
   const asked = service.materials.filter((m) => m.requirement !== 'data_sharing');
-  const shared = service.materials.filter((m) => m.requirement === 'data_sharing');
   const toggle = (code: string) =>
     setChosen((s) => {
       const next = new Set(s);
@@ -59,16 +59,7 @@ export function MaterialsStep({
           </label>
         ))}
       </fieldset>
-      {shared.length > 0 ? (
-        <div className="materials-shared">
-          <p>{t('journey.materials.shared')}</p>
-          <ul className="materials-list materials-list--shared">
-            {shared.map((m) => (
-              <li key={m.code}>{textIn(m.name, lng)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SharedMaterials service={service} title={t('journey.materials.shared')} />
     </StepFrame>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Material, Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
 import { textIn } from './journey-model.js';
 import { PrintNoticeButton } from './PrintNotice.js';
+import { SharedMaterials } from './SharedMaterials.js';
 import { useFeeText, useLimitText } from './ServiceStep.js';
 import { BackButton, StepFrame } from './StepFrame.js';
 
@@ -17,7 +18,6 @@ export function NoticeStep({ service, onContinue, onBack }: { service: Service; 
   const lng = i18n.language;
   const of = (r: Material['requirement']) => service.materials.filter((m) => m.requirement === r);
   const bring = [...of('mandatory'), ...of('deferrable')];
-  const shared = of('data_sharing');
   return (
     <StepFrame
       title={t('journey.notice.title')}
@@ -47,16 +47,7 @@ export function NoticeStep({ service, onContinue, onBack }: { service: Service; 
             ))}
           </ul>
         </div>
-        {shared.length > 0 ? (
-          <div className="notice__block">
-            <h3>{t('journey.notice.shared')}</h3>
-            <ul className="materials-list materials-list--shared">
-              {shared.map((m) => (
-                <li key={m.code}>{textIn(m.name, lng)}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <SharedMaterials service={service} title={t('journey.notice.shared')} />
         <dl className="notice__facts">
           <dt>{t('journey.notice.fee')}</dt>
           <dd>

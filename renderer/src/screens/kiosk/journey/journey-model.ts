@@ -124,3 +124,9 @@ export function formToSend(answers: FormData): Record<string, FormValue> {
   for (const [k, v] of Object.entries(answers)) if (!isBlankValue(v)) out[k] = v;
   return out;
 }
+
+/** A material's name in the reader's language (its code if the catalog no longer has it). */
+export function materialName(service: Service, code: string, lng: string): string {
+  const m = service.materials.find((x) => x.code === code);
+  return m ? textIn(m.name, lng) : code;
+}
