@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { bookAppointment, wedgeScan } from './steps.js';
+import { bookAppointment, supervisorHeaders, wedgeScan } from './steps.js';
 import { answerChoice, answerText, bindDevicesTo, EN, removeCard, submitAndConfirm, tapCard, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
 
 /**
@@ -289,6 +289,31 @@ test('the booth offers only what needs no clerk, and answers a progress query', 
   await expect(booth.getByText('已提交，等待叫号')).toBeVisible();
   await expect(booth.getByText('请留意叫号，到窗口办理。')).toBeVisible();
   await axe(booth, 'progress query, found');
+
+  // The hall closed today (the supervisor's hours leave today out): the booth still takes the
+  // application, but gives no queue ticket for a day whose windows will not open.
+  const headers = await supervisorHeaders(hall);
+  const settings = (await (await fetch(`${hall.hub.url}/api/settings`, { headers })).json()) as Record<string, unknown>;
+  const today = new Date(Date.now() + 8 * 3_600_000).getUTCDay() || 7;
+  const days = [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== today);
+  const put = await fetch(`${hall.hub.url}/api/settings`, { method: 'PUT', headers, body: JSON.stringify({ ...settings, openingHours: { days, open: '09:00', close: '17:00' } }) });
+  expect(put.status).toBe(200);
+  await booth.reload();
+  await bindDevicesTo(hall, '24小时自助区');
+  await expect(booth.getByText(/大厅现在已关闭/)).toBeVisible();
+  await toIdentify(booth, '户政业务', '户籍证明');
+  await tapCard(hall, 'tests:shan-wenjie');
+  await answerText(booth, '手机号码', '13912345678');
+  await answerChoice(booth, '用途', '就业');
+  await tickMaterials(booth, 'all');
+  await booth.getByRole('button', { name: ZH.submit }).click();
+  await expect(booth.getByRole('heading', { name: ZH.confirmed })).toBeVisible();
+  await expect(booth.getByText(/大厅现在已关闭，下次开放/)).toBeVisible();
+  await expect(booth.getByText('申请已记录。请记下申请编号，大厅开放后凭申请编号到窗口办理，无需重新填写。')).toBeVisible();
+  await expect(booth.locator('.ticket__number')).toHaveCount(0);
+  await expect(booth.locator('.confirmation__case-number')).toHaveText(/^YZ\d{8}-\d{4,6}$/);
+  await axe(booth, 'booth confirmation, hall closed');
+  await removeCard(hall);
 });
 
 test('an appointment QR code scanned by a keyboard-wedge scanner identifies the applicant', async ({ hall }) => {

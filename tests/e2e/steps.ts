@@ -91,16 +91,21 @@ export async function wedgeScan(page: Page, text: string): Promise<void> {
 
 /** Books an appointment as a signed-in supervisor would; returns its code. */
 export async function bookAppointment(hall: Hall, booking: { line: string; name?: string; idNumber?: string }): Promise<string> {
+  const res = await fetch(`${hall.hub.url}/api/appointments`, {
+    method: 'POST',
+    headers: await supervisorHeaders(hall),
+    body: JSON.stringify({ slotStart: Date.now(), ...booking }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return ((await res.json()) as { appointment: { code: string } }).appointment.code;
+}
+
+/** Headers of the admin terminal with the first administrator signed in (a supervisor's rights). */
+export async function supervisorHeaders(hall: Hall): Promise<Record<string, string>> {
   await hall.ensureAdmin();
   const auth = { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` };
   const signIn = await fetch(`${hall.hub.url}/api/staff/sign-in`, { method: 'POST', headers: auth, body: JSON.stringify(hall.admin) });
   expect(signIn.status).toBe(200);
   const session = /yz_staff_[a-z]+=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const res = await fetch(`${hall.hub.url}/api/appointments`, {
-    method: 'POST',
-    headers: { ...auth, 'x-yizhan-staff': session },
-    body: JSON.stringify({ slotStart: Date.now(), ...booking }),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  return ((await res.json()) as { appointment: { code: string } }).appointment.code;
+  return { ...auth, 'x-yizhan-staff': session };
 }

@@ -65,9 +65,13 @@ export const ApplicationSummarySchema = z.object({
 export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
 
 const TicketAnswer = {
-  ticket: TicketSchema,
-  ahead: z.number().int().nonnegative(),
+  /** Null when a 24-hour booth takes the application while the hall is closed: there is no queue
+   * to join, and a ticket would belong to a day whose windows never open (see hallOpensAt). */
+  ticket: TicketSchema.nullable(),
+  ahead: z.number().int().nonnegative().nullable(),
   estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
+  /** With no ticket: when the hall opens next (epoch ms), to come with the case number. */
+  hallOpensAt: z.number().int().nullable(),
   /** True when this answers a repeated request (same requestId): nothing new was created. */
   replayed: z.boolean(),
 };

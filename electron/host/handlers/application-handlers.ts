@@ -16,13 +16,14 @@ import type { HostContext } from '../host-context.js';
 import { estimateFor } from '../queue/queue-state.js';
 import { progressLimiter } from '../queue/lookup-limiter.js';
 import { actorOf } from './actor.js';
+import { hallStatus } from '../../domain/hall-hours.js';
 
 type ApplicationHandlers = Pick<
   Handlers,
   'catalog' | 'submitApplication' | 'submitGroupApplication' | 'applicationProgress' | 'windowApplications' | 'proposePinyin' | 'appointmentLookup'
 >;
 type Language = 'zh-CN' | 'mn' | 'en';
-type SlipTerminal = { id: number; name: string } | null;
+type SlipTerminal = { id: number; name: string; role?: string } | null;
 
 /** An appointment redeemed with a submission: what its ticket records. */
 interface Redeemed {
@@ -118,14 +119,27 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     };
   }
 
+  /**
+   * When a 24-hour booth takes an application while the hall is closed there is no queue to join:
+   * a ticket would belong to a service day whose windows never open. Returns when the hall opens
+   * next (epoch ms) for such a booth, else null (the application gets its ticket as usual).
+   */
+  function closedUntil(terminal: { role?: string } | null | undefined): number | null {
+    const status = hallStatus(ctx.settings.hall().openingHours, ctx.clock(), ctx.timeZone);
+    if (terminal !== null && terminal !== undefined && terminal.role !== 'booth') return null;
+    return status.openNow ? null : status.nextOpening;
+  }
+
   /** A repeated request (same requestId): the first answer again, nothing created. */
   function replay(rows: ApplicationRow[], serviceCode: string) {
     const first = rows[0];
     if (!first || first.service_code !== serviceCode) throw new ApiError('conflict', 'This requestId was used for another submission');
-    const ticket = first.ticket_id === null ? null : store.ticket(first.ticket_id);
+    // Taken at a booth while the hall was closed: no ticket then, none now.
+    if (first.ticket_id === null) return { rows, ticket: null, ahead: null, estimatedWaitMinutes: null, hallOpensAt: closedUntil(null), replayed: true };
+    const ticket = store.ticket(first.ticket_id);
     if (!ticket) throw new ApiError('conflict', 'The earlier submission has no ticket');
     const ahead = store.aheadOf(ticket.id);
-    return { rows, ticket, ahead, estimatedWaitMinutes: estimateFor(ctx, ticket.line, ahead), replayed: true };
+    return { rows, ticket, ahead, estimatedWaitMinutes: estimateFor(ctx, ticket.line, ahead), hallOpensAt: null, replayed: true };
   }
 
   /**
@@ -167,16 +181,21 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     const minAge = greenChannelAge(ctx);
     const green = members.map((m) => service.expedite || ageOn(m.birthDate, today) >= minAge);
     const group = members.length > 1;
+    const opensAt = terminal?.role === 'booth' ? closedUntil(terminal) : null;
     const result = ctx.db
-      .transaction((): { rows: ApplicationRow[]; issued: IssuedTicket } | { replay: ApplicationRow[] } => {
+      .transaction((): { rows: ApplicationRow[]; issued: IssuedTicket | null } | { replay: ApplicationRow[] } => {
         const earlier = store.byRequest(requestId);
         if (earlier.length > 0) return { replay: earlier };
         const now = ctx.clock();
         const first = members[0];
-        const booked = appointmentCode !== undefined && first ? redeem(appointmentCode, service, first.idNumber, now) : null;
+        // No queue while the hall is closed: the booking stays usable for when it opens.
+        const booked = appointmentCode !== undefined && first && opensAt === null ? redeem(appointmentCode, service, first.idNumber, now) : null;
         // The green channel wins over an appointment: it is served first anyway.
         const ticketClass: TicketClass = group ? 'group' : green[0] ? 'green' : (booked?.ticketClass ?? 'normal');
-        const issued = ctx.tickets.issue(
+        const issued =
+          opensAt !== null
+            ? null
+            : ctx.tickets.issue(
           {
             line: service.line,
             terminalId: terminal?.id ?? null,
@@ -185,9 +204,9 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
             ...(booked ? { appointmentId: booked.appointmentId, appointmentSlot: booked.appointmentSlot } : {}),
             language: language ?? null,
           },
-          today,
-          now,
-        );
+                today,
+                now,
+              );
         const rows = members.map((m, i) =>
           store.create(
             {
@@ -202,7 +221,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
               supplementBy: m.supplementBy,
               greenChannel: green[i] ?? false,
               status: 'submitted',
-              ticketId: issued.ticket.id,
+              ticketId: issued?.ticket.id ?? null,
               terminalId: terminal?.id ?? null,
             },
             today,
@@ -211,17 +230,19 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
           ),
         );
         // The audit trail names the case and the service only: never the applicant.
-        for (const r of rows) ctx.audit.append({ at: now, actor, action: 'application.submit', target: r.case_number, detail: `${service.code}; ticket ${issued.ticket.number}` });
-        if (booked) ctx.audit.append({ at: now, actor, action: 'appointment.use', target: `appointment ${booked.appointmentId}`, detail: `ticket ${issued.ticket.number}` });
-        ctx.printing.storeSlip(issued, terminal, language, () => estimateFor(ctx, service.line, issued.ahead), slipApplication(service, rows, language));
+        const ticketText = issued ? `ticket ${issued.ticket.number}` : 'no ticket: hall closed';
+        for (const r of rows) ctx.audit.append({ at: now, actor, action: 'application.submit', target: r.case_number, detail: `${service.code}; ${ticketText}` });
+        if (booked) ctx.audit.append({ at: now, actor, action: 'appointment.use', target: `appointment ${booked.appointmentId}`, detail: ticketText });
+        if (issued) ctx.printing.storeSlip(issued, terminal, language, () => estimateFor(ctx, service.line, issued.ahead), slipApplication(service, rows, language));
         return { rows, issued };
       })
       .immediate();
     if ('replay' in result) return replay(result.replay, service.code);
+    if (!result.issued) return { rows: result.rows, ticket: null, ahead: null, estimatedWaitMinutes: null, hallOpensAt: opensAt, replayed: false };
     ctx.printing.slipsStored(terminal);
     ctx.pushState.soon();
     const { ticket, ahead } = result.issued;
-    return { rows: result.rows, ticket, ahead, estimatedWaitMinutes: estimateFor(ctx, service.line, ahead), replayed: false };
+    return { rows: result.rows, ticket, ahead, estimatedWaitMinutes: estimateFor(ctx, service.line, ahead), hallOpensAt: null, replayed: false };
   }
 
   return {
@@ -272,7 +293,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
           : submit(service, body.requestId, [checkMember(service, body, today, 'body.')], terminal, actorOf(staff, terminal), body.language, body.appointmentCode);
       const first = r.rows[0];
       if (!first) throw new Error('no application stored');
-      return { application: summary(first, service), ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, replayed: r.replayed };
+      return { application: summary(first, service), ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, hallOpensAt: r.hallOpensAt, replayed: r.replayed };
     },
 
     submitGroupApplication: ({ body, terminal, staff }) => {
@@ -293,7 +314,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
         if (issues.length > 0) throw new ApiError('bad_request', 'Invalid group', issues);
         r = submit(service, body.requestId, members, terminal, actorOf(staff, terminal), body.language);
       }
-      return { applications: r.rows.map((row) => summary(row, service)), ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, replayed: r.replayed };
+      return { applications: r.rows.map((row) => summary(row, service)), ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, hallOpensAt: r.hallOpensAt, replayed: r.replayed };
     },
 
     applicationProgress: ({ query, terminal, reply }) => {

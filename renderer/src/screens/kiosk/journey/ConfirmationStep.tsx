@@ -2,13 +2,16 @@ import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
 import type { ApplicationSummary } from '../../../../../electron/domain/contract/applications-api.js';
 import type { Ticket } from '../../../../../electron/domain/contract/schemas.js';
+import { formatDateTime } from '../../../i18n/format.js';
 import { materialName, textIn } from './journey-model.js';
 import { StepFrame } from './StepFrame.js';
 
 export interface Submitted {
-  ticket: Ticket;
-  ahead: number;
+  /** Null at a booth while the hall is closed: the application waits for the hall to open. */
+  ticket: Ticket | null;
+  ahead: number | null;
   estimatedWaitMinutes: number | null;
+  hallOpensAt: number | null;
   applications: ApplicationSummary[];
 }
 
@@ -17,8 +20,8 @@ export function ConfirmationStep({ service, result, booth, onFinish }: { service
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const { ticket, ahead } = result;
+  const aheadText = (n: number) => (n === 0 ? t('kiosk.aheadNone') : n === 1 ? t('kiosk.aheadOne') : t('kiosk.aheadMany', { n }));
   const first = result.applications[0];
-  const aheadText = ahead === 0 ? t('kiosk.aheadNone') : ahead === 1 ? t('kiosk.aheadOne') : t('kiosk.aheadMany', { n: ahead });
   const nameOf = (code: string) => materialName(service, code, lng);
   return (
     <StepFrame
@@ -32,14 +35,21 @@ export function ConfirmationStep({ service, result, booth, onFinish }: { service
       }
     >
       <div className="confirmation">
-        <div className="confirmation__panel">
-          <p className="ticket__label">{t('kiosk.yourNumber')}</p>
-          <p className="ticket__number">{ticket.number}</p>
-          {ticket.ticketClass === 'group' ? <p className="ticket__class ticket__class--group">{t('journey.confirm.group', { n: ticket.groupSize })}</p> : null}
-          {ticket.ticketClass === 'green' ? <p className="ticket__class ticket__class--green">{t('kiosk.class.green')}</p> : null}
-          <p className="ticket__ahead">{aheadText}</p>
-          <p className="ticket__estimate">{result.estimatedWaitMinutes === null ? t('kiosk.estimateNone') : t('kiosk.estimate', { n: result.estimatedWaitMinutes })}</p>
-        </div>
+        {ticket ? (
+          <div className="confirmation__panel">
+            <p className="ticket__label">{t('kiosk.yourNumber')}</p>
+            <p className="ticket__number">{ticket.number}</p>
+            {ticket.ticketClass === 'group' ? <p className="ticket__class ticket__class--group">{t('journey.confirm.group', { n: ticket.groupSize })}</p> : null}
+            {ticket.ticketClass === 'green' ? <p className="ticket__class ticket__class--green">{t('kiosk.class.green')}</p> : null}
+            <p className="ticket__ahead">{aheadText(ahead ?? 0)}</p>
+            <p className="ticket__estimate">{result.estimatedWaitMinutes === null ? t('kiosk.estimateNone') : t('kiosk.estimate', { n: result.estimatedWaitMinutes })}</p>
+          </div>
+        ) : (
+          <div className="confirmation__panel confirmation__panel--closed">
+            <p>{t('journey.booth.closedNow', { when: result.hallOpensAt === null ? '' : formatDateTime(result.hallOpensAt, lng) })}</p>
+            <p>{t('journey.confirm.noTicket')}</p>
+          </div>
+        )}
         <dl className="summary-list confirmation__facts">
           <div className="summary-list__row">
             <dt className="summary-list__key">{t('journey.confirm.caseNumber')}</dt>

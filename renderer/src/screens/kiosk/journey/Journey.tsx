@@ -132,7 +132,7 @@ export function Journey(p: JourneyProps) {
       members.length > 1
         ? callApi('submitGroupApplication', {
             body: { requestId: requestId.current, serviceCode: svc.code, language, members: members.map((m) => ({ form: formToSend(m.answers), materials: m.materials })) },
-          }).then((r) => ({ ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, applications: r.applications }))
+          }).then((r) => ({ ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, hallOpensAt: r.hallOpensAt, applications: r.applications }))
         : callApi('submitApplication', {
             body: {
               requestId: requestId.current,
@@ -142,7 +142,7 @@ export function Journey(p: JourneyProps) {
               materials: members[0]?.materials ?? [],
               ...(appointmentCode ? { appointmentCode } : {}),
             },
-          }).then((r) => ({ ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, applications: [r.application] }));
+          }).then((r) => ({ ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, hallOpensAt: r.hallOpensAt, applications: [r.application] }));
     call
       .then((r) => {
         setResult(r);

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idCheckChar } from '../../electron/domain/identity/id-number.js';
+import { startTestHost, type TestHost } from '../support/test-host.js';
+
+/**
+ * A 24-hour booth takes applications at any hour, but a queue ticket only while the hall is
+ * open: a ticket taken at 22:00 would belong to a service day whose windows never open again.
+ */
+const sh = (d: number, h: number, min = 0) => Date.UTC(2026, 10, d, h - 8, min); // Shanghai wall time, November 2026
+const TUESDAY_10 = sh(24, 10);
+const TUESDAY_22 = sh(24, 22);
+
+function idNumber(seq: string): string {
+  const first17 = `110105198001011${seq}`;
+  return first17 + idCheckChar(first17);
+}
+
+const certificate = (id: string, requestId = randomUUID()) => ({
+  requestId,
+  serviceCode: 'household_certificate',
+  form: { name: '王五', idNumber: id, phone: '13912345678', purpose: 'employment' },
+  materials: ['id_card'],
+});
+
+interface Answer {
+  ticket: { number: string } | null;
+  ahead: number | null;
+  hallOpensAt: number | null;
+  application: { caseNumber: string; status: string };
+  replayed: boolean;
+}
+
+describe('a booth while the hall is closed', () => {
+  let t: TestHost;
+  let now = TUESDAY_22;
+  let booth: string;
+  let kiosk: string;
+
+  beforeAll(async () => {
+    t = await startTestHost({ clock: () => now, timeZone: 'Asia/Shanghai' });
+    booth = await t.pair('booth');
+    kiosk = await t.pair('kiosk');
+  });
+  afterAll(() => t.stop());
+
+  it('stores the application without a ticket and says when the hall opens', async () => {
+    now = TUESDAY_22;
+    const body = certificate(idNumber('01'));
+    const res = await t.request('/api/applications', { method: 'POST', token: booth, body });
+    expect(res.status).toBe(200);
+    const a = res.body as Answer;
+    expect(a).toMatchObject({ ticket: null, ahead: null, hallOpensAt: sh(25, 9), replayed: false, application: { status: 'submitted' } });
+    // The same request again: the same answer, still no ticket, nothing new stored.
+    const again = (await t.request('/api/applications', { method: 'POST', token: booth, body })).body as Answer;
+    expect(again).toMatchObject({ ticket: null, replayed: true, application: { caseNumber: a.application.caseNumber } });
+    const progress = await t.request(`/api/applications/progress?case=${a.application.caseNumber}&last4=${idNumber('01').slice(-4)}`, { token: booth });
+    expect(progress.body).toMatchObject({ status: 'submitted' });
+    const queue = (await t.request('/api/queue', { token: kiosk })).body as { waiting: Record<string, number> };
+    expect(queue.waiting.household).toBe(0);
+  });
+
+  it('a kiosk in the hall, and a booth while the hall is open, issue tickets as usual', async () => {
+    now = TUESDAY_22;
+    const fromKiosk = (await t.request('/api/applications', { method: 'POST', token: kiosk, body: certificate(idNumber('02')) })).body as Answer;
+    expect(fromKiosk.ticket?.number).toMatch(/^A\d{3}$/);
+    expect(fromKiosk.hallOpensAt).toBeNull();
+    now = TUESDAY_10;
+    const fromBooth = (await t.request('/api/applications', { method: 'POST', token: booth, body: certificate(idNumber('03')) })).body as Answer;
+    expect(fromBooth.ticket?.number).toMatch(/^A\d{3}$/);
+    expect(fromBooth.hallOpensAt).toBeNull();
+  });
+});
