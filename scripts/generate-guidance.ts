@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,16 +73,19 @@ function folderSize(dir: string): number {
 /** sha256 is absent from a hall's own recordings: there is no catalog text to compare them with. */
 type Table = Record<string, { file: string; sha256?: string }>;
 
-/** A hall's own tables (e.g. `mn`, recorded by hand) survive regenerating the languages we make. */
-function keptTables(): Record<string, Table> {
+function oldManifest(): Record<string, Table> {
   try {
-    const old = z
+    return z
       .object({ clips: z.record(z.string(), z.record(z.string(), z.object({ file: z.string(), sha256: z.string().optional() }))) })
-      .parse(JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8')));
-    return Object.fromEntries(Object.entries(old.clips).filter(([lang]) => !VOICES.some((v) => v.lang === lang)));
+      .parse(JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8'))).clips;
   } catch {
     return {};
   }
+}
+
+/** A hall's own tables (e.g. `mn`, recorded by hand) survive regenerating the languages we make. */
+function keptTables(old: Record<string, Table>): Record<string, Table> {
+  return Object.fromEntries(Object.entries(old).filter(([lang]) => !VOICES.some((v) => v.lang === lang)));
 }
 
 function main(): void {
@@ -90,18 +93,24 @@ function main(): void {
   need('sox', ['--version']);
   const tmp = mkdtempSync(join(tmpdir(), 'yizhan-guide-'));
   try {
-    const clips: Record<string, Table> = keptTables();
+    const old = oldManifest();
+    const clips: Record<string, Table> = keptTables(old);
     for (const voice of VOICES) {
       const guide = Catalog.parse(JSON.parse(readFileSync(join(LOCALES, `${voice.lang}.json`), 'utf8'))).journey.guide;
-      // Start clean so a key removed from the catalog leaves no orphan clip behind.
-      rmSync(join(OUT, voice.lang), { recursive: true, force: true });
       mkdirSync(join(OUT, voice.lang), { recursive: true });
       const table: Table = {};
       for (const [key, text] of Object.entries(guide).sort(([a], [b]) => a.localeCompare(b))) {
         const file = `${voice.lang}/${key}.ogg`;
-        synthesize(voice, text, tmp, join(OUT, file));
-        table[key] = { file, sha256: textHash(text) };
+        const hash = textHash(text);
+        // A clip whose text has not changed is kept: the encoder's output differs run to run, and
+        // rewriting every clip would churn the repository for nothing.
+        const same = old[voice.lang]?.[key]?.sha256 === hash && existsSync(join(OUT, file));
+        if (!same) synthesize(voice, text, tmp, join(OUT, file));
+        table[key] = { file, sha256: hash };
       }
+      // A key removed from the catalog leaves no orphan clip behind.
+      const wanted = new Set(Object.values(table).map((c) => c.file.split('/')[1]));
+      for (const name of readdirSync(join(OUT, voice.lang))) if (!wanted.has(name)) rmSync(join(OUT, voice.lang, name));
       clips[voice.lang] = table;
     }
     const manifest = {

@@ -27,7 +27,7 @@ export function ConfirmationStep({ service, result, booth, onFinish }: { service
     <StepFrame
       title={t('journey.confirm.title')}
       caption={textIn(service.name, lng)}
-      guide="confirmation"
+      guide={result.ticket ? 'confirmation' : 'confirmationNoTicket'}
       foot={
         <button type="button" className="btn btn--primary btn--huge" onClick={onFinish}>
           {t('kiosk.done')}

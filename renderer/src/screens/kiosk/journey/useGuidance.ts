@@ -20,6 +20,7 @@ export const GUIDE_KEYS = [
   'blocked',
   'check',
   'confirmation',
+  'confirmationNoTicket',
   'idle',
   'progress',
 ] as const;
