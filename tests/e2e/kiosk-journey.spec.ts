@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { bookAppointment, supervisorHeaders, wedgeScan } from './steps.js';
+import { bookAppointment, clerkAt, supervisorHeaders, wedgeScan } from './steps.js';
 import { answerChoice, answerText, bindDevicesTo, EN, removeCard, submitAndConfirm, tapCard, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
 
 /**
@@ -314,6 +314,19 @@ test('the booth offers only what needs no clerk, and answers a progress query', 
   await expect(booth.locator('.confirmation__case-number')).toHaveText(/^YZ\d{8}-\d{4,6}$/);
   await axe(booth, 'booth confirmation, hall closed');
   await removeCard(hall);
+
+  // Next morning the applicant brings the case number to a window: the clerk opens it by number.
+  const nightCase = (await booth.locator('.confirmation__case-number').textContent())?.trim() ?? '';
+  const clerk = await clerkAt(hall, 'C201', '赵警官', '1号窗口');
+  await clerk.getByLabel('申请编号', { exact: true }).fill(nightCase.toLowerCase());
+  await clerk.getByRole('button', { name: '查找', exact: true }).click();
+  const found = clerk.getByRole('article', { name: nightCase });
+  await expect(found.getByText('150102198506150311')).toBeVisible();
+  await expect(found.getByText('就业')).toBeVisible();
+  await axe(clerk, 'clerk case lookup');
+  await clerk.getByLabel('申请编号', { exact: true }).fill('YZ20991231-0001');
+  await clerk.getByRole('button', { name: '查找', exact: true }).click();
+  await expect(clerk.getByText('没有这个申请编号。')).toBeVisible();
 });
 
 test('an appointment QR code scanned by a keyboard-wedge scanner identifies the applicant', async ({ hall }) => {

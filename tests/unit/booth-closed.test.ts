@@ -60,6 +60,26 @@ describe('a booth while the hall is closed', () => {
     expect(queue.waiting.household).toBe(0);
   });
 
+  it('a clerk opens a ticketless application by its case number, and the lookup is audited', async () => {
+    now = TUESDAY_22;
+    const id = idNumber('04');
+    const a = (await t.request('/api/applications', { method: 'POST', token: booth, body: certificate(id) })).body as Answer;
+    const caseNumber = a.application.caseNumber;
+    now = sh(25, 9, 30);
+    const clerk = await t.clerk();
+    const res = await t.request(`/api/applications/by-case/${caseNumber.toLowerCase()}`, clerk);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ applications: [{ caseNumber, idNumber: id, serviceCode: 'household_certificate', form: { purpose: 'employment' } }] });
+    expect((await t.request('/api/applications/by-case/YZ20991231-9999', clerk)).status).toBe(404);
+    // The full record is for staff at a window only.
+    expect((await t.request(`/api/applications/by-case/${caseNumber}`, { token: booth })).status).toBe(403);
+    expect((await t.request(`/api/applications/by-case/${caseNumber}`, { token: clerk.token })).status).toBe(401);
+    const audit = (await t.request('/api/audit', await t.supervisor())).body as { entries: { action: string; target: string; detail: string }[] };
+    const views = audit.entries.filter((e) => e.action === 'application.view');
+    expect(views.map((e) => e.target)).toEqual([caseNumber]);
+    expect(JSON.stringify(views)).not.toContain(id);
+  });
+
   it('a kiosk in the hall, and a booth while the hall is open, issue tickets as usual', async () => {
     now = TUESDAY_22;
     const fromKiosk = (await t.request('/api/applications', { method: 'POST', token: kiosk, body: certificate(idNumber('02')) })).body as Answer;

@@ -64,6 +64,16 @@ export const ApplicationSummarySchema = z.object({
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
 
+/** The whole record, ID number included: only ever to the staff member handling it. */
+export const FullApplicationSchema = ApplicationSummarySchema.extend({
+  idNumber: z.string(),
+  form: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.object({ surname: z.string(), givenName: z.string() })])),
+  materialsProvided: z.array(z.string()),
+});
+export type FullApplication = z.infer<typeof FullApplicationSchema>;
+
+const CaseNumber = z.string().trim().toUpperCase().regex(/^YZ\d{8}-\d{4,6}$/, 'expected a case number like YZ20261124-0001');
+
 const TicketAnswer = {
   /** Null when a 24-hour booth takes the application while the hall is closed: there is no queue
    * to join, and a ticket would belong to a day whose windows never open (see hallOpensAt). */
@@ -123,7 +133,7 @@ export const applicationsApi = {
     params: None,
     query: z
       .object({
-        case: z.string().trim().toUpperCase().regex(/^YZ\d{8}-\d{4,6}$/, 'expected a case number like YZ20261124-0001'),
+        case: CaseNumber,
         last4: z.string().trim().toUpperCase().regex(/^\d{3}[\dX]$/, 'expected the last 4 characters of the ID number'),
       })
       .strict(),
@@ -185,6 +195,22 @@ export const applicationsApi = {
    * The pre-filled applications on the ticket being served at a window (a group ticket has one per
    * member), in full — ID number included — and so only to the staff member serving at that window.
    */
+  /**
+   * One application in full by its case number, for a clerk at a window: how an application the
+   * booth took at night (no ticket) reaches a clerk when its applicant comes with the number.
+   * Every lookup is written to the audit log.
+   */
+  applicationByCase: route({
+    method: 'GET',
+    path: '/api/applications/by-case/:case',
+    access: ['clerk'],
+    staff: 'any',
+    params: z.object({ case: CaseNumber }).strict(),
+    query: None,
+    body: None,
+    response: z.object({ applications: z.array(FullApplicationSchema) }),
+  }),
+
   windowApplications: route({
     method: 'GET',
     path: '/api/windows/:id/applications',
@@ -193,14 +219,6 @@ export const applicationsApi = {
     params: IdParam,
     query: None,
     body: None,
-    response: z.object({
-      applications: z.array(
-        ApplicationSummarySchema.extend({
-          idNumber: z.string(),
-          form: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-          materialsProvided: z.array(z.string()),
-        }),
-      ),
-    }),
+    response: z.object({ applications: z.array(FullApplicationSchema) }),
   }),
 } as const;

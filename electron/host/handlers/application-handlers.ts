@@ -4,7 +4,7 @@ import type { IssuedTicket } from '../../../db/tickets.js';
 import { findService, serviceCatalog } from '../../domain/catalog/catalog.js';
 import type { Service } from '../../domain/catalog/catalog-schema.js';
 import { addWorkingDays, ageOn, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
-import { NEXT_STEP, type ApplicationSummary } from '../../domain/contract/applications-api.js';
+import { NEXT_STEP, type ApplicationSummary, type FullApplication } from '../../domain/contract/applications-api.js';
 import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
 import { validateIdNumber } from '../../domain/identity/id-number.js';
 import { classAtArrival, type TicketClass } from '../../domain/queue/calling-policy.js';
@@ -20,7 +20,7 @@ import { hallStatus } from '../../domain/hall-hours.js';
 
 type ApplicationHandlers = Pick<
   Handlers,
-  'catalog' | 'submitApplication' | 'submitGroupApplication' | 'applicationProgress' | 'windowApplications' | 'proposePinyin' | 'appointmentLookup'
+  'catalog' | 'submitApplication' | 'submitGroupApplication' | 'applicationProgress' | 'applicationByCase' | 'windowApplications' | 'proposePinyin' | 'appointmentLookup'
 >;
 type Language = 'zh-CN' | 'mn' | 'en';
 type SlipTerminal = { id: number; name: string; role?: string } | null;
@@ -128,6 +128,15 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     const status = hallStatus(ctx.settings.hall().openingHours, ctx.clock(), ctx.timeZone);
     if (terminal !== null && terminal !== undefined && terminal.role !== 'booth') return null;
     return status.openNow ? null : status.nextOpening;
+  }
+
+  function full(r: ApplicationRow): FullApplication {
+    return {
+      ...summary(r, findService(r.service_code)),
+      idNumber: r.applicant_id_number,
+      form: JSON.parse(r.form_json) as FullApplication['form'],
+      materialsProvided: JSON.parse(r.materials_provided_json) as string[],
+    };
   }
 
   /** A repeated request (same requestId): the first answer again, nothing created. */
@@ -246,6 +255,14 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
   }
 
   return {
+    applicationByCase: ({ params, staff, terminal }) => {
+      const row = store.byCase(params.case);
+      if (!row) throw new ApiError('not_found', 'No application with this case number');
+      // Reading a citizen's full record on demand is answerable: who, which case, when.
+      ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'application.view', target: row.case_number, detail: 'looked up by case number' });
+      return { applications: [full(row)] };
+    },
+
     windowApplications: ({ params, staff }) => {
       const w = ctx.windows.get(params.id);
       if (!w) throw new ApiError('not_found', `No window with id ${params.id}`);
@@ -253,14 +270,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       if (!staff || w.staffId !== staff.id) throw new ApiError('forbidden', 'Only the staff member serving at this window sees its applications');
       const current = ctx.tickets.current(w.id);
       const rows = current ? store.byTicket(current.id) : [];
-      return {
-        applications: rows.map((r) => ({
-          ...summary(r, findService(r.service_code)),
-          idNumber: r.applicant_id_number,
-          form: JSON.parse(r.form_json) as Record<string, string | number | boolean | null>,
-          materialsProvided: JSON.parse(r.materials_provided_json) as string[],
-        })),
-      };
+      return { applications: rows.map(full) };
     },
 
     catalog: () => serviceCatalog(),

@@ -10,6 +10,7 @@ import { ConsoleActions } from './ConsoleActions.js';
 import { ConversationPanel } from './ConversationPanel.js';
 import { CurrentTicket } from './CurrentTicket.js';
 import { ApplicationPanel } from './ApplicationPanel.js';
+import { CaseLookup } from './CaseLookup.js';
 import { NoShowList } from './NoShowList.js';
 import { WaitingPanel } from './WaitingPanel.js';
 import { WindowHead } from './WindowHead.js';
@@ -108,6 +109,7 @@ export function WindowConsole({
         <ConversationPanel conversation={conversation} />
         <div className="clerk-console__side">
           <ApplicationPanel windowId={state.window.id} ticketId={state.current?.id ?? null} />
+          <CaseLookup />
           <NoShowList ctx={ctx} />
         </div>
       </div>
