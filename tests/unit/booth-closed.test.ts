@@ -80,6 +80,21 @@ describe('a booth while the hall is closed', () => {
     expect(JSON.stringify(views)).not.toContain(id);
   });
 
+  it('a passport application reaches the clerk with its pinyin name (the stored form holds an object)', async () => {
+    now = TUESDAY_10;
+    const id = idNumber('05');
+    const body = {
+      requestId: randomUUID(),
+      serviceCode: 'passport_first',
+      form: { name: '单文杰', pinyinName: { surname: 'SHAN', givenName: 'WENJIE' }, idNumber: id, gender: 'male', nation: '汉', birthDate: '1980-01-01', phone: '13912345678', address: '呼和浩特市' },
+      materials: ['id_card', 'photo_receipt'],
+    };
+    const a = (await t.request('/api/applications', { method: 'POST', token: kiosk, body })).body as Answer;
+    const res = await t.request(`/api/applications/by-case/${a.application.caseNumber}`, await t.clerk());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ applications: [{ form: { pinyinName: { surname: 'SHAN', givenName: 'WENJIE' } } }] });
+  });
+
   it('a kiosk in the hall, and a booth while the hall is open, issue tickets as usual', async () => {
     now = TUESDAY_22;
     const fromKiosk = (await t.request('/api/applications', { method: 'POST', token: kiosk, body: certificate(idNumber('02')) })).body as Answer;
