@@ -407,3 +407,62 @@ test('every button on the journey pages is at least 60 px, and text at least 24 
   await expect(kiosk.getByRole('heading', { name: '手机号码' })).toBeVisible();
   await measure('phone with digit keypad');
 });
+
+test('axe finds nothing on any journey page, in each language and mode', async ({ hall }) => {
+  test.setTimeout(180_000);
+  const kiosk = await openKiosk(hall, '12号自助机');
+  const primary = kiosk.locator('.kiosk-step-nav .btn--primary');
+  let n = 0;
+  for (const language of ['中文', 'ᠮᠣᠩᠭᠣᠯ', 'English']) {
+    for (const elderly of [false, true]) {
+      const mode = `${language}${elderly ? ', elderly' : ''}`;
+      await kiosk.getByRole('button', { name: new RegExp(`${language}$`) }).click();
+      if (elderly) await kiosk.locator('input[type=radio]').nth(1).check();
+      await axe(kiosk, `welcome (${mode})`);
+      await primary.click();
+      await axe(kiosk, `lines (${mode})`);
+      await kiosk.locator('.line-button--household').click();
+      await axe(kiosk, `services (${mode})`);
+      await kiosk.locator('.service-button').nth(5).click(); // 出生登记: every kind of question
+      await axe(kiosk, `notice (${mode})`);
+      await primary.click();
+      await axe(kiosk, `identify (${mode})`);
+      await kiosk.locator('.identify__other .btn').first().click();
+      await kiosk.locator('#id-typed').fill(`15010219900101${String(100 + n++).slice(-3)}`);
+      await axe(kiosk, `keypad, 17 typed (${mode})`);
+      // A birth date in the future is caught as it is typed.
+      await kiosk.locator('#id-typed').fill('15010220990101001');
+      await expect(kiosk.locator('.field__error')).toBeVisible();
+      await axe(kiosk, `keypad, future birth date (${mode})`);
+      await kiosk.locator('#id-typed').fill('150102198506150311');
+      await primary.click();
+      // childName (text), childGender (choice), childBirthDate (date), name, phone, otherParentIdNumber (optional).
+      await kiosk.locator('.journey-step__body input').first().fill('单小杰');
+      await primary.click();
+      await axe(kiosk, `choice question (${mode})`);
+      await kiosk.locator('input[type=radio]').first().check();
+      await primary.click();
+      await kiosk.locator('input[type=date]').fill('2099-01-01');
+      await primary.click();
+      await expect(kiosk.locator('.error-summary')).toBeVisible();
+      await axe(kiosk, `date question with an error (${mode})`);
+      await kiosk.locator('input[type=date]').fill('2026-11-01');
+      await primary.click();
+      await kiosk.locator('.journey-step__body input').first().fill('单文杰');
+      await primary.click();
+      await kiosk.locator('.journey-step__body input').first().fill('13912345678');
+      await primary.click();
+      await axe(kiosk, `optional ID number question (${mode})`);
+      await primary.click();
+      await axe(kiosk, `materials (${mode})`);
+      for (const box of await kiosk.getByRole('checkbox').all()) await box.check();
+      await primary.click();
+      await axe(kiosk, `check answers (${mode})`);
+      await primary.click();
+      await expect(kiosk.locator('.confirmation__case-number')).toBeVisible();
+      await axe(kiosk, `confirmation (${mode})`);
+      await primary.click();
+      await expect(kiosk.locator('.welcome')).toBeVisible();
+    }
+  }
+});
