@@ -47,7 +47,14 @@ export function ServiceStep({
               <button type="button" className="service-button" disabled={!offered} aria-describedby={`svc-${s.code}-d`} onClick={() => onChoose(s)}>
                 <span className="service-button__name">{textIn(s.name, i18n.language)}</span>
                 <span id={`svc-${s.code}-d`} className="service-button__meta">
-                  {offered ? `${t('journey.service.timeLimit', { limit: limit(s) })} · ${t('journey.service.fee', { fee: fee(s) })}` : t('journey.service.windowOnly')}
+                  {offered ? (
+                    <>
+                      <span className="service-button__fact">{t('journey.service.timeLimit', { limit: limit(s) })}</span>
+                      <span className="service-button__fact">{t('journey.service.fee', { fee: fee(s) })}</span>
+                    </>
+                  ) : (
+                    t('journey.service.windowOnly')
+                  )}
                 </span>
               </button>
             </li>
