@@ -12,6 +12,7 @@ import type { DeviceManager } from './devices/device-manager.js';
 import type { PrintingService } from './printing/printing-service.js';
 import type { StatePusher } from './events/state-pusher.js';
 import type { issueBatcher } from './queue/issue-batcher.js';
+import type { CatalogService } from './catalog-service.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -39,4 +40,6 @@ export interface HostContext {
   log: (line: string) => void;
   /** ID card readers and scanners: settings, health, and where their reads go. */
   devices: DeviceManager;
+  /** The service catalog with the supervisor's fee and time-limit overrides: read services only here. */
+  catalog: CatalogService;
 }

@@ -13,6 +13,7 @@ import { appointmentStore } from '../../db/appointments.js';
 import { auditStore } from '../../db/audit.js';
 import { conversationStore } from '../../db/conversation.js';
 import { settingsStore } from '../../db/settings.js';
+import { catalogService } from './catalog-service.js';
 import { staffStore } from '../../db/staff.js';
 import { EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../domain/contract/events.js';
@@ -36,6 +37,7 @@ import { createDeviceManager } from './devices/device-manager.js';
 import { registerSimRoutes, writeSimCredential } from './devices/sim-routes.js';
 import { deviceHandlers } from './handlers/device-handlers.js';
 import { applicationHandlers } from './handlers/application-handlers.js';
+import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import type { HostContext } from './host-context.js';
 import type { HostOptions, RunningHost } from './host-api.js';
@@ -102,6 +104,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     today,
     log,
     devices: createDeviceManager({ store: deviceStore(opened.db), events, log, today, clock, simulate: options.simulateDevices === true }),
+    catalog: catalogService(settings, log),
   };
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true });
@@ -113,7 +116,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   registerRoutes(
     app,
-    { ...terminalHandlers(ctx), ...queueHandlers(ctx), ...staffHandlers(ctx), ...adminHandlers(ctx), ...conversationHandlers(ctx), ...printHandlers(ctx), ...deviceHandlers(ctx), ...applicationHandlers(ctx), ...hallHandlers(ctx) },
+    { ...terminalHandlers(ctx), ...queueHandlers(ctx), ...staffHandlers(ctx), ...adminHandlers(ctx), ...conversationHandlers(ctx), ...printHandlers(ctx), ...deviceHandlers(ctx), ...applicationHandlers(ctx), ...catalogHandlers(ctx), ...hallHandlers(ctx) },
     ctx.terminals,
     staffResolver(ctx.staff, clock),
     clock,

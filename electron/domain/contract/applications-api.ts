@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TerminalRole } from '../roles.js';
-import { CatalogSchema } from '../catalog/catalog-schema.js';
+import { CatalogSchema, TextSchema } from '../catalog/catalog-schema.js';
+import { CatalogOverridesSchema } from '../catalog/catalog-overrides.js';
 import { RawFormSchema } from '../catalog/form-schema.js';
 import { IdParam, None, route } from './route-spec.js';
 import { BusinessLineSchema, TicketSchema } from './schemas.js';
@@ -86,8 +87,29 @@ const TicketAnswer = {
   replayed: z.boolean(),
 };
 
+const CatalogOverridesAnswer = z.object({
+  overrides: CatalogOverridesSchema,
+  /** Every service of the shipped catalog with its shipped ("default") fee and time limit. */
+  services: z.array(z.object({ code: z.string(), line: BusinessLineSchema, name: TextSchema, defaultFeeYuan: z.number(), defaultTimeLimitDays: z.number().int() })),
+});
+
 export const applicationsApi = {
   catalog: route({ method: 'GET', path: '/api/catalog', access: EVERY_TERMINAL, params: None, query: None, body: None, response: CatalogSchema }),
+
+  /** The supervisor's fee and time-limit overrides, with each service's shipped values beside them. */
+  getCatalogOverrides: route({ method: 'GET', path: '/api/catalog/overrides', access: ['admin'], params: None, query: None, body: None, response: CatalogOverridesAnswer }),
+
+  /** Replaces the whole set of overrides (a service left out goes back to its shipped values); audited. */
+  putCatalogOverrides: route({
+    method: 'PUT',
+    path: '/api/catalog/overrides',
+    access: ['admin'],
+    staff: ['supervisor', 'admin'],
+    params: None,
+    query: None,
+    body: CatalogOverridesSchema,
+    response: CatalogOverridesAnswer,
+  }),
 
   submitApplication: route({
     method: 'POST',

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { applicationStore, type ApplicationRow } from '../../../db/applications.js';
 import type { IssuedTicket } from '../../../db/tickets.js';
-import { findService, serviceCatalog } from '../../domain/catalog/catalog.js';
 import type { Service } from '../../domain/catalog/catalog-schema.js';
 import { addWorkingDays, ageOn, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
 import { NEXT_STEP, type ApplicationSummary, type FullApplication } from '../../domain/contract/applications-api.js';
@@ -52,8 +51,9 @@ function greenChannelAge(ctx: HostContext): number {
   return ctx.settings.hall().greenChannelAge;
 }
 
-function serviceOrThrow(code: string, group: boolean, role: string | undefined): Service {
-  const s = findService(code);
+function serviceOrThrow(ctx: HostContext, code: string, group: boolean, role: string | undefined): Service {
+  // The hall's catalog (fees and time limits as the supervisor set them), never the shipped one.
+  const s = ctx.catalog.find(code);
   if (!s) throw new ApiError('bad_request', `No service ${code}`, [{ path: 'body.serviceCode', message: 'unknown service' }]);
   // An unattended booth offers only what completes without a clerk.
   if (role === 'booth' && !s.boothEligible) throw new ApiError('forbidden', `${code} is not offered at a self-service booth`);
@@ -70,7 +70,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
    * instead of a ticket); a missing 容缺 material is accepted with a date to supply it by.
    */
   function checkMember(service: Service, input: MemberInput, today: string, at: string): CheckedMember {
-    const ports = serviceCatalog().ports.map((p) => p.value);
+    const ports = ctx.catalog.catalog().ports.map((p) => p.value);
     const parsed = formSchema(service, ports, today).safeParse(input.form);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: [`${at}form`, ...i.path.map(String)].join('.'), message: i.message }));
@@ -132,7 +132,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
 
   function full(r: ApplicationRow): FullApplication {
     return {
-      ...summary(r, findService(r.service_code)),
+      ...summary(r, ctx.catalog.find(r.service_code)),
       idNumber: r.applicant_id_number,
       form: JSON.parse(r.form_json) as FullApplication['form'],
       materialsProvided: JSON.parse(r.materials_provided_json) as string[],
@@ -273,7 +273,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       return { applications: rows.map(full) };
     },
 
-    catalog: () => serviceCatalog(),
+    catalog: () => ctx.catalog.catalog(),
 
     // The name is neither logged nor stored: it is read and answered.
     proposePinyin: async ({ body }) => {
@@ -293,7 +293,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     },
 
     submitApplication: ({ body, terminal, staff }) => {
-      const service = serviceOrThrow(body.serviceCode, false, terminal?.role);
+      const service = serviceOrThrow(ctx, body.serviceCode, false, terminal?.role);
       const today = ctx.today();
       const earlier = store.byRequest(body.requestId);
       // A retry is answered before its (possibly stale) input is checked again.
@@ -307,7 +307,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     },
 
     submitGroupApplication: ({ body, terminal, staff }) => {
-      const service = serviceOrThrow(body.serviceCode, true, terminal?.role);
+      const service = serviceOrThrow(ctx, body.serviceCode, true, terminal?.role);
       const today = ctx.today();
       const earlier = store.byRequest(body.requestId);
       let r;
@@ -343,7 +343,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
         limiter.fail(key, ctx.clock());
         throw new ApiError('not_found', 'No application with this case number and ID ending');
       }
-      const service = findService(row.service_code);
+      const service = ctx.catalog.find(row.service_code);
       const s = summary(row, service);
       return { caseNumber: s.caseNumber, serviceCode: s.serviceCode, status: s.status, nextStep: NEXT_STEP[row.status], supplementBy: s.supplementBy, promisedBy: s.promisedBy };
     },

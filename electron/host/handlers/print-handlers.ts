@@ -1,5 +1,4 @@
 import type { PrintJobRow } from '../../../db/print-jobs.js';
-import { findService } from '../../domain/catalog/catalog.js';
 import type { PrintJob, TerminalPrinter } from '../../domain/contract/print-api.js';
 import type { Terminal } from '../../domain/contract/schemas.js';
 import { ApiError } from '../http/api-error.js';
@@ -81,7 +80,7 @@ export function printHandlers(ctx: HostContext): PrintHandlers {
 
     printNotice: ({ body, terminal }) => {
       if (!terminal) throw new ApiError('unauthorized', 'Not paired');
-      const service = findService(body.serviceCode);
+      const service = ctx.catalog.find(body.serviceCode);
       if (!service) throw new ApiError('bad_request', `No service ${body.serviceCode}`, [{ path: 'body.serviceCode', message: 'unknown service' }]);
       const missing = body.missing ?? [];
       const unknown = unknownMaterials(service, missing);

@@ -5,6 +5,7 @@ import { callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
+import { CatalogPanel } from './CatalogPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { SessionExpiredContext } from './staff-session.js';
 import { StaffPanel } from './StaffPanel.js';
@@ -79,6 +80,7 @@ export function StaffArea() {
           {supervisor ? (
             <>
               <SettingsPanel />
+              <CatalogPanel />
               <WindowsPanel />
               <StaffPanel />
             </>

@@ -51,7 +51,8 @@ function KioskApp({ mode }: { mode: KioskMode }) {
   // The hall's date, fixed for one citizen's session (renewed at every wipe).
   const [today, setToday] = useState(() => serviceDay(Date.now(), HALL_TIME_ZONE));
 
-  // The catalog and the hall's hours are the hall's, not the citizen's: fetched once per connection.
+  // The catalog and the hall's hours are the hall's, not the citizen's: fetched on each connection
+  // and again for each citizen (a supervisor may have changed a fee or the hours meanwhile).
   useEffect(() => {
     if (status !== 'open') return;
     const ctl = new AbortController();
@@ -62,7 +63,7 @@ function KioskApp({ mode }: { mode: KioskMode }) {
       .then(setHall)
       .catch(() => undefined);
     return () => ctl.abort();
-  }, [status]);
+  }, [status, session]);
 
   const { clearCard } = devices;
   const wipe = useCallback(() => {

@@ -1,0 +1,170 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogOverrides } from '../../../../electron/domain/catalog/catalog-overrides.js';
+import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
+import { callApi, isAborted } from '../../api/client.js';
+import { AlertRegion } from '../../components/AlertRegion.js';
+import { textIn } from '../kiosk/journey/journey-model.js';
+import { checkInt, ErrorSummary, Field } from './form.js';
+import type { FieldProblem, Problems } from './form.js';
+import { useStaffErrorKey } from './staff-session.js';
+
+type Answer = ResponseOf<'getCatalogOverrides'>;
+type ServiceRow = Answer['services'][number];
+/** What the inputs hold, as typed (validated on save). */
+type Values = Record<string, { fee: string; days: string }>;
+
+const FEE_MAX = 10_000;
+const DAYS_MAX = 60;
+
+function toValues(a: Answer): Values {
+  return Object.fromEntries(
+    a.services.map((s) => {
+      const o = a.overrides[s.code];
+      return [s.code, { fee: String(o?.feeYuan ?? s.defaultFeeYuan), days: String(o?.timeLimitDays ?? s.defaultTimeLimitDays) }];
+    }),
+  );
+}
+
+/** Yuan with at most two decimals, as the host's schema takes it. */
+function checkFee(raw: string): FieldProblem | null {
+  if (raw.trim() === '') return { key: 'admin.form.required' };
+  const ok = /^\d+(\.\d{1,2})?$/.test(raw.trim()) && Number(raw) <= FEE_MAX;
+  return ok ? null : { key: 'admin.catalog.feeRange', values: { max: FEE_MAX } };
+}
+
+/** Only what differs from the shipped catalog is stored: a value equal to it is no override. */
+function toOverrides(services: readonly ServiceRow[], values: Values): CatalogOverrides {
+  const out: CatalogOverrides = {};
+  for (const s of services) {
+    const v = values[s.code];
+    if (!v) continue;
+    const fee = Number(v.fee);
+    const days = Number(v.days);
+    const o = { ...(fee !== s.defaultFeeYuan ? { feeYuan: fee } : {}), ...(days !== s.defaultTimeLimitDays ? { timeLimitDays: days } : {}) };
+    if (Object.keys(o).length > 0) out[s.code] = o;
+  }
+  return out;
+}
+
+/**
+ * The supervisor's fees and time limits per service, with the catalog's own values beside them.
+ * Saved as a whole; the host then serves the merged catalog to kiosks, prints and promised dates.
+ */
+export function CatalogPanel() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const toKey = useStaffErrorKey();
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [values, setValues] = useState<Values>({});
+  const [problems, setProblems] = useState<Problems>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    callApi('getCatalogOverrides', { signal: ctl.signal })
+      .then((a) => {
+        setAnswer(a);
+        setValues(toValues(a));
+      })
+      .catch((e: unknown) => {
+        if (!isAborted(e)) setError(toKey(e));
+      });
+    return () => ctl.abort();
+  }, [toKey]);
+
+  const fid = (code: string, field: 'fee' | 'days') => `${id}-${code}-${field}`;
+  const problemOf = (fieldId: string) => problems.find((p) => p.id === fieldId)?.problem;
+  const update = (code: string, patch: Partial<Values[string]>) => {
+    setSaved(false);
+    setValues((v) => {
+      const cur = v[code];
+      return cur ? { ...v, [code]: { ...cur, ...patch } } : v;
+    });
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!answer || inFlight.current) return;
+    const found: Problems = [];
+    for (const s of answer.services) {
+      const v = values[s.code];
+      if (!v) continue;
+      const name = textIn(s.name, i18n.language);
+      const fee = checkFee(v.fee);
+      if (fee) found.push({ id: fid(s.code, 'fee'), label: `${name} · ${t('admin.catalog.fee')}`, problem: fee });
+      const days = checkInt(v.days, 0, DAYS_MAX);
+      if (days) found.push({ id: fid(s.code, 'days'), label: `${name} · ${t('admin.catalog.days')}`, problem: days });
+    }
+    setProblems(found);
+    setAttempt((n) => n + 1);
+    if (found.length > 0) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    callApi('putCatalogOverrides', { body: toOverrides(answer.services, values) })
+      .then((a) => {
+        setAnswer(a);
+        setValues(toValues(a));
+        setSaved(true);
+      })
+      .catch((err: unknown) => setError(toKey(err)))
+      .finally(() => {
+        inFlight.current = false;
+        setBusy(false);
+      });
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-h`} data-testid="catalog-panel">
+      <h2 id={`${id}-h`}>{t('admin.catalog.title')}</h2>
+      <p>{t('admin.catalog.intro')}</p>
+      <p className="muted">{t('admin.catalog.feeNoteHint')}</p>
+      <ErrorSummary problems={problems} attempt={attempt} />
+      <AlertRegion messageKey={error} />
+      {answer === null ? (
+        error ? null : <p className="muted">{t('common.loading')}</p>
+      ) : (
+        <form className="admin-form" onSubmit={submit} noValidate>
+          {answer.services.map((s) => {
+            const v = values[s.code] ?? { fee: '', days: '' };
+            const name = textIn(s.name, i18n.language);
+            const isDefault = v.fee.trim() !== '' && v.days.trim() !== '' && Number(v.fee) === s.defaultFeeYuan && Number(v.days) === s.defaultTimeLimitDays;
+            return (
+              <fieldset key={s.code} className="admin-subform" data-service={s.code}>
+                <legend className="field-label">
+                  {name} <span className="muted">· {t(`line.${s.line}`)}</span> {isDefault ? null : <span className="badge badge--wait">{t('admin.catalog.changed')}</span>}
+                </legend>
+                <div className="admin-form__grid">
+                  <Field id={fid(s.code, 'fee')} label={t('admin.catalog.fee')} hint={t('admin.catalog.defaultFee', { yuan: s.defaultFeeYuan })} problem={problemOf(fid(s.code, 'fee'))}>
+                    {(aria) => <input {...aria} className="input--short" inputMode="decimal" value={v.fee} onChange={(e) => update(s.code, { fee: e.target.value })} />}
+                  </Field>
+                  <Field id={fid(s.code, 'days')} label={t('admin.catalog.days')} hint={t('admin.catalog.defaultDays', { n: s.defaultTimeLimitDays })} problem={problemOf(fid(s.code, 'days'))}>
+                    {(aria) => <input {...aria} className="input--short" inputMode="numeric" value={v.days} onChange={(e) => update(s.code, { days: e.target.value })} />}
+                  </Field>
+                </div>
+                <button type="button" className="btn" disabled={isDefault} onClick={() => update(s.code, { fee: String(s.defaultFeeYuan), days: String(s.defaultTimeLimitDays) })}>
+                  {t('admin.catalog.reset')}
+                  <span className="visually-hidden"> · {name}</span>
+                </button>
+              </fieldset>
+            );
+          })}
+          <div className="admin-form__actions">
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {busy ? t('admin.form.saving') : t('admin.form.save')}
+            </button>
+            <p className="saved" role="status">
+              {saved ? t('admin.catalog.saved') : ''}
+            </p>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
