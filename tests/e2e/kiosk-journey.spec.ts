@@ -466,3 +466,35 @@ test('axe finds nothing on any journey page, in each language and mode', async (
     }
   }
 });
+
+test('axe finds nothing on the booth and the quick-ticket pages in Mongolian and English', async ({ hall }) => {
+  const booth = await hall.openScreen('booth', '13号自助机');
+  for (const language of ['ᠮᠣᠩᠭᠣᠯ', 'English']) {
+    await booth.getByRole('button', { name: new RegExp(`${language}$`) }).click();
+    await axe(booth, `booth welcome (${language})`);
+    await booth.locator('.kiosk-step-nav .btn').first().click(); // the progress query
+    await axe(booth, `progress query (${language})`);
+    await booth.locator('.kiosk-step-nav .btn--primary').click();
+    await expect(booth.locator('.error-summary')).toBeVisible();
+    await axe(booth, `progress query with errors (${language})`);
+    await booth.locator('.kiosk-back').click();
+    await booth.locator('.kiosk-step-nav .btn--primary').click();
+    await booth.locator('.line-button--traffic').click();
+    await axe(booth, `booth services (${language})`);
+    await booth.locator('.kiosk-back').click();
+    await booth.locator('.kiosk-back').click();
+  }
+  const kiosk = await hall.openScreen('kiosk', '14号自助机');
+  for (const language of ['ᠮᠣᠩᠭᠣᠯ', 'English']) {
+    await kiosk.getByRole('button', { name: new RegExp(`${language}$`) }).click();
+    await kiosk.locator('.kiosk-step-nav .btn--primary').click();
+    await kiosk.locator('.line-button--exit_entry').click();
+    await kiosk.locator('.service-button--quick').click();
+    await axe(kiosk, `quick ticket classes (${language})`);
+    await kiosk.locator('.class-picker button').first().click();
+    await expect(kiosk.locator('.ticket__number')).toHaveText(/^C\d{3}$/);
+    await axe(kiosk, `quick ticket (${language})`);
+    await kiosk.locator('.ticket .btn--primary').click();
+    await expect(kiosk.locator('.welcome')).toBeVisible();
+  }
+});
