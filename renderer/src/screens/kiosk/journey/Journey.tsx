@@ -94,7 +94,6 @@ export function Journey(p: JourneyProps) {
       identity,
       answers: { ...(index > 0 && lead ? sharedAnswers(svc, lead.answers) : {}), ...prefilled(svc, identity) },
       materials: [],
-      materialsAnswered: false,
     };
     const next = [...members.slice(0, index), member];
     setMembers(next);
@@ -116,7 +115,7 @@ export function Journey(p: JourneyProps) {
   };
 
   const materialsAnswered = (svc: Service, index: number, codes: string[]) => {
-    setMembers((ms) => ms.map((m, i) => (i === index ? { ...m, materials: codes, materialsAnswered: true } : m)));
+    setMembers((ms) => ms.map((m, i) => (i === index ? { ...m, materials: codes } : m)));
     const missing = svc.materials.filter((m) => m.requirement === 'mandatory' && !codes.includes(m.code)).map((m) => m.code);
     if (missing.length > 0) return show({ kind: 'blocked', member: index, missing });
     show({ kind: 'check' });

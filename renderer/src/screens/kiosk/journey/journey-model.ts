@@ -34,8 +34,6 @@ export interface Member {
   answers: FormData;
   /** Codes of the materials the applicant ticked as brought. */
   materials: string[];
-  /** Whether the materials screen has been answered (an empty tick list is an answer too). */
-  materialsAnswered: boolean;
 }
 
 /** Identity from a card read. Only resident cards and the 'J' permit carry a GB 11643 number. */

@@ -15,7 +15,3 @@ export type Screen =
   | { kind: 'check' }
   | { kind: 'confirmation' };
 
-/** Screens that hold nothing a citizen entered: an idle kiosk on these has nothing to wipe. */
-export function isPristine(s: Screen): boolean {
-  return s.kind === 'welcome';
-}
