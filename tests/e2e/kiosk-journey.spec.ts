@@ -278,6 +278,12 @@ test('the booth offers only what needs no clerk, and answers a progress query', 
   await booth.getByRole('button', { name: '返回上一步' }).click();
 
   await booth.getByRole('button', { name: '查询办理进度' }).click();
+  // A malformed number is told as such, not as an empty box.
+  await booth.getByLabel('申请编号（如 YZ20261124-0001）').fill('YZ123');
+  await booth.getByLabel('身份证号码后 4 位').fill('12');
+  await booth.getByRole('button', { name: '查询', exact: true }).click();
+  await expect(booth.locator('.error-summary')).toContainText('申请编号的格式如 YZ20261124-0001，在号票或回执上可以找到');
+  await expect(booth.locator('.error-summary')).toContainText('请填写身份证号码的最后 4 位，最后一位可以是 X');
   await booth.getByLabel('申请编号（如 YZ20261124-0001）').fill(caseNumber);
   await booth.getByLabel('身份证号码后 4 位').fill('0000');
   await booth.getByRole('button', { name: '查询', exact: true }).click();

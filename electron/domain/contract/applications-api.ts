@@ -73,7 +73,10 @@ export const FullApplicationSchema = ApplicationSummarySchema.extend({
 });
 export type FullApplication = z.infer<typeof FullApplicationSchema>;
 
-const CaseNumber = z.string().trim().toUpperCase().regex(/^YZ\d{8}-\d{4,6}$/, 'expected a case number like YZ20261124-0001');
+/** Case numbers (YZ + service day + sequence) and the ID ending the progress query asks for. */
+export const CASE_NUMBER_PATTERN = /^YZ\d{8}-\d{4,6}$/;
+export const ID_LAST4_PATTERN = /^\d{3}[\dX]$/;
+const CaseNumber = z.string().trim().toUpperCase().regex(CASE_NUMBER_PATTERN, 'expected a case number like YZ20261124-0001');
 
 const TicketAnswer = {
   /** Null when a 24-hour booth takes the application while the hall is closed: there is no queue
@@ -156,7 +159,7 @@ export const applicationsApi = {
     query: z
       .object({
         case: CaseNumber,
-        last4: z.string().trim().toUpperCase().regex(/^\d{3}[\dX]$/, 'expected the last 4 characters of the ID number'),
+        last4: z.string().trim().toUpperCase().regex(ID_LAST4_PATTERN, 'expected the last 4 characters of the ID number'),
       })
       .strict(),
     body: None,

@@ -1,11 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../../../electron/domain/catalog/catalog-schema.js';
-import type { FullApplication } from '../../../../electron/domain/contract/applications-api.js';
+import { CASE_NUMBER_PATTERN, type FullApplication } from '../../../../electron/domain/contract/applications-api.js';
 import { ApiError, callApi, errorKey } from '../../api/client.js';
 import { ApplicationCase, loadCatalog } from './ApplicationCase.js';
-
-const CASE = /^YZ\d{8}-\d{4,6}$/;
 
 /**
  * An application by its case number: one taken at the 24-hour booth while the hall was closed has
@@ -23,7 +21,7 @@ export function CaseLookup() {
     e.preventDefault();
     const caseNumber = value.trim().toUpperCase();
     setFound(null);
-    if (!CASE.test(caseNumber)) return setError('clerk.caseLookup.format');
+    if (!CASE_NUMBER_PATTERN.test(caseNumber)) return setError('clerk.caseLookup.format');
     setError(null);
     setBusy(true);
     Promise.all([callApi('applicationByCase', { params: { case: caseNumber } }), loadCatalog().catch(() => null)])

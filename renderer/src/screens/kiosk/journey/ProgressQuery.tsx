@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../../../electron/domain/contract/api.js';
+import { CASE_NUMBER_PATTERN, ID_LAST4_PATTERN } from '../../../../../electron/domain/contract/applications-api.js';
 import { ApiError, callApi, errorKey } from '../../../api/client.js';
 import { ErrorSummary, type FieldError } from './ErrorSummary.js';
 import { KeyedInput } from './inputs/KeyedInput.js';
 import { BackButton, StepFrame } from './StepFrame.js';
-
-const CASE = /^YZ\d{8}-\d{4,6}$/;
-const LAST4 = /^\d{3}[\dX]$/;
 
 /**
  * The booth's progress query: case number plus the last four characters of the ID number give the
@@ -24,8 +22,13 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
 
   const submit = () => {
     const problems: FieldError[] = [];
-    if (!CASE.test(caseNo)) problems.push({ fieldId: 'progress-case', message: t('journey.error.required', { field: t('journey.progress.case') }) });
-    if (!LAST4.test(last4)) problems.push({ fieldId: 'progress-last4', message: t('journey.error.required', { field: t('journey.progress.last4') }) });
+    // An empty box and a malformed one are different mistakes, and each is told as such.
+    const check = (value: string, pattern: RegExp, field: string, format: string, fieldId: string) => {
+      if (value.trim() === '') problems.push({ fieldId, message: t('journey.error.required', { field: t(field) }) });
+      else if (!pattern.test(value.trim().toUpperCase())) problems.push({ fieldId, message: t(format) });
+    };
+    check(caseNo, CASE_NUMBER_PATTERN, 'journey.progress.case', 'journey.error.caseFormat', 'progress-case');
+    check(last4, ID_LAST4_PATTERN, 'journey.progress.last4', 'journey.error.last4Format', 'progress-last4');
     setErrors(problems);
     if (problems.length > 0 || busy) return;
     setBusy(true);
