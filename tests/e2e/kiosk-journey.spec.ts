@@ -231,6 +231,17 @@ test('a tour group of three: each member reads their own card, one ticket for al
     await removeCard(hall);
   }
   await expect(kiosk.getByRole('heading', { name: '第 3 位' })).toBeVisible();
+  // A member who turns out not to travel is taken off the list, and can be added back.
+  await kiosk.getByRole('button', { name: '移除第 3 位' }).click();
+  await expect(kiosk.getByRole('heading', { name: '第 3 位' })).toHaveCount(0);
+  await kiosk.getByRole('button', { name: '添加同团成员' }).click();
+  await tapCard(hall, 'tests:ou-zhiqiang');
+  await expect(kiosk.getByLabel('姓（拼音）')).toHaveValue('OU');
+  await kiosk.getByRole('button', { name: ZH.continue, exact: true }).click();
+  await answerText(kiosk, '手机号码', '13900000003');
+  await tickMaterials(kiosk, 'all');
+  await removeCard(hall);
+  await expect(kiosk.getByRole('heading', { name: '第 3 位' })).toBeVisible();
   await axe(kiosk, 'check answers, group of three');
   await kiosk.getByRole('button', { name: ZH.submit }).click();
   await expect(kiosk.getByRole('heading', { name: ZH.confirmed })).toBeVisible();

@@ -12,6 +12,8 @@ import { tempDir } from '../support/temp-dir.js';
 // and the slip also carries the case number (text and QR), the service name in the citizen's
 // language and the ID number's last four characters — never the whole number. Read back with
 // poppler: what the citizen holds, not what we meant to draw.
+// The read-back tests are skipped only on a workstation without poppler; under CI=true its
+// absence fails the run instead (.ci/run installs it), so CI always runs them.
 const poppler = spawnSync('pdftotext', ['-v']).error === undefined;
 if (!poppler && process.env['CI']) throw new Error('CI needs poppler-utils (pdftotext)');
 

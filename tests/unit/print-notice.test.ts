@@ -6,6 +6,8 @@ import { startTestHost, type TestHost } from '../support/test-host.js';
 import { tempDir } from '../support/temp-dir.js';
 
 // poppler-utils reads the PDF back: what the citizen would read, not what we meant to draw.
+// The read-back tests are skipped only on a workstation without poppler; under CI=true its
+// absence fails the run instead (.ci/run installs it), so CI always runs them.
 const poppler = spawnSync('pdftotext', ['-v']).error === undefined;
 if (!poppler && process.env['CI']) throw new Error('CI needs poppler-utils (pdftotext, pdffonts): .ci/run installs it');
 
