@@ -20,7 +20,16 @@ export default defineConfig({
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       // As root on a closed network: no sandbox, no GPU, and no calls home that would be refused.
       // Audio plays without a gesture, as in the Electron shell (the display's voice announcer).
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--autoplay-policy=no-user-gesture-required'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
     },
     trace: 'retain-on-failure',
   },

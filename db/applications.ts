@@ -59,7 +59,27 @@ export function applicationStore(db: Db) {
      RETURNING last_seq`,
   );
   const insert = db.prepare<
-    [string, string, number, string, number, string, string, string, string, string, string, string, string | null, number, string, number | null, number | null, number, number],
+    [
+      string,
+      string,
+      number,
+      string,
+      number,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string | null,
+      number,
+      string,
+      number | null,
+      number | null,
+      number,
+      number,
+    ],
     ApplicationRow
   >(
     `INSERT INTO applications (case_number, service_day, case_seq, request_id, member_no, service_code, line, applicant_id_number, id_last4,

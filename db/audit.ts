@@ -5,7 +5,10 @@ import type { Db } from './open.js';
 const GENESIS: Buffer = Buffer.alloc(32);
 
 function entryHash(prev: Buffer, e: Omit<AuditEntry, 'id'>): Buffer {
-  return createHash('sha256').update(prev).update(JSON.stringify([e.at, e.actor, e.action, e.target, e.detail])).digest();
+  return createHash('sha256')
+    .update(prev)
+    .update(JSON.stringify([e.at, e.actor, e.action, e.target, e.detail]))
+    .digest();
 }
 
 /**
@@ -19,7 +22,9 @@ export function auditStore(db: Db) {
     `INSERT INTO audit_log (at, actor, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const recent = db.prepare<[number], AuditEntry>(`SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?`);
-  const all = db.prepare<[], AuditEntry & { prev_hash: Buffer; hash: Buffer }>(`SELECT id, at, actor, action, target, detail, prev_hash, hash FROM audit_log ORDER BY id`);
+  const all = db.prepare<[], AuditEntry & { prev_hash: Buffer; hash: Buffer }>(
+    `SELECT id, at, actor, action, target, detail, prev_hash, hash FROM audit_log ORDER BY id`,
+  );
 
   const append = db.transaction((e: Omit<AuditEntry, 'id'>) => {
     const prev = last.get()?.hash ?? GENESIS;

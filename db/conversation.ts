@@ -10,7 +10,12 @@ export function conversationStore(db: Db) {
     `SELECT id, sender, text, at FROM conversation_messages WHERE window_id = ? ORDER BY id`,
   );
   const clear = db.prepare<[number]>(`DELETE FROM conversation_messages WHERE window_id = ?`);
-  const toMessage = (r: { id: number; sender: 'clerk' | 'applicant'; text: string; at: number }): ConversationMessage => ({ id: r.id, from: r.sender, text: r.text, at: r.at });
+  const toMessage = (r: { id: number; sender: 'clerk' | 'applicant'; text: string; at: number }): ConversationMessage => ({
+    id: r.id,
+    from: r.sender,
+    text: r.text,
+    at: r.at,
+  });
   return {
     add(windowId: number, ticketId: number | null, from: 'clerk' | 'applicant', text: string, at: number): ConversationMessage {
       const r = insert.get(windowId, ticketId, from, text, at);

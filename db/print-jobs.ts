@@ -40,9 +40,20 @@ export function printJobStore(db: Db) {
   const due = db.prepare<[number], PrintJobRow>(
     `SELECT * FROM print_jobs WHERE state IN ('queued', 'sending', 'held', 'sent') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 20`,
   );
-  const nextDue = db.prepare<[], { at: number | null }>(`SELECT min(next_attempt_at) AS at FROM print_jobs WHERE state IN ('queued', 'sending', 'held', 'sent')`);
+  const nextDue = db.prepare<[], { at: number | null }>(
+    `SELECT min(next_attempt_at) AS at FROM print_jobs WHERE state IN ('queued', 'sending', 'held', 'sent')`,
+  );
   const get = db.prepare<[number], PrintJobRow>(`SELECT * FROM print_jobs WHERE id = ?`);
-  const setState = db.prepare<{ id: number; state: PrintJobState; next: number; now: number; ext: string | null; printer: string | null; err: string | null; bump: number }>(
+  const setState = db.prepare<{
+    id: number;
+    state: PrintJobState;
+    next: number;
+    now: number;
+    ext: string | null;
+    printer: string | null;
+    err: string | null;
+    bump: number;
+  }>(
     `UPDATE print_jobs SET state = @state, next_attempt_at = @next, updated_at = @now, attempts = attempts + @bump,
        external_id = coalesce(@ext, external_id), printer = coalesce(@printer, printer), last_error = @err WHERE id = @id`,
   );
@@ -67,8 +78,22 @@ export function printJobStore(db: Db) {
     recent: (terminalId: number, limit: number) => recent.all(terminalId, limit),
     reprintCount: (id: number) => reprints.get(id)?.n ?? 0,
     /** Move a job on. `attempt` counts a try at the printer; `next` is when to look at it again. */
-    update(id: number, state: PrintJobState, now: number, o: { next?: number; externalId?: string; printer?: string; error?: string | null; attempt?: boolean } = {}) {
-      setState.run({ id, state, next: o.next ?? now, now, ext: o.externalId ?? null, printer: o.printer ?? null, err: o.error ?? null, bump: o.attempt ? 1 : 0 });
+    update(
+      id: number,
+      state: PrintJobState,
+      now: number,
+      o: { next?: number; externalId?: string; printer?: string; error?: string | null; attempt?: boolean } = {},
+    ) {
+      setState.run({
+        id,
+        state,
+        next: o.next ?? now,
+        now,
+        ext: o.externalId ?? null,
+        printer: o.printer ?? null,
+        err: o.error ?? null,
+        bump: o.attempt ? 1 : 0,
+      });
     },
   };
 }

@@ -58,7 +58,9 @@ export function staffStore(db: Db) {
     `INSERT INTO staff_sessions (token_hash, staff_id, terminal_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)`,
   );
   const sessionStaff = db.prepare<[Buffer, number, number, number], StaffRow & { last_seen_at: number }>(
-    `SELECT ${COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, x.last_seen_at FROM staff_sessions x JOIN staff s ON s.id = x.staff_id
+    `SELECT ${COLUMNS.split(', ')
+      .map((c) => `s.${c}`)
+      .join(', ')}, x.last_seen_at FROM staff_sessions x JOIN staff s ON s.id = x.staff_id
      WHERE x.token_hash = ? AND x.terminal_id = ? AND x.ended_at IS NULL AND x.last_seen_at > ? AND x.created_at > ? AND s.disabled_at IS NULL`,
   );
   const touchSession = db.prepare<[number, Buffer]>(`UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?`);
@@ -86,7 +88,8 @@ export function staffStore(db: Db) {
     /** Counts a wrong PIN; the `lockAfter`-th in a row locks the account until `lockUntil`. */
     recordFailure: (id: number, now: number, lockAfter: number, lockUntil: number): StaffRecord | null => failure.get(lockAfter, lockUntil, id, now) ?? null,
     recordSuccess: (id: number): void => void success.run(id),
-    createSession: (tokenHash: Buffer, staffId: number, terminalId: number, now: number): void => void insertSession.run(tokenHash, staffId, terminalId, now, now),
+    createSession: (tokenHash: Buffer, staffId: number, terminalId: number, now: number): void =>
+      void insertSession.run(tokenHash, staffId, terminalId, now, now),
     /** The staff member behind a session on this terminal, if it is live (not idle too long, not too old). */
     sessionStaff(tokenHash: Buffer, terminalId: number, now: number, idleMs: number, maxAgeMs: number): StaffRecord | null {
       const r = sessionStaff.get(tokenHash, terminalId, now - idleMs, now - maxAgeMs);

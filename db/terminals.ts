@@ -45,9 +45,7 @@ export function terminalStore(db: Db) {
   /** When each terminal's last_seen_at was last written, so that most requests only read. */
   const lastTouched = new Map<number, number>();
   const list = db.prepare<[], TerminalRow>(`SELECT ${COLUMNS} FROM terminals ORDER BY id`);
-  const revoke = db.prepare<[number, number], TerminalRow>(
-    `UPDATE terminals SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING ${COLUMNS}`,
-  );
+  const revoke = db.prepare<[number, number], TerminalRow>(`UPDATE terminals SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING ${COLUMNS}`);
   const rotateLocal = db.prepare<[Buffer, number, string, string], TerminalRow>(
     `UPDATE terminals SET token_hash = ?, paired_at = ? WHERE id =
        (SELECT max(id) FROM terminals WHERE role = ? AND name = ? AND revoked_at IS NULL)

@@ -42,4 +42,3 @@ export function toTicket(r: TicketRow): Ticket {
     recallCount: r.recall_count,
   };
 }
-

@@ -104,7 +104,14 @@ export function ticketStore(db: Db) {
   );
 
   function toWaiting(r: TicketRow): WaitingTicket {
-    return { id: r.id, line: r.line, ticketClass: r.ticket_class, issuedAt: r.issued_at, appointmentSlot: r.appointment_slot, targetWindowId: r.target_window_id };
+    return {
+      id: r.id,
+      line: r.line,
+      ticketClass: r.ticket_class,
+      issuedAt: r.issued_at,
+      appointmentSlot: r.appointment_slot,
+      targetWindowId: r.target_window_id,
+    };
   }
 
   function waiting(serviceDay: string): WaitingCounts {

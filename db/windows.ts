@@ -43,7 +43,17 @@ export function windowStore(db: Db) {
   const toWindow = (r: WindowRow): WindowWithStaff => {
     const primary = JSON.parse(r.primary_lines) as BusinessLine[];
     const backup = JSON.parse(r.backup_lines) as BusinessLine[];
-    return { id: r.id, number: r.number, name: r.name, lines: [...primary, ...backup], primary, backup, status: r.status, staffName: r.staff_name, staffId: r.staff_id };
+    return {
+      id: r.id,
+      number: r.number,
+      name: r.name,
+      lines: [...primary, ...backup],
+      primary,
+      backup,
+      status: r.status,
+      staffName: r.staff_name,
+      staffId: r.staff_id,
+    };
   };
 
   function writeLines(id: number, w: WindowInput): void {

@@ -97,9 +97,7 @@ async function electronAbi(electronDir: string): Promise<string> {
     });
     const abi = result.stdout?.trim() ?? '';
     if (result.status === 0 && /^\d+$/.test(abi)) return abi;
-    throw new ElectronNativeError(
-      `running ${binary} to ask for its ABI failed (${result.error?.message ?? `exit ${result.status}`}).`,
-    );
+    throw new ElectronNativeError(`running ${binary} to ask for its ABI failed (${result.error?.message ?? `exit ${result.status}`}).`);
   }
   const abiFile = path.join(electronDir, 'abi_version');
   const abi = existsSync(abiFile) ? (await readFile(abiFile, 'utf8')).trim() : '';

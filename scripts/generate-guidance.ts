@@ -57,7 +57,28 @@ function need(tool: string, args: string[]): void {
 function synthesize(voice: Voice, text: string, tmp: string, out: string): void {
   const wav = join(tmp, 'clip.wav');
   execFileSync('espeak-ng', ['-v', voice.espeak, '-s', String(voice.speed), '-w', wav, text]);
-  execFileSync('sox', [wav, '-r', '16000', '-c', '1', '-C', '-1', out, 'silence', '1', '0.02', '0.5%', 'reverse', 'silence', '1', '0.02', '0.5%', 'reverse', 'norm', '-3']);
+  execFileSync('sox', [
+    wav,
+    '-r',
+    '16000',
+    '-c',
+    '1',
+    '-C',
+    '-1',
+    out,
+    'silence',
+    '1',
+    '0.02',
+    '0.5%',
+    'reverse',
+    'silence',
+    '1',
+    '0.02',
+    '0.5%',
+    'reverse',
+    'norm',
+    '-3',
+  ]);
 }
 
 function folderSize(dir: string): number {

@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const slip = SAMPLE_DOCUMENTS.ticket_slip;
   // The slip again for a Mongolian speaker (its traditional-Mongolian columns, to be looked at).
   const mn: DocumentRequest | null = slip.kind === 'ticket_slip' ? { kind: 'ticket_slip', data: { ...slip.data, language: 'mn' } } : null;
-  const all: [string, DocumentRequest][] = [...Object.values(SAMPLE_DOCUMENTS).map((r): [string, DocumentRequest] => [r.kind, r]), ...(mn ? [['ticket_slip_mn', mn] as [string, DocumentRequest]] : [])];
+  const all: [string, DocumentRequest][] = [
+    ...Object.values(SAMPLE_DOCUMENTS).map((r): [string, DocumentRequest] => [r.kind, r]),
+    ...(mn ? [['ticket_slip_mn', mn] as [string, DocumentRequest]] : []),
+  ];
   for (const [name, req] of all) {
     const doc = await renderDocument(req);
     const pdf = join(out, `${name}.pdf`);

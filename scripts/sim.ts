@@ -44,14 +44,23 @@ export function loadFixture(nameOrPath: string): unknown {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'data-dir': { type: 'string' }, device: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'data-dir': { type: 'string' }, device: { type: 'string' }, help: { type: 'boolean' } },
+  });
   if (values.help || positionals.length === 0) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   const [cmd, arg1, arg2] = positionals;
   if (cmd === 'fixtures') {
-    process.stdout.write(`${readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).join('\n')}\n`);
+    process.stdout.write(
+      `${readdirSync(FIXTURE_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .join('\n')}\n`,
+    );
     return;
   }
   const deviceId = values.device === undefined ? undefined : Number(values.device);

@@ -20,12 +20,16 @@ export const CliOptionsSchema = z.object({
   kiosk: z.boolean(),
   simulateDevices: z.boolean(),
   /** Printer of terminals without their own setting: cups:QUEUE, folder:/path, electron:DEVICE or none. */
-  printer: z.string().min(1).transform((s, c) => {
-    const r = PrinterConfigSchema.safeParse(specToConfig(s));
-    if (r.success) return r.data;
-    c.addIssue({ code: 'custom', message: 'expected cups:QUEUE, folder:/path, electron:DEVICE or none' });
-    return z.NEVER;
-  }).optional(),
+  printer: z
+    .string()
+    .min(1)
+    .transform((s, c) => {
+      const r = PrinterConfigSchema.safeParse(specToConfig(s));
+      if (r.success) return r.data;
+      c.addIssue({ code: 'custom', message: 'expected cups:QUEUE, folder:/path, electron:DEVICE or none' });
+      return z.NEVER;
+    })
+    .optional(),
   allowedHosts: z.array(z.string().min(1)),
   /** Base URL of a hall hub (no trailing slash) for a desktop window that does not host itself. */
   hub: z

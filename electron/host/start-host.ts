@@ -116,7 +116,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   registerRoutes(
     app,
-    { ...terminalHandlers(ctx), ...queueHandlers(ctx), ...staffHandlers(ctx), ...adminHandlers(ctx), ...conversationHandlers(ctx), ...printHandlers(ctx), ...deviceHandlers(ctx), ...applicationHandlers(ctx), ...catalogHandlers(ctx), ...hallHandlers(ctx) },
+    {
+      ...terminalHandlers(ctx),
+      ...queueHandlers(ctx),
+      ...staffHandlers(ctx),
+      ...adminHandlers(ctx),
+      ...conversationHandlers(ctx),
+      ...printHandlers(ctx),
+      ...deviceHandlers(ctx),
+      ...applicationHandlers(ctx),
+      ...catalogHandlers(ctx),
+      ...hallHandlers(ctx),
+    },
     ctx.terminals,
     staffResolver(ctx.staff, clock),
     clock,

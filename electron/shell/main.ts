@@ -8,14 +8,7 @@ import type { RunningHost } from '../host/host-api.js';
 import { startHost } from '../host/start-host.js';
 import { CliError, parseCliOptions, type CliOptions } from '../host/cli-options.js';
 import { installHardening, secureWebPreferences, type Hardening } from './hardening.js';
-import {
-  closeHostOnQuit,
-  errorText,
-  keepDisplayAwake,
-  logChildProcessCrashes,
-  quitOnSignals,
-  superviseWindow,
-} from './recovery.js';
+import { closeHostOnQuit, errorText, keepDisplayAwake, logChildProcessCrashes, quitOnSignals, superviseWindow } from './recovery.js';
 
 /**
  * Entry point of the Electron main process (ESM). Everything before `app.whenReady()` runs at the

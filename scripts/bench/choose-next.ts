@@ -30,7 +30,14 @@ export function benchChooseNext(waiting = 5000, rounds = 200): ChoiceResult {
   const day = '2026-11-24';
   const tickets: WaitingTicket[] = Array.from({ length: waiting }, (_, i) => {
     const cls = CLASSES[i % CLASSES.length] ?? 'normal';
-    return { id: i + 1, line: BUSINESS_LINES[i % 3] ?? 'household', ticketClass: cls, issuedAt: now - (waiting - i) * 1000, appointmentSlot: cls === 'appointment' ? now + ((i % 90) - 45) * 60_000 : null, targetWindowId: null };
+    return {
+      id: i + 1,
+      line: BUSINESS_LINES[i % 3] ?? 'household',
+      ticketClass: cls,
+      issuedAt: now - (waiting - i) * 1000,
+      appointmentSlot: cls === 'appointment' ? now + ((i % 90) - 45) * 60_000 : null,
+      targetWindowId: null,
+    };
   });
   const window = { id: 2, primary: ['household'] as const, backup: ['exit_entry'] as const };
   let t0 = performance.now();
@@ -42,7 +49,13 @@ export function benchChooseNext(waiting = 5000, rounds = 200): ChoiceResult {
   try {
     const store = ticketStore(db);
     store.issueMany(
-      tickets.map((t) => ({ line: t.line, terminalId: null, ticketClass: t.ticketClass, groupSize: t.ticketClass === 'group' ? 3 : 1, appointmentSlot: t.appointmentSlot })),
+      tickets.map((t) => ({
+        line: t.line,
+        terminalId: null,
+        ticketClass: t.ticketClass,
+        groupSize: t.ticketClass === 'group' ? 3 : 1,
+        appointmentSlot: t.appointmentSlot,
+      })),
       day,
       now - waiting * 1000,
     );

@@ -85,12 +85,23 @@ export async function benchQueuePush(n = 200, calls = 40): Promise<PushResult> {
     const kiosk = await redeemLink(hub.links.kiosk ?? '');
     const clerk = await redeemLink(hub.links.clerk ?? '');
     const display = await redeemLink(hub.links.display ?? '');
-    const setup = await post(`${hub.url}/api/staff/setup`, { authorization: `Bearer ${admin}` }, { setupCode: hub.setupCode, staffNo: 'B01', name: 'Bench', pin: '864200' });
+    const setup = await post(
+      `${hub.url}/api/staff/setup`,
+      { authorization: `Bearer ${admin}` },
+      { setupCode: hub.setupCode, staffNo: 'B01', name: 'Bench', pin: '864200' },
+    );
     const adminStaff = /yz_staff_[a-z]+=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1] ?? '';
-    const created = await post(`${hub.url}/api/staff`, { authorization: `Bearer ${admin}`, 'x-yizhan-staff': adminStaff }, { staffNo: 'B02', name: 'Clerk', role: 'clerk' });
+    const created = await post(
+      `${hub.url}/api/staff`,
+      { authorization: `Bearer ${admin}`, 'x-yizhan-staff': adminStaff },
+      { staffNo: 'B02', name: 'Clerk', role: 'clerk' },
+    );
     const code = (created.json as { enrollmentCode: string }).enrollmentCode;
     const enrolled = await post(`${hub.url}/api/staff/enroll`, { authorization: `Bearer ${clerk}` }, { staffNo: 'B02', code, pin: '864200' });
-    const clerkHeaders = { authorization: `Bearer ${clerk}`, 'x-yizhan-staff': /yz_staff_[a-z]+=([^;]+)/.exec(enrolled.headers.get('set-cookie') ?? '')?.[1] ?? '' };
+    const clerkHeaders = {
+      authorization: `Bearer ${clerk}`,
+      'x-yizhan-staff': /yz_staff_[a-z]+=([^;]+)/.exec(enrolled.headers.get('set-cookie') ?? '')?.[1] ?? '',
+    };
     if ((await post(`${hub.url}/api/windows/6/open`, clerkHeaders)).status !== 200) throw new Error('could not open window 6');
     for (let i = 0; i < calls + 5; i++) await post(`${hub.url}/api/tickets`, { authorization: `Bearer ${kiosk}` }, { line: 'household' });
 
@@ -111,7 +122,14 @@ export async function benchQueuePush(n = 200, calls = 40): Promise<PushResult> {
     const base = await baseline(n, calls);
     latencies.sort((a, b) => a - b);
     base.sort((a, b) => a - b);
-    return { screens: n, calls, p50: percentile(latencies, 50), p99: percentile(latencies, 99), baselineP50: percentile(base, 50), baselineP99: percentile(base, 99) };
+    return {
+      screens: n,
+      calls,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      baselineP50: percentile(base, 50),
+      baselineP99: percentile(base, 99),
+    };
   } finally {
     await hub.stop();
     hub.removeDataDir();

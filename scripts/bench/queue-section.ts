@@ -16,7 +16,9 @@ export async function queueSection(rounds = 3): Promise<string> {
   process.stderr.write('choosing the next ticket with 5,000 waiting …\n');
   const choice = benchChooseNext(5000, 200);
   const p99 = median(push.map((p) => p.p99));
-  const rows = push.map((p, i) => `| ${i + 1} | ${f1(p.p50)} | ${f1(p.p99)} | ${f1(p.baselineP50)} | ${f1(p.baselineP99)} | ${(p.p99 / p.baselineP99).toFixed(2)} |`).join('\n');
+  const rows = push
+    .map((p, i) => `| ${i + 1} | ${f1(p.p50)} | ${f1(p.p99)} | ${f1(p.baselineP50)} | ${f1(p.baselineP99)} | ${(p.p99 / p.baselineP99).toFixed(2)} |`)
+    .join('\n');
   const us = (n: number) => `${n.toFixed(0)} µs`;
   return `## Call push latency (call-next to ${screens} screens)
 

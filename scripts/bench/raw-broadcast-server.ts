@@ -10,7 +10,11 @@ const server = createServer((req, res) => {
   let body = '';
   req.on('data', (c: Buffer) => (body += c.toString()));
   req.on('end', () => {
-    const data = JSON.stringify({ type: 'ticket.called', recall: false, call: { ticketId: Number(body) || 0, number: 'A001', line: 'household', windowNumber: 6, windowName: '6号窗口', calledAt: Date.now(), maskedName: null } });
+    const data = JSON.stringify({
+      type: 'ticket.called',
+      recall: false,
+      call: { ticketId: Number(body) || 0, number: 'A001', line: 'household', windowNumber: 6, windowName: '6号窗口', calledAt: Date.now(), maskedName: null },
+    });
     for (const c of wss.clients) c.send(data);
     res.end('{}');
   });

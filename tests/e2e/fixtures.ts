@@ -55,7 +55,13 @@ async function openScreen(browser: Browser, watch: Watch, hub: HubProcess, admin
 export const STAFF_PIN = '246810';
 const ADMIN = { staffNo: 'S001', pin: '135790' };
 
-async function api(hub: HubProcess, path: string, adminToken: string, body: unknown, staffToken?: string): Promise<{ status: number; json: unknown; headers: Headers }> {
+async function api(
+  hub: HubProcess,
+  path: string,
+  adminToken: string,
+  body: unknown,
+  staffToken?: string,
+): Promise<{ status: number; json: unknown; headers: Headers }> {
   const res = await fetch(`${hub.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}`, ...(staffToken ? { 'x-yizhan-staff': staffToken } : {}) },

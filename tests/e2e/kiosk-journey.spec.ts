@@ -180,7 +180,13 @@ test('left mid-way, the kiosk counts down and wipes everything the citizen enter
   await expect(kiosk.getByRole('heading', { name: ZH.welcome })).toBeVisible();
 
   // Nothing of theirs remains: not on screen, not in storage, not in history, not in the JS heap.
-  const page = await kiosk.evaluate(() => ({ text: document.body.innerText, html: document.documentElement.outerHTML, local: localStorage.length, session: sessionStorage.length, history: history.length }));
+  const page = await kiosk.evaluate(() => ({
+    text: document.body.innerText,
+    html: document.documentElement.outerHTML,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    history: history.length,
+  }));
   for (const secret of ['区志强', '150103197811200137', 'ZHIQIANG']) {
     expect(page.text).not.toContain(secret);
     expect(page.html).not.toContain(secret);
@@ -313,7 +319,11 @@ test('the booth offers only what needs no clerk, and answers a progress query', 
   const settings = (await (await fetch(`${hall.hub.url}/api/settings`, { headers })).json()) as Record<string, unknown>;
   const today = new Date(Date.now() + 8 * 3_600_000).getUTCDay() || 7;
   const days = [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== today);
-  const put = await fetch(`${hall.hub.url}/api/settings`, { method: 'PUT', headers, body: JSON.stringify({ ...settings, openingHours: { days, open: '09:00', close: '17:00' } }) });
+  const put = await fetch(`${hall.hub.url}/api/settings`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ ...settings, openingHours: { days, open: '09:00', close: '17:00' } }),
+  });
   expect(put.status).toBe(200);
   await booth.reload();
   await bindDevicesTo(hall, '24小时自助区');
@@ -369,7 +379,9 @@ test('an expired card or a card that fails its checks is explained, and the keyp
   const kiosk = await openKiosk(hall, '10号自助机');
   await toIdentify(kiosk, '出入境业务', '普通护照首次申领');
   await tapCard(hall, 'expired');
-  await expect(kiosk.getByRole('alert').getByText('这张身份证已于 2020-01-01 过期，不能用于办理本业务。请先换领身份证，或手动输入号码由窗口核验。')).toBeVisible();
+  await expect(
+    kiosk.getByRole('alert').getByText('这张身份证已于 2020-01-01 过期，不能用于办理本业务。请先换领身份证，或手动输入号码由窗口核验。'),
+  ).toBeVisible();
   await axe(kiosk, 'identify, expired card');
   await removeCard(hall);
   await tapCard(hall, 'bad-check-digit');
@@ -403,7 +415,11 @@ test('every button on the journey pages is at least 60 px, and text at least 24 
           const r = target.getBoundingClientRect();
           return { name: (target.textContent ?? '').trim().slice(0, 20), side: Math.min(r.width, r.height) };
         }),
-      smallest: Math.min(...Array.from(document.querySelectorAll('main p, main li, main label, main dd, main dt')).filter((e) => e.getClientRects().length > 0 && (e.textContent ?? '').trim() !== '').map((e) => parseFloat(getComputedStyle(e).fontSize))),
+      smallest: Math.min(
+        ...Array.from(document.querySelectorAll('main p, main li, main label, main dd, main dt'))
+          .filter((e) => e.getClientRects().length > 0 && (e.textContent ?? '').trim() !== '')
+          .map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      ),
     }));
     for (const b of found.buttons) expect(b.side, `${page}: "${b.name}"`).toBeGreaterThanOrEqual(44);
     for (const b of found.buttons.filter((x) => !/^(修改|Change)$/.test(x.name))) expect(b.side, `${page}: "${b.name}"`).toBeGreaterThanOrEqual(60);

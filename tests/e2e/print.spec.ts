@@ -39,7 +39,11 @@ function jobRow(dataDir: string, jobId: number): { state: string; attempts: numb
 }
 
 const printed = (title: string) =>
-  OUT_DIRS.filter((d) => existsSync(d)).flatMap((d) => readdirSync(d).filter((f) => f.startsWith(`${title}_`) || f.startsWith(`${title}.`)).map((f) => join(d, f)));
+  OUT_DIRS.filter((d) => existsSync(d)).flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.startsWith(`${title}_`) || f.startsWith(`${title}.`))
+      .map((f) => join(d, f)),
+  );
 
 /**
  * What a printed file is: its title (the hub's job title, set by CUPS) and the ticket number the hub
@@ -52,7 +56,11 @@ function printedSlip(dataDir: string, jobId: number, file: string): { title: str
   const db = new Database(join(dataDir, 'yizhan.sqlite'), { readonly: true });
   try {
     const data = db.prepare(`SELECT data FROM print_jobs WHERE id = ?`).pluck().get(jobId) as string;
-    return { title: /^Title:\s+\(?(.*?)\)?\s*$/m.exec(info)?.[1] ?? '', number: (JSON.parse(data) as { number: string }).number, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) };
+    return {
+      title: /^Title:\s+\(?(.*?)\)?\s*$/m.exec(info)?.[1] ?? '',
+      number: (JSON.parse(data) as { number: string }).number,
+      pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]),
+    };
   } finally {
     db.close();
   }
@@ -150,7 +158,11 @@ plain.describe('printing survives a crash of the hub', () => {
       const dataDir = first.dataDir;
       try {
         const kiosk = await redeemLink(first.links.kiosk ?? '');
-        const res = await fetch(`${first.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk}` }, body: JSON.stringify({ line: 'traffic' }) });
+        const res = await fetch(`${first.url}/api/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk}` },
+          body: JSON.stringify({ line: 'traffic' }),
+        });
         expect(res.status).toBe(200);
         const number = ((await res.json()) as { ticket: { number: string } }).ticket.number;
         await expect.poll(() => first.output(), { timeout: 15_000 }).toContain(`print: paused ${pause}`);

@@ -6,7 +6,11 @@ import { redeemLink, startHubProcess } from '../../scripts/lib/hub-process.js';
 type Issued = { ticket: { number: string } };
 
 async function take(url: string, token: string, line: string): Promise<string> {
-  const res = await fetch(`${url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ line }) });
+  const res = await fetch(`${url}/api/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ line }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as Issued).ticket.number;
 }
@@ -33,7 +37,12 @@ test.describe('the hub process', () => {
       const kiosk = await redeemLink(first.links.kiosk!);
       // Tickets in flight when the kill lands may or may not be stored; acknowledged ones must be.
       const acknowledged: string[] = [];
-      const inFlight = Array.from({ length: 40 }, () => take(first.url, kiosk, 'household').then((n) => acknowledged.push(n), () => undefined));
+      const inFlight = Array.from({ length: 40 }, () =>
+        take(first.url, kiosk, 'household').then(
+          (n) => acknowledged.push(n),
+          () => undefined,
+        ),
+      );
       await Promise.all(inFlight.slice(0, 20));
       await first.kill();
       await Promise.all(inFlight);

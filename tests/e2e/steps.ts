@@ -75,7 +75,6 @@ export async function callNext(clerk: Page, expected: string): Promise<void> {
   await expect(clerk.locator('.clerk-current__number')).toHaveText(expected);
 }
 
-
 /**
  * A keyboard-wedge scanner: the code's keys and Enter within a few milliseconds, as key events
  * the screen receives like any typing. Dispatched in the page in one go, because Playwright's

@@ -69,7 +69,11 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
   function getSupervisor() {
     supervisor ??= (async () => {
       const token = await pair('admin');
-      const res = await request('/api/staff/setup', { method: 'POST', token, body: { setupCode: host.setupCode, staffNo: 'S001', name: 'Supervisor', pin: TEST_PIN } });
+      const res = await request('/api/staff/setup', {
+        method: 'POST',
+        token,
+        body: { setupCode: host.setupCode, staffNo: 'S001', name: 'Supervisor', pin: TEST_PIN },
+      });
       if (res.status !== 200) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
       return { token, staff: staffCookie(res.headers) };
     })();
@@ -78,7 +82,12 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
   let clerks = 0;
   async function clerk(staffNo = `C${String(++clerks).padStart(3, '0')}`) {
     const sup = await getSupervisor();
-    const created = await request('/api/staff', { method: 'POST', token: sup.token, staff: sup.staff, body: { staffNo, name: `Clerk ${staffNo}`, role: 'clerk' } });
+    const created = await request('/api/staff', {
+      method: 'POST',
+      token: sup.token,
+      staff: sup.staff,
+      body: { staffNo, name: `Clerk ${staffNo}`, role: 'clerk' },
+    });
     if (created.status !== 200) throw new Error(`create staff failed: ${created.status} ${JSON.stringify(created.body)}`);
     const token = await pair('clerk');
     const code = (created.body as { enrollmentCode: string }).enrollmentCode;
@@ -101,7 +110,11 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
 }
 
 /** Opens the event socket and collects messages. */
-export async function openEvents(url: string, role: TerminalRole, token: string): Promise<{ socket: WebSocket; messages: unknown[]; next: (type: string) => Promise<unknown> }> {
+export async function openEvents(
+  url: string,
+  role: TerminalRole,
+  token: string,
+): Promise<{ socket: WebSocket; messages: unknown[]; next: (type: string) => Promise<unknown> }> {
   const socket = new WebSocket(`${url.replace('http', 'ws')}/api/events?role=${role}`, { headers: { authorization: `Bearer ${token}` } });
   const messages: unknown[] = [];
   const waiters: { type: string; resolve: (m: unknown) => void }[] = [];

@@ -40,8 +40,13 @@ describe('appointments: booking with an ID number, lookup, and submitting with t
   const APPLICANT = idNumber('19800101');
   const form = (id = APPLICANT) => ({ name: '张三', idNumber: id, phone: '13800138000', purpose: 'employment' });
   const submit = (body: Record<string, unknown>) =>
-    t.request('/api/applications', { method: 'POST', token: kiosk, body: { requestId: randomUUID(), serviceCode: 'household_certificate', materials: ['id_card'], ...body } });
-  const book = (body: Record<string, unknown>) => t.request('/api/appointments', { method: 'POST', token: admin.token, staff: admin.staff, body: { line: 'household', slotStart: NOW + 5 * MIN, ...body } });
+    t.request('/api/applications', {
+      method: 'POST',
+      token: kiosk,
+      body: { requestId: randomUUID(), serviceCode: 'household_certificate', materials: ['id_card'], ...body },
+    });
+  const book = (body: Record<string, unknown>) =>
+    t.request('/api/appointments', { method: 'POST', token: admin.token, staff: admin.staff, body: { line: 'household', slotStart: NOW + 5 * MIN, ...body } });
   async function booked(body: Record<string, unknown> = {}): Promise<string> {
     const res = await book(body);
     expect(res.status, JSON.stringify(res.body)).toBe(200);

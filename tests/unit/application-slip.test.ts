@@ -56,9 +56,14 @@ describe('the slip of an application ticket (folder printer)', () => {
 
   const form = (id: string) => ({ name: '张三', idNumber: id, phone: '13800138000', purpose: 'employment' });
   const submit = (body: Record<string, unknown>) =>
-    t.request('/api/applications', { method: 'POST', token: kiosk, body: { requestId: randomUUID(), serviceCode: 'household_certificate', materials: ['id_card'], ...body } });
+    t.request('/api/applications', {
+      method: 'POST',
+      token: kiosk,
+      body: { requestId: randomUUID(), serviceCode: 'household_certificate', materials: ['id_card'], ...body },
+    });
   const jobOf = (ticketId: number) =>
-    db.prepare(`SELECT state, external_id AS file, data FROM print_jobs WHERE idempotency_key = ?`).get(`ticket:${ticketId}`) as { state: string; file: string | null; data: string } | undefined;
+    db.prepare(`SELECT state, external_id AS file, data FROM print_jobs WHERE idempotency_key = ?`).get(`ticket:${ticketId}`) as
+      { state: string; file: string | null; data: string } | undefined;
   /** The printed slip's text, once the folder printer has written it. */
   async function printed(ticketId: number): Promise<{ text: string; data: SlipData }> {
     const job = await until(() => {
@@ -67,7 +72,9 @@ describe('the slip of an application ticket (folder printer)', () => {
       // never reaches the next progress check that would mark it completed).
       return j && (j.state === 'sent' || j.state === 'completed') && j.file ? j : null;
     }).catch((err: unknown) => {
-      throw new Error(`${(err as Error).message}: ${JSON.stringify(db.prepare(`SELECT state, attempts, last_error, external_id FROM print_jobs WHERE idempotency_key = ?`).get(`ticket:${ticketId}`))} ${logs.join('\n')}`);
+      throw new Error(
+        `${(err as Error).message}: ${JSON.stringify(db.prepare(`SELECT state, attempts, last_error, external_id FROM print_jobs WHERE idempotency_key = ?`).get(`ticket:${ticketId}`))} ${logs.join('\n')}`,
+      );
     });
     const text = execFileSync('pdftotext', ['-layout', job.file ?? '', '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
     return { text, data: JSON.parse(job.data) as SlipData };
@@ -97,7 +104,10 @@ describe('the slip of an application ticket (folder printer)', () => {
     expect(text).not.toContain(id);
     expect(text).not.toContain(id.slice(0, 10));
     // The job itself holds the number masked: no full ID number is stored for printing.
-    expect(data.application).toEqual({ serviceName: service?.name['zh-CN'], cases: [{ caseNumber: a.application.caseNumber, idNumber: `**************${id.slice(-4)}` }] });
+    expect(data.application).toEqual({
+      serviceName: service?.name['zh-CN'],
+      cases: [{ caseNumber: a.application.caseNumber, idNumber: `**************${id.slice(-4)}` }],
+    });
     expect(JSON.stringify(db.prepare(`SELECT data FROM print_jobs`).all())).not.toContain(id.slice(0, 10));
   });
 
@@ -129,7 +139,16 @@ describe('the slip of an application ticket (folder printer)', () => {
   it.skipIf(!poppler)('a tour group: one slip for the ticket, each member with their case and masked ID', async () => {
     const ids = [idNumber('19700101', '011'), idNumber('19720202', '022')];
     const member = (id: string, name: string) => ({
-      form: { name, pinyinName: { surname: 'ZHAO', givenName: 'YI' }, idNumber: id, phone: '13947000000', port: 'manzhouli', travelDate: '2026-11-25', travelMode: 'agency_tour', groupCode: 'MZL-2026-118' },
+      form: {
+        name,
+        pinyinName: { surname: 'ZHAO', givenName: 'YI' },
+        idNumber: id,
+        phone: '13947000000',
+        port: 'manzhouli',
+        travelDate: '2026-11-25',
+        travelMode: 'agency_tour',
+        groupCode: 'MZL-2026-118',
+      },
       materials: ['id_card'],
     });
     const body = { requestId: randomUUID(), serviceCode: 'border_tour_pass', members: [member(ids[0] ?? '', '赵一'), member(ids[1] ?? '', '赵二')] };
@@ -150,7 +169,12 @@ describe('the slip of an application ticket (folder printer)', () => {
 
   it('when the slip cannot be stored, nothing is: no application, no ticket, and the appointment stays unused', async () => {
     const admin = await t.supervisor();
-    const booking = await t.request('/api/appointments', { method: 'POST', token: admin.token, staff: admin.staff, body: { line: 'household', slotStart: NOW } });
+    const booking = await t.request('/api/appointments', {
+      method: 'POST',
+      token: admin.token,
+      staff: admin.staff,
+      body: { line: 'household', slotStart: NOW },
+    });
     const code = (booking.body as { appointment: { code: string } }).appointment.code;
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const before = [count('applications'), count('tickets'), count('print_jobs')];

@@ -65,7 +65,11 @@ describe('applications over the real host', () => {
     expect(count('tickets')).toBe(tickets + 1);
     const row = db.prepare(`SELECT ticket_id, id_last4, status FROM applications WHERE case_number = ?`).get(a.application.caseNumber);
     expect(row).toEqual({ ticket_id: a.ticket.id, id_last4: idNumber('19800101').slice(-4), status: 'submitted' });
-    expect(db.prepare(`SELECT count(*) AS n FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.case_number = ?`).get(a.application.caseNumber)).toEqual({ n: 1 });
+    expect(
+      db
+        .prepare(`SELECT count(*) AS n FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.case_number = ?`)
+        .get(a.application.caseNumber),
+    ).toEqual({ n: 1 });
   });
 
   it('pressing submit twice (same requestId) gives one application and one ticket', async () => {
@@ -93,7 +97,15 @@ describe('applications over the real host', () => {
   });
 
   it('a missing 容缺 material is accepted with a supply-by date in working days', async () => {
-    const form = { name: '李四', idNumber: idNumber('19900315'), gender: 'male', nation: '蒙古', birthDate: '1990-03-15', address: '呼伦贝尔市海拉尔区', phone: '15904700000' };
+    const form = {
+      name: '李四',
+      idNumber: idNumber('19900315'),
+      gender: 'male',
+      nation: '蒙古',
+      birthDate: '1990-03-15',
+      address: '呼伦贝尔市海拉尔区',
+      phone: '15904700000',
+    };
     const res = await submit({ requestId: randomUUID(), serviceCode: 'id_card_renewal', form, materials: ['old_id_card'] });
     expect(res.status).toBe(200);
     const a = res.body as Answer;
@@ -102,16 +114,38 @@ describe('applications over the real host', () => {
   });
 
   it('an applicant aged 70 or over gets a green-channel ticket; 69 does not', async () => {
-    const seventy = await submit({ requestId: randomUUID(), serviceCode: 'household_certificate', form: certificateForm(idNumber('19561124')), materials: ['id_card'] });
+    const seventy = await submit({
+      requestId: randomUUID(),
+      serviceCode: 'household_certificate',
+      form: certificateForm(idNumber('19561124')),
+      materials: ['id_card'],
+    });
     expect((seventy.body as Answer).ticket.ticketClass).toBe('green');
     expect((seventy.body as Answer).application.greenChannel).toBe(true);
-    const younger = await submit({ requestId: randomUUID(), serviceCode: 'household_certificate', form: certificateForm(idNumber('19561125')), materials: ['id_card'] });
+    const younger = await submit({
+      requestId: randomUUID(),
+      serviceCode: 'household_certificate',
+      form: certificateForm(idNumber('19561125')),
+      materials: ['id_card'],
+    });
     expect((younger.body as Answer).ticket.ticketClass).toBe('normal');
   });
 
   it('an expedite service is always green channel', async () => {
-    const form = { name: '王五', pinyinName: { surname: 'WANG', givenName: 'WU' }, idNumber: idNumber('19850601'), phone: '18647000000', documentType: 'passport', travelDate: '2026-11-26' };
-    const res = await submit({ requestId: randomUUID(), serviceCode: 'expedited_document', form, materials: ['id_card', 'urgent_travel_proof', 'photo_receipt'] });
+    const form = {
+      name: '王五',
+      pinyinName: { surname: 'WANG', givenName: 'WU' },
+      idNumber: idNumber('19850601'),
+      phone: '18647000000',
+      documentType: 'passport',
+      travelDate: '2026-11-26',
+    };
+    const res = await submit({
+      requestId: randomUUID(),
+      serviceCode: 'expedited_document',
+      form,
+      materials: ['id_card', 'urgent_travel_proof', 'photo_receipt'],
+    });
     expect(res.status).toBe(200);
     expect((res.body as Answer).ticket).toMatchObject({ ticketClass: 'green' });
     expect((res.body as Answer).ticket.number).toMatch(/^C\d{3}$/);
@@ -119,11 +153,24 @@ describe('applications over the real host', () => {
 
   it('a tour group of 3 gets one ticket for 3 people and a case each', async () => {
     const member = (birth: string, seq: string, name: string) => ({
-      form: { name, pinyinName: { surname: 'ZHAO', givenName: 'YI' }, idNumber: idNumber(birth, seq), phone: '13947000000', port: 'manzhouli', travelDate: '2026-11-25', travelMode: 'agency_tour', groupCode: 'MZL-2026-118' },
+      form: {
+        name,
+        pinyinName: { surname: 'ZHAO', givenName: 'YI' },
+        idNumber: idNumber(birth, seq),
+        phone: '13947000000',
+        port: 'manzhouli',
+        travelDate: '2026-11-25',
+        travelMode: 'agency_tour',
+        groupCode: 'MZL-2026-118',
+      },
       materials: ['id_card'],
     });
     const tickets = count('tickets');
-    const body = { requestId: randomUUID(), serviceCode: 'border_tour_pass', members: [member('19700101', '011', '赵一'), member('19720202', '022', '赵二'), member('20000303', '033', '赵三')] };
+    const body = {
+      requestId: randomUUID(),
+      serviceCode: 'border_tour_pass',
+      members: [member('19700101', '011', '赵一'), member('19720202', '022', '赵二'), member('20000303', '033', '赵三')],
+    };
     const res = await t.request('/api/applications/group', { method: 'POST', token: kiosk, body });
     expect(res.status).toBe(200);
     const a = res.body as Answer;
@@ -136,19 +183,48 @@ describe('applications over the real host', () => {
   });
 
   it('refuses the same person twice in a group, and groups for services that take none', async () => {
-    const m = { form: { name: '赵一', pinyinName: { surname: 'ZHAO', givenName: 'YI' }, idNumber: idNumber('19700101'), phone: '13947000000', port: 'manzhouli', travelDate: '2026-11-25', travelMode: 'individual' }, materials: ['id_card'] };
-    const twice = await t.request('/api/applications/group', { method: 'POST', token: kiosk, body: { requestId: randomUUID(), serviceCode: 'border_tour_pass', members: [m, m] } });
+    const m = {
+      form: {
+        name: '赵一',
+        pinyinName: { surname: 'ZHAO', givenName: 'YI' },
+        idNumber: idNumber('19700101'),
+        phone: '13947000000',
+        port: 'manzhouli',
+        travelDate: '2026-11-25',
+        travelMode: 'individual',
+      },
+      materials: ['id_card'],
+    };
+    const twice = await t.request('/api/applications/group', {
+      method: 'POST',
+      token: kiosk,
+      body: { requestId: randomUUID(), serviceCode: 'border_tour_pass', members: [m, m] },
+    });
     expect(twice.status).toBe(400);
     expect((twice.body as ErrorAnswer).error.issues?.map((i) => i.path)).toEqual(['body.members.1.form.idNumber']);
-    const notGroup = await t.request('/api/applications/group', { method: 'POST', token: kiosk, body: { requestId: randomUUID(), serviceCode: 'household_certificate', members: [m, m] } });
+    const notGroup = await t.request('/api/applications/group', {
+      method: 'POST',
+      token: kiosk,
+      body: { requestId: randomUUID(), serviceCode: 'household_certificate', members: [m, m] },
+    });
     expect(notGroup.status).toBe(400);
   });
 
   it('a booth takes only booth-eligible services', async () => {
     const booth = await t.pair('booth');
-    const form = { name: '李四', idNumber: idNumber('19900315'), gender: 'male', nation: '汉', birthDate: '1990-03-15', address: '满洲里市', phone: '15904700000' };
+    const form = {
+      name: '李四',
+      idNumber: idNumber('19900315'),
+      gender: 'male',
+      nation: '汉',
+      birthDate: '1990-03-15',
+      address: '满洲里市',
+      phone: '15904700000',
+    };
     expect((await submit({ requestId: randomUUID(), serviceCode: 'id_card_renewal', form, materials: ['old_id_card'] }, booth)).status).toBe(403);
-    expect((await submit({ requestId: randomUUID(), serviceCode: 'household_certificate', form: certificateForm(), materials: ['id_card'] }, booth)).status).toBe(200);
+    expect(
+      (await submit({ requestId: randomUUID(), serviceCode: 'household_certificate', form: certificateForm(), materials: ['id_card'] }, booth)).status,
+    ).toBe(200);
   });
 
   it('the progress query needs the right last 4 and leaks nothing otherwise', async () => {
@@ -158,7 +234,14 @@ describe('applications over the real host', () => {
     const booth = await t.pair('booth');
     const ok = await t.request(`/api/applications/progress?case=${caseNumber}&last4=${id.slice(-4)}`, { token: booth });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ caseNumber, serviceCode: 'household_certificate', status: 'submitted', nextStep: 'application.next.await_call', supplementBy: null, promisedBy: '2026-11-24' });
+    expect(ok.body).toEqual({
+      caseNumber,
+      serviceCode: 'household_certificate',
+      status: 'submitted',
+      nextStep: 'application.next.await_call',
+      supplementBy: null,
+      promisedBy: '2026-11-24',
+    });
     expect(JSON.stringify(ok.body)).not.toContain(id);
     expect(JSON.stringify(ok.body)).not.toContain('张三');
     const wrongLast4 = id.slice(-4) === '0000' ? '1111' : '0000';
@@ -177,21 +260,42 @@ describe('applications over the real host', () => {
     ['an unknown select option', { purpose: 'fun' }, 'body.form.purpose'],
   ])('refuses %s with 400 naming the field', async (_label, change, path) => {
     const apps = count('applications');
-    const res = await submit({ requestId: randomUUID(), serviceCode: 'household_certificate', form: { ...certificateForm(), ...change }, materials: ['id_card'] });
+    const res = await submit({
+      requestId: randomUUID(),
+      serviceCode: 'household_certificate',
+      form: { ...certificateForm(), ...change },
+      materials: ['id_card'],
+    });
     expect(res.status).toBe(400);
     expect((res.body as ErrorAnswer).error.issues?.map((i) => i.path)).toContain(path);
     expect(count('applications')).toBe(apps);
   });
 
   it('refuses a birth date in the future and a travel date in the past', async () => {
-    const form = { name: '李四', idNumber: idNumber('19900315'), gender: 'male', nation: '汉', birthDate: '2026-12-01', address: '满洲里市', phone: '15904700000' };
+    const form = {
+      name: '李四',
+      idNumber: idNumber('19900315'),
+      gender: 'male',
+      nation: '汉',
+      birthDate: '2026-12-01',
+      address: '满洲里市',
+      phone: '15904700000',
+    };
     const birth = await submit({ requestId: randomUUID(), serviceCode: 'id_card_renewal', form, materials: ['old_id_card'] });
     expect(birth.status).toBe(400);
     expect((birth.body as ErrorAnswer).error.issues?.map((i) => i.path)).toEqual(['body.form.birthDate']);
     const travel = await submit({
       requestId: randomUUID(),
       serviceCode: 'border_tour_pass',
-      form: { name: '赵一', pinyinName: { surname: 'ZHAO', givenName: 'YI' }, idNumber: idNumber('19700101'), phone: '13947000000', port: 'erenhot', travelDate: '2026-11-23', travelMode: 'individual' },
+      form: {
+        name: '赵一',
+        pinyinName: { surname: 'ZHAO', givenName: 'YI' },
+        idNumber: idNumber('19700101'),
+        phone: '13947000000',
+        port: 'erenhot',
+        travelDate: '2026-11-23',
+        travelMode: 'individual',
+      },
       materials: ['id_card'],
     });
     expect(travel.status).toBe(400);
@@ -202,7 +306,9 @@ describe('applications over the real host', () => {
     const bad = await submit({ requestId: 'twice', serviceCode: 'household_certificate', form: certificateForm(), materials: ['id_card'] });
     expect(bad.status).toBe(400);
     const clerk = await t.pair('clerk');
-    expect((await submit({ requestId: randomUUID(), serviceCode: 'household_certificate', form: certificateForm(), materials: ['id_card'] }, clerk)).status).toBe(403);
+    expect(
+      (await submit({ requestId: randomUUID(), serviceCode: 'household_certificate', form: certificateForm(), materials: ['id_card'] }, clerk)).status,
+    ).toBe(403);
   });
 
   it('writes no ID number to the log or the audit trail', () => {

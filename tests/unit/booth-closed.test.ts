@@ -86,7 +86,16 @@ describe('a booth while the hall is closed', () => {
     const body = {
       requestId: randomUUID(),
       serviceCode: 'passport_first',
-      form: { name: '单文杰', pinyinName: { surname: 'SHAN', givenName: 'WENJIE' }, idNumber: id, gender: 'male', nation: '汉', birthDate: '1980-01-01', phone: '13912345678', address: '呼和浩特市' },
+      form: {
+        name: '单文杰',
+        pinyinName: { surname: 'SHAN', givenName: 'WENJIE' },
+        idNumber: id,
+        gender: 'male',
+        nation: '汉',
+        birthDate: '1980-01-01',
+        phone: '13912345678',
+        address: '呼和浩特市',
+      },
       materials: ['id_card', 'photo_receipt'],
     };
     const a = (await t.request('/api/applications', { method: 'POST', token: kiosk, body })).body as Answer;

@@ -35,7 +35,7 @@ describe('call-next reads only candidate rows', () => {
     const db = open();
     const store = ticketStore(db);
     const rnd = prng(20261124);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const day = '2026-11-24';
     const now = Date.UTC(2026, 10, 24, 4);
     const classes: TicketClass[] = ['normal', 'normal', 'green', 'appointment', 'group'];
@@ -50,7 +50,11 @@ describe('call-next reads only candidate rows', () => {
         for (let i = 0; i < n; i++) {
           const ticketClass = pick(classes);
           const slot = ticketClass === 'appointment' ? now + Math.round((rnd() * 80 - 40) * MIN) : null;
-          store.issue({ line: pick(BUSINESS_LINES), terminalId: null, ticketClass, groupSize: ticketClass === 'group' ? 3 : 1, appointmentSlot: slot }, day, now - Math.floor(rnd() * 90) * MIN);
+          store.issue(
+            { line: pick(BUSINESS_LINES), terminalId: null, ticketClass, groupSize: ticketClass === 'group' ? 3 : 1, appointmentSlot: slot },
+            day,
+            now - Math.floor(rnd() * 90) * MIN,
+          );
         }
         // Some tickets transferred to a particular window.
         db.prepare(`UPDATE tickets SET target_window_id = ? WHERE id % 7 = 0`).run(1 + Math.floor(rnd() * 6));
@@ -58,14 +62,25 @@ describe('call-next reads only candidate rows', () => {
           const primary = [pick(BUSINESS_LINES)];
           const backup = BUSINESS_LINES.filter((l) => !primary.includes(l) && rnd() < 0.5) as BusinessLine[];
           const window = { id: 1 + Math.floor(rnd() * 6), primary, backup };
-          const settings: PolicySettings = { backupWaitLimitMs: Math.floor(rnd() * 60) * MIN, appointmentEarlyMs: 15 * MIN, appointmentLateMs: 15 * MIN, priorityStreakLimit: 1 + Math.floor(rnd() * 3), normalStarvationMs: Math.floor(rnd() * 40) * MIN };
+          const settings: PolicySettings = {
+            backupWaitLimitMs: Math.floor(rnd() * 60) * MIN,
+            appointmentEarlyMs: 15 * MIN,
+            appointmentLateMs: 15 * MIN,
+            priorityStreakLimit: 1 + Math.floor(rnd() * 3),
+            normalStarvationMs: Math.floor(rnd() * 40) * MIN,
+          };
           const streak = Math.floor(rnd() * 4);
           db.prepare(`UPDATE windows SET priority_streak = ? WHERE id = ?`).run(streak, window.id);
           const expected = chooseNext(store.allWaiting(day), window, streak, settings, now);
           try {
             db.transaction(() => {
               const got = store.callNext(window, day, now, settings);
-              expect({ round, k, id: got.ticket?.id ?? null, reason: got.choice?.reason ?? null }).toEqual({ round, k, id: expected?.ticket.id ?? null, reason: expected?.reason ?? null });
+              expect({ round, k, id: got.ticket?.id ?? null, reason: got.choice?.reason ?? null }).toEqual({
+                round,
+                k,
+                id: expected?.ticket.id ?? null,
+                reason: expected?.reason ?? null,
+              });
               throw new RollBack();
             })();
           } catch (e) {

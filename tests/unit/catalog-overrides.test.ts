@@ -53,7 +53,15 @@ describe('applyOverrides (pure)', () => {
   it('the schema takes fees in yuan with at most two decimals and time limits of 0 to 60 whole days', () => {
     expect(CatalogOverridesSchema.safeParse({ passport_first: { feeYuan: 12.34, timeLimitDays: 60 } }).success).toBe(true);
     expect(CatalogOverridesSchema.safeParse({ passport_first: {} }).success).toBe(true);
-    for (const bad of [{ feeYuan: 12.345 }, { feeYuan: -1 }, { feeYuan: 10_000.01 }, { timeLimitDays: 61 }, { timeLimitDays: 1.5 }, { timeLimitDays: -1 }, { fee: 3 }]) {
+    for (const bad of [
+      { feeYuan: 12.345 },
+      { feeYuan: -1 },
+      { feeYuan: 10_000.01 },
+      { timeLimitDays: 61 },
+      { timeLimitDays: 1.5 },
+      { timeLimitDays: -1 },
+      { fee: 3 },
+    ]) {
       expect(CatalogOverridesSchema.safeParse({ passport_first: bad }).success, JSON.stringify(bad)).toBe(false);
     }
     expect(CatalogOverridesSchema.safeParse({ 'Not A Code': { feeYuan: 1 } }).success).toBe(false);
@@ -100,7 +108,10 @@ describe('catalog overrides over the real host', () => {
     const before = await t.request('/api/catalog/overrides', { token: sup.token });
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ overrides: {} });
-    expect((before.body as { services: { code: string; defaultFeeYuan: number }[] }).services.find((s) => s.code === 'household_certificate')).toMatchObject({ defaultFeeYuan: 0, defaultTimeLimitDays: 0 });
+    expect((before.body as { services: { code: string; defaultFeeYuan: number }[] }).services.find((s) => s.code === 'household_certificate')).toMatchObject({
+      defaultFeeYuan: 0,
+      defaultTimeLimitDays: 0,
+    });
 
     const res = await put({ household_certificate: { feeYuan: 10, timeLimitDays: 2 } });
     expect(res.status).toBe(200);
@@ -109,7 +120,11 @@ describe('catalog overrides over the real host', () => {
     expect(await catalogEntry('household_certificate')).toMatchObject({ fee: { yuan: 10, note: HALL_FEE_NOTE }, timeLimitDays: 2, instant: false });
 
     const form = { name: '张三', idNumber: idNumber('19800101'), phone: '13800138000', purpose: 'employment' };
-    const submitted = await t.request('/api/applications', { method: 'POST', token: kiosk, body: { requestId: randomUUID(), serviceCode: 'household_certificate', form, materials: ['id_card'] } });
+    const submitted = await t.request('/api/applications', {
+      method: 'POST',
+      token: kiosk,
+      body: { requestId: randomUUID(), serviceCode: 'household_certificate', form, materials: ['id_card'] },
+    });
     expect(submitted.status).toBe(200);
     // Tuesday + 2 working days.
     expect((submitted.body as { application: { promisedBy: string } }).application.promisedBy).toBe('2026-11-26');

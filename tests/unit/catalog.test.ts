@@ -98,8 +98,14 @@ describe('service catalog', () => {
         if (f.requiredWhen) expect(keys).toContain(f.requiredWhen.field);
       }
       // The host takes the applicant's ID number (green channel, progress query) from this field.
-      expect(s.fields.find((f) => f.key === 'idNumber'), s.code).toMatchObject({ type: 'idNumber', required: true, prefill: 'idNumber' });
-      expect(s.fields.some((f) => f.type === 'phone' && f.required), s.code).toBe(true);
+      expect(
+        s.fields.find((f) => f.key === 'idNumber'),
+        s.code,
+      ).toMatchObject({ type: 'idNumber', required: true, prefill: 'idNumber' });
+      expect(
+        s.fields.some((f) => f.type === 'phone' && f.required),
+        s.code,
+      ).toBe(true);
     }
   });
 
@@ -116,7 +122,11 @@ describe('service catalog', () => {
     expect(get('border_tour_pass')).toMatchObject({ timeLimitDays: 0, groupAllowed: true });
     expect(get('expedited_document')?.expedite).toBe(true);
     const exitEntry = catalog.services.filter((s) => s.line === 'exit_entry');
-    for (const s of exitEntry) expect(s.fields.some((f) => f.type === 'pinyinName'), s.code).toBe(true);
+    for (const s of exitEntry)
+      expect(
+        s.fields.some((f) => f.type === 'pinyinName'),
+        s.code,
+      ).toBe(true);
   });
 
   it('offers at least one service at a booth, and some services are 容缺 or data-shared', () => {
@@ -131,7 +141,15 @@ describe('form rules from the catalog', () => {
   const ports = catalog.ports.map((p) => p.value);
   const tour = catalog.services.find((s) => s.code === 'border_tour_pass');
   if (!tour) throw new Error('no border_tour_pass');
-  const base = { name: '张三', pinyinName: { surname: 'zhang', givenName: 'san' }, idNumber: '11010519491231002x', phone: '138 0013 8000', port: 'manzhouli', travelDate: '2026-11-30', travelMode: 'individual' };
+  const base = {
+    name: '张三',
+    pinyinName: { surname: 'zhang', givenName: 'san' },
+    idNumber: '11010519491231002x',
+    phone: '138 0013 8000',
+    port: 'manzhouli',
+    travelDate: '2026-11-30',
+    travelMode: 'individual',
+  };
 
   it('normalises a good form', () => {
     const r = formSchema(tour, ports, '2026-11-24').parse(base);

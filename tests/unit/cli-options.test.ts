@@ -3,7 +3,15 @@ import { CliError, defaultDataDir, parseCliOptions } from '../../electron/host/c
 
 describe('command-line options', () => {
   it('has working defaults', () => {
-    expect(parseCliOptions([], {})).toMatchObject({ port: 5150, host: '127.0.0.1', role: 'kiosk', kiosk: true, headless: false, timeZone: 'Asia/Shanghai', allowedHosts: [] });
+    expect(parseCliOptions([], {})).toMatchObject({
+      port: 5150,
+      host: '127.0.0.1',
+      role: 'kiosk',
+      kiosk: true,
+      headless: false,
+      timeZone: 'Asia/Shanghai',
+      allowedHosts: [],
+    });
   });
 
   it('takes environment defaults and lets flags override them', () => {
@@ -26,6 +34,10 @@ describe('command-line options', () => {
 
   it('in lenient mode (Electron argv) ignores the app path and Chromium switches', () => {
     const argv = ['/opt/yizhan/app', '--no-sandbox', '--role', 'display', '--hub', 'http://192.168.1.10:5150/', '--enable-features=X'];
-    expect(parseCliOptions(argv, {}, { lenient: true, defaultDataDir: '/u' })).toMatchObject({ role: 'display', hub: 'http://192.168.1.10:5150', dataDir: '/u' });
+    expect(parseCliOptions(argv, {}, { lenient: true, defaultDataDir: '/u' })).toMatchObject({
+      role: 'display',
+      hub: 'http://192.168.1.10:5150',
+      dataDir: '/u',
+    });
   });
 });

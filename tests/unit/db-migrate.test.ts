@@ -32,7 +32,9 @@ describe('database opening and migrations', () => {
   it('declares every table STRICT', () => {
     const { db } = openDatabase(dir());
     try {
-      const tables = db.prepare<[], { name: string; strict: number }>(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`).all();
+      const tables = db
+        .prepare<[], { name: string; strict: number }>(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`)
+        .all();
       expect(tables.length).toBeGreaterThan(3);
       for (const t of tables) expect({ table: t.name, strict: t.strict }).toEqual({ table: t.name, strict: 1 });
     } finally {

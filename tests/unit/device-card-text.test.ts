@@ -50,7 +50,13 @@ describe('256-byte card text', () => {
 
   it("decodes a 'J' residence permit with its permit number and issue count", () => {
     const r = parseCardText(encodeCardText(fixture('hmt-j')), TODAY);
-    expect(r.ok && r.card).toMatchObject({ cardType: 'hmt_residence', idNumber: '810000199001011230', permitNumber: 'H12345678', issueCount: '01', nationCode: null });
+    expect(r.ok && r.card).toMatchObject({
+      cardType: 'hmt_residence',
+      idNumber: '810000199001011230',
+      permitNumber: 'H12345678',
+      issueCount: '01',
+      nationCode: null,
+    });
   });
 
   it("decodes an 'I' foreign permanent resident card", () => {
@@ -69,7 +75,17 @@ describe('256-byte card text', () => {
   it("decodes a 'Y' (2023) foreign permanent resident card, its English name in two parts", () => {
     const nameEn = 'VERYLONGSURNAMEFORTESTING, JOHANNES MAXIMILIAN';
     const text = encodeCardText(
-      CardFixtureSchema.parse({ type: 'Y', name: '马克', nameEn, gender: '1', birth: '19850512', idNumber: '911000198505120019', validFrom: '20230101', validUntil: '20330101', nationality: 'DEU' }),
+      CardFixtureSchema.parse({
+        type: 'Y',
+        name: '马克',
+        nameEn,
+        gender: '1',
+        birth: '19850512',
+        idNumber: '911000198505120019',
+        validFrom: '20230101',
+        validUntil: '20330101',
+        nationality: 'DEU',
+      }),
     );
     const r = parseCardText(text, TODAY);
     expect(r.ok && r.card).toMatchObject({ cardType: 'foreign_permanent_2023', name: '马克', nameEn, nationality: 'DEU', idNumber: '911000198505120019' });

@@ -23,7 +23,15 @@ describe(`fuzz (seed ${SEED})`, () => {
   it(`feeds ${FRAMES.toLocaleString('en')} random and mutated frames to the ID reader parser`, () => {
     const rnd = prng(SEED);
     const int = (n: number) => Math.floor(rnd() * n);
-    const seeds = [encodeResponse(0x90), encodeResponse(0x9f, new Uint8Array(4)), encodeResponse(0x90, new Uint8Array(8).fill(3)), encodeResponse(0x90, Uint8Array.from({ length: 1284 }, (_, i) => i & 0xff))];
+    const seeds = [
+      encodeResponse(0x90),
+      encodeResponse(0x9f, new Uint8Array(4)),
+      encodeResponse(0x90, new Uint8Array(8).fill(3)),
+      encodeResponse(
+        0x90,
+        Uint8Array.from({ length: 1284 }, (_, i) => i & 0xff),
+      ),
+    ];
     const r = createReassembler(4);
     let frames = 0;
     let errors = 0;
@@ -48,7 +56,7 @@ describe(`fuzz (seed ${SEED})`, () => {
       } catch (e) {
         if (!(e instanceof FrameError)) throw e;
       }
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const size = 1 + int(96);
         for (const item of r.push(bytes.subarray(at, at + size))) {
           if (item.kind === 'frame') {

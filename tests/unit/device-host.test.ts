@@ -8,7 +8,10 @@ afterEach(async () => {
   for (const h of hosts.splice(0)) await h.stop();
 });
 const fixture = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../scripts/sim/fixtures', `${name}.json`), 'utf8')) as unknown;
-type DeviceList = { devices: { id: number; kind: string; transport: string; terminalId: number | null; health: { state: string; problem: string | null; reads: number } }[]; simulated: boolean };
+type DeviceList = {
+  devices: { id: number; kind: string; transport: string; terminalId: number | null; health: { state: string; problem: string | null; reads: number } }[];
+  simulated: boolean;
+};
 
 async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
@@ -32,7 +35,11 @@ describe('devices through the host', () => {
     expect((await t.request('/api/devices', { token: admin })).body).toEqual({ devices: [], simulated: false });
     const bad = await t.request('/api/devices', { method: 'POST', token: admin, body: { name: 'COM reader', kind: 'id_reader', transport: 'serial' } });
     expect(bad.status).toBe(400);
-    const created = await t.request('/api/devices', { method: 'POST', token: admin, body: { name: 'USB reader', kind: 'id_reader', transport: 'usb', vendorId: 0x0400, productId: 0xc35a } });
+    const created = await t.request('/api/devices', {
+      method: 'POST',
+      token: admin,
+      body: { name: 'USB reader', kind: 'id_reader', transport: 'usb', vendorId: 0x0400, productId: 0xc35a },
+    });
     expect(created.status).toBe(200);
     // No such reader on this machine: it reports no_reader and keeps trying, slowly.
     await until(
@@ -60,11 +67,16 @@ describe('devices through the host', () => {
     }
     const a = await openEvents(t.host.url, 'kiosk', kioskA);
     const b = await openEvents(t.host.url, 'kiosk', kioskB);
-    await until(async () => (await t.request('/api/devices', { token: admin })).body as DeviceList, (l) => l.devices.every((d) => d.health.state === 'connected'));
+    await until(
+      async () => (await t.request('/api/devices', { token: admin })).body as DeviceList,
+      (l) => l.devices.every((d) => d.health.state === 'connected'),
+    );
 
     const put = await t.request('/api/sim/card', { method: 'POST', token: admin, body: { action: 'put', fixture: fixture('resident') } });
     expect(put.body).toEqual({ ok: true, deviceId: reader.id });
-    const card = (await a.next('device.card')) as { read: { outcome: string; card: { name: string; idNumber: string; masked: { name: string; idNumber: string } } } };
+    const card = (await a.next('device.card')) as {
+      read: { outcome: string; card: { name: string; idNumber: string; masked: { name: string; idNumber: string } } };
+    };
     expect(card.read.card).toMatchObject({ name: '张晓明', idNumber: '11010519491231002X', masked: { name: '张*明', idNumber: '**************002X' } });
 
     await t.request('/api/sim/scan', { method: 'POST', token: admin, body: { text: 'YZ-APPT-20261124-0042' } });

@@ -44,11 +44,24 @@ function fakeUsb() {
     selectConfiguration: async () => undefined,
     claimInterface: async () => undefined,
     releaseInterface: async () => undefined,
-    configuration: { interfaces: [{ interfaceNumber: 0, alternate: { endpoints: [{ endpointNumber: 1, direction: 'in', type: 'bulk' }, { endpointNumber: 2, direction: 'out', type: 'bulk' }] } }] },
+    configuration: {
+      interfaces: [
+        {
+          interfaceNumber: 0,
+          alternate: {
+            endpoints: [
+              { endpointNumber: 1, direction: 'in', type: 'bulk' },
+              { endpointNumber: 2, direction: 'out', type: 'bulk' },
+            ],
+          },
+        },
+      ],
+    },
     transferIn: (_ep, length) =>
       new Promise((resolve, reject) => {
         expect(length).toBe(64);
-        const take = (p: Uint8Array | Error) => (p instanceof Error ? reject(p) : resolve({ data: new DataView(p.buffer, p.byteOffset, p.byteLength), status: 'ok' }));
+        const take = (p: Uint8Array | Error) =>
+          p instanceof Error ? reject(p) : resolve({ data: new DataView(p.buffer, p.byteOffset, p.byteLength), status: 'ok' });
         const next = inbox.shift();
         if (next) take(next);
         else waiting = take;
@@ -83,7 +96,13 @@ describe('USB bulk transport (0400:c35a) against an in-process fake', () => {
     const transport = usbTransport(0x0400, 0xc35a, async () => usb.webusb);
     await transport.open();
     const cards: CardOutcome[] = [];
-    const loop = startReaderLoop({ transport, today: () => '2026-11-24', onCard: (c) => cards.push(c), onProblem: () => undefined, timings: { findEveryMs: 10 } });
+    const loop = startReaderLoop({
+      transport,
+      today: () => '2026-11-24',
+      onCard: (c) => cards.push(c),
+      onProblem: () => undefined,
+      timings: { findEveryMs: 10 },
+    });
     reader.put(fixture('resident-mongol'));
     const end = Date.now() + 3000;
     while (cards.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
@@ -102,7 +121,11 @@ describe('USB bulk transport (0400:c35a) against an in-process fake', () => {
 
 describe('HID transport against an in-process fake', () => {
   it('delivers whole reports to the HID POS parser and writes 64-byte output reports with report id 0', async () => {
-    const handle = Object.assign(new EventEmitter(), { written: [] as Buffer[], write: async (b: Buffer) => (handle.written.push(b), b.length), close: async () => undefined });
+    const handle = Object.assign(new EventEmitter(), {
+      written: [] as Buffer[],
+      write: async (b: Buffer) => (handle.written.push(b), b.length),
+      close: async () => undefined,
+    });
     const owner = { open: async () => handle, enumerate: async () => [], forget: () => undefined } as unknown as HidOwner;
     const t = hidTransport(owner, 0x0c2e, 0x0b61, 0x8c);
     await t.open();

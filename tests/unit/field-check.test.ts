@@ -22,7 +22,12 @@ const SAMPLES: Record<Field['type'], FormValue[]> = {
   select: ['male', 'employment', 'agency_tour', 'nonsense', ''],
   port: ['manzhouli', 'erenhot', 'paris', ''],
   groupCode: ['NM-2026-118', 'ab', 'nm-2026-118', 'NM 2026', ''],
-  pinyinName: [{ surname: 'SHAN', givenName: 'WENJIE' }, { surname: 'shan', givenName: '' }, { surname: '', givenName: 'X' }, { surname: 'ZH4NG', givenName: 'SAN' }],
+  pinyinName: [
+    { surname: 'SHAN', givenName: 'WENJIE' },
+    { surname: 'shan', givenName: '' },
+    { surname: '', givenName: 'X' },
+    { surname: 'ZH4NG', givenName: 'SAN' },
+  ],
   idNumber: [valid('15010219850615031'), '150102198506150312', '15010219850615031', valid('15010220300615031'), valid('05010219850615031'), ''],
 };
 
@@ -35,7 +40,10 @@ describe('field check agrees with the host form schema', () => {
           const kiosk = checkField(field, value, others, { today: TODAY, ports }) === null;
           const host = formSchema(service, ports, TODAY).safeParse({ [field.key]: value });
           const hostIssues = host.success ? [] : host.error.issues.filter((i) => i.path[0] === field.key);
-          expect(kiosk, `${JSON.stringify(value)}: kiosk ${kiosk ? 'accepts' : 'refuses'}, host issues ${JSON.stringify(hostIssues.map((i) => i.message))}`).toBe(hostIssues.length === 0);
+          expect(
+            kiosk,
+            `${JSON.stringify(value)}: kiosk ${kiosk ? 'accepts' : 'refuses'}, host issues ${JSON.stringify(hostIssues.map((i) => i.message))}`,
+          ).toBe(hostIssues.length === 0);
         }
       });
     }

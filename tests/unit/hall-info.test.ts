@@ -32,7 +32,8 @@ describe('hall info and the hall settings behind it', () => {
     return res.body as HallInfo;
   };
   const settings = async () => (await t.request('/api/settings', sup)).body as Record<string, unknown>;
-  const putSettings = (patch: Record<string, unknown>) => settings().then((s) => t.request('/api/settings', { method: 'PUT', ...sup, body: { ...s, ...patch } }));
+  const putSettings = (patch: Record<string, unknown>) =>
+    settings().then((s) => t.request('/api/settings', { method: 'PUT', ...sup, body: { ...s, ...patch } }));
 
   beforeAll(async () => {
     t = await startTestHost({ clock: () => now, timeZone: 'Asia/Shanghai' });
@@ -69,11 +70,20 @@ describe('hall info and the hall settings behind it', () => {
   it('a supervisor changes the hours and the green-channel age; kiosks and submissions follow at once', async () => {
     const res = await putSettings({ greenChannelAge: 60, openingHours: { days: [2, 4, 6], open: '10:30', close: '15:00' } });
     expect(res.status).toBe(200);
-    expect(await info()).toMatchObject({ greenChannelAge: 60, openingHours: { days: [2, 4, 6], open: '10:30', close: '15:00' }, openNow: false, nextOpening: sh(11, 24, 10, 30) });
+    expect(await info()).toMatchObject({
+      greenChannelAge: 60,
+      openingHours: { days: [2, 4, 6], open: '10:30', close: '15:00' },
+      openNow: false,
+      nextOpening: sh(11, 24, 10, 30),
+    });
 
     // Born 1961: 65 on 2026-11-24, under the default 70 but over the new 60.
     const form = { name: '李四', idNumber: idNumber('19610101', '231'), phone: '13800138000', purpose: 'employment' };
-    const sub = await t.request('/api/applications', { method: 'POST', token: kiosk, body: { requestId: randomUUID(), serviceCode: 'household_certificate', form, materials: ['id_card'] } });
+    const sub = await t.request('/api/applications', {
+      method: 'POST',
+      token: kiosk,
+      body: { requestId: randomUUID(), serviceCode: 'household_certificate', form, materials: ['id_card'] },
+    });
     expect(sub.status).toBe(200);
     expect(sub.body).toMatchObject({ application: { greenChannel: true }, ticket: { ticketClass: 'green' } });
   });

@@ -23,11 +23,16 @@ describe('roles', () => {
   it('refuses an unpaired client on every route but health and pairing', async () => {
     expect(guarded.length).toBeGreaterThan(5);
     for (const [name, spec] of guarded) {
-      const res = await t.request(pathFor(spec.path, { id: 1, code: 'NOSUCHCODE', case: 'YZ20991231-0001' }), { method: spec.method, ...(spec.method === 'POST' ? { body: {} } : {}) });
+      const res = await t.request(pathFor(spec.path, { id: 1, code: 'NOSUCHCODE', case: 'YZ20991231-0001' }), {
+        method: spec.method,
+        ...(spec.method === 'POST' ? { body: {} } : {}),
+      });
       expect({ name, status: res.status }).toEqual({ name, status: 401 });
       expect(res.body).toMatchObject({ error: { code: 'unauthorized' } });
     }
-    const publicRoutes = Object.entries(api).filter(([, s]) => s.access === 'public').map(([n]) => n);
+    const publicRoutes = Object.entries(api)
+      .filter(([, s]) => s.access === 'public')
+      .map(([n]) => n);
     expect(publicRoutes.sort()).toEqual(['health', 'pair']);
   });
 

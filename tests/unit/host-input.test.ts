@@ -18,7 +18,13 @@ describe('malformed requests get a 4xx with a clear body, never a 500', () => {
     { name: 'array body', body: [1, 2], status: 400, code: 'bad_request' },
     { name: 'null body', body: 'null', status: 400, code: 'bad_request' },
     { name: 'broken JSON', body: '{"line": ', status: 400, code: 'bad_request' },
-    { name: 'form encoding', body: 'line=household', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, code: 'unsupported_media_type' },
+    {
+      name: 'form encoding',
+      body: 'line=household',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+      code: 'unsupported_media_type',
+    },
     { name: 'oversized body', body: JSON.stringify({ line: 'x'.repeat(100_000) }), status: 413, code: 'payload_too_large' },
   ];
   for (const c of cases) {

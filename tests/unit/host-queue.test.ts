@@ -124,8 +124,18 @@ describe('audit', () => {
     const audit = await t.request('/api/audit?limit=50', sup);
     const body = audit.body as { entries: { actor: string; action: string; target: string }[]; chainIntact: boolean };
     expect(body.chainIntact).toBe(true);
-    const mine = body.entries.filter((e) => e.actor.startsWith('staff:C777@')).map((e) => `${e.action} ${e.target}`).reverse();
-    expect(mine).toEqual(['staff.enroll staff:C777', 'window.open window 1', 'ticket.call A001', 'ticket.recall A001', 'ticket.start A001', 'ticket.finish A001']);
+    const mine = body.entries
+      .filter((e) => e.actor.startsWith('staff:C777@'))
+      .map((e) => `${e.action} ${e.target}`)
+      .reverse();
+    expect(mine).toEqual([
+      'staff.enroll staff:C777',
+      'window.open window 1',
+      'ticket.call A001',
+      'ticket.recall A001',
+      'ticket.start A001',
+      'ticket.finish A001',
+    ]);
   });
 
   it('refuses to alter or delete an audit entry', async () => {
@@ -152,7 +162,12 @@ describe('masked names on the display', () => {
       t.request('/api/applications', {
         method: 'POST',
         token: kiosk,
-        body: { requestId: crypto.randomUUID(), serviceCode: 'household_certificate', form: { name, idNumber: '360426199101010071', phone: '13800138000', purpose: 'employment' }, materials: ['id_card'] },
+        body: {
+          requestId: crypto.randomUUID(),
+          serviceCode: 'household_certificate',
+          form: { name, idNumber: '360426199101010071', phone: '13800138000', purpose: 'employment' },
+          materials: ['id_card'],
+        },
       });
     expect((await submit('张三丰')).status).toBe(200);
     await t.request('/api/windows/1/open', { method: 'POST', ...clerk });

@@ -4,7 +4,14 @@ import { maskName, maskNumber } from '../../electron/domain/identity/mask.js';
 
 describe('GB 11643 ID numbers', () => {
   it('accepts the valid examples of hardware.md with birth date and sex', () => {
-    expect(validateIdNumber('11010519491231002X')).toEqual({ ok: true, value: '11010519491231002X', region: '110105', birthDate: '1949-12-31', sex: 'female', legacy: false });
+    expect(validateIdNumber('11010519491231002X')).toEqual({
+      ok: true,
+      value: '11010519491231002X',
+      region: '110105',
+      birthDate: '1949-12-31',
+      sex: 'female',
+      legacy: false,
+    });
     expect(validateIdNumber('360426199101010071')).toMatchObject({ ok: true, birthDate: '1991-01-01', sex: 'male' });
   });
 
@@ -28,7 +35,14 @@ describe('GB 11643 ID numbers', () => {
   });
 
   it('accepts legacy 15-digit numbers (19YY, no check character)', () => {
-    expect(validateIdNumber('110105491231002')).toEqual({ ok: true, value: '110105491231002', region: '110105', birthDate: '1949-12-31', sex: 'female', legacy: true });
+    expect(validateIdNumber('110105491231002')).toEqual({
+      ok: true,
+      value: '110105491231002',
+      region: '110105',
+      birthDate: '1949-12-31',
+      sex: 'female',
+      legacy: true,
+    });
     expect(validateIdNumber('110105491331002')).toEqual({ ok: false, problem: 'birth_date' });
   });
 

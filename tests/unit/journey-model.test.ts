@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { findService } from '../../electron/domain/catalog/catalog.js';
 import type { Service } from '../../electron/domain/catalog/catalog-schema.js';
 import type { CardView } from '../../electron/domain/devices/device-contract.js';
-import { cardExpired, identityFromCard, identityFromNumber, prefilled, questionsFor, sharedAnswers, takesMembers } from '../../renderer/src/screens/kiosk/journey/journey-model.js';
+import {
+  cardExpired,
+  identityFromCard,
+  identityFromNumber,
+  prefilled,
+  questionsFor,
+  sharedAnswers,
+  takesMembers,
+} from '../../renderer/src/screens/kiosk/journey/journey-model.js';
 
 function service(code: string): Service {
   const s = findService(code);

@@ -39,7 +39,10 @@ describe('MRZ', () => {
   });
 
   it('parses the TD1 and TD2 specimens', () => {
-    expect(parseMrz(TD1.join('\n'))).toMatchObject({ ok: true, mrz: { format: 'TD1', documentNumber: 'D23145890', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', sex: 'female' } });
+    expect(parseMrz(TD1.join('\n'))).toMatchObject({
+      ok: true,
+      mrz: { format: 'TD1', documentNumber: 'D23145890', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', sex: 'female' },
+    });
     expect(parseMrz(TD2)).toMatchObject({ ok: true, mrz: { format: 'TD2', documentNumber: 'D23145890', expiryDate: '120415' } });
   });
 
@@ -56,7 +59,10 @@ describe('MRZ', () => {
   it('parses the one-line Chinese exit-entry permit', () => {
     const line = permit('C12345678', '300101', '900815');
     expect(line).toHaveLength(30);
-    expect(parseMrz(line)).toMatchObject({ ok: true, mrz: { format: 'CN_PERMIT', documentCode: 'CS', documentNumber: 'C12345678', expiryDate: '300101', birthDate: '900815' } });
+    expect(parseMrz(line)).toMatchObject({
+      ok: true,
+      mrz: { format: 'CN_PERMIT', documentCode: 'CS', documentNumber: 'C12345678', expiryDate: '300101', birthDate: '900815' },
+    });
     const broken = line.slice(0, 19) + String((Number(line[19]) + 1) % 10) + line.slice(20);
     expect(parseMrz(broken)).toEqual({ ok: false, problem: 'check_digit', field: 'expiryDate' });
   });

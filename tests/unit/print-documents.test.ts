@@ -21,7 +21,14 @@ async function rendered(req: DocumentRequest) {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { out, text: text.replace(/[ \t]+/g, ' '), widthPt: Number(size?.[1]), heightPt: Number(size?.[2]), fonts, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
+  return {
+    out,
+    text: text.replace(/[ \t]+/g, ' '),
+    widthPt: Number(size?.[1]),
+    heightPt: Number(size?.[2]),
+    fonts,
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+  };
 }
 
 const FULL_ID = '150102198807153017';
@@ -39,7 +46,8 @@ describe.skipIf(!poppler)('printed documents (read back with poppler)', () => {
     expect(r.heightPt).toBeGreaterThan(200);
     expect(r.heightPt).toBeLessThan(600);
     expect(r.pages).toBe(1);
-    for (const s of ['C007', '出入境业务', '前面还有 6 人', '预计等候约 18 分钟', '一站式公安政务服务大厅', '1号自助取号机', '2026-05-18 09:30']) expect(r.text).toContain(s);
+    for (const s of ['C007', '出入境业务', '前面还有 6 人', '预计等候约 18 分钟', '一站式公安政务服务大厅', '1号自助取号机', '2026-05-18 09:30'])
+      expect(r.text).toContain(s);
     expect(r.out.widthMm).toBe(80);
   });
 

@@ -99,6 +99,8 @@ describe('the one-time notice printed at a kiosk', () => {
 
   it('kiosks and booths only', async () => {
     const clerk = await t.clerk();
-    expect((await t.request('/api/print/notice', { method: 'POST', token: clerk.token, body: { serviceCode: 'id_card_renewal', language: 'zh-CN' } })).status).toBe(403);
+    expect(
+      (await t.request('/api/print/notice', { method: 'POST', token: clerk.token, body: { serviceCode: 'id_card_renewal', language: 'zh-CN' } })).status,
+    ).toBe(403);
   });
 });

@@ -19,13 +19,27 @@ function setup(defaultPrinter: PrinterConfig, extra: { pauseAt?: 'after-store' |
   const dir = extra.dir ?? tempDir().path;
   const opened: OpenedDatabase = openDatabase(dir);
   const events: unknown[] = [];
-  const service = printingService({ db: opened.db, clock: Date.now, timeZone: 'Asia/Shanghai', log: process.env['DEBUG_PRINT'] ? (l) => process.stderr.write(`${l}\n`) : () => {}, broadcast: (e) => events.push(e), defaultPrinter, pauseAt: extra.pauseAt });
-  const terminal = opened.db.prepare(`INSERT INTO terminals (name, role, token_hash, paired_at) VALUES ('1号自助取号机', 'kiosk', randomblob(32), 0) RETURNING id`).get() as { id: number };
+  const service = printingService({
+    db: opened.db,
+    clock: Date.now,
+    timeZone: 'Asia/Shanghai',
+    log: process.env['DEBUG_PRINT'] ? (l) => process.stderr.write(`${l}\n`) : () => {},
+    broadcast: (e) => events.push(e),
+    defaultPrinter,
+    pauseAt: extra.pauseAt,
+  });
+  const terminal = opened.db
+    .prepare(`INSERT INTO terminals (name, role, token_hash, paired_at) VALUES ('1号自助取号机', 'kiosk', randomblob(32), 0) RETURNING id`)
+    .get() as { id: number };
   return { dir, opened, service, events, terminal: { id: terminal.id, name: '1号自助取号机' } };
 }
 
 const slip = SAMPLE_DOCUMENTS.ticket_slip;
-const issued = (id: number, number = 'C007') => ({ ticket: { id, number, line: 'exit_entry' as const, serviceDay: '2026-05-18' }, ahead: 3, estimatedWaitMinutes: 9 });
+const issued = (id: number, number = 'C007') => ({
+  ticket: { id, number, line: 'exit_entry' as const, serviceDay: '2026-05-18' },
+  ahead: 3,
+  estimatedWaitMinutes: 9,
+});
 
 async function until<T>(f: () => T | undefined | null | false, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;
@@ -52,10 +66,13 @@ describe('print queue with the folder printer', () => {
   it('prints a slip once per ticket, even when enqueued twice', async () => {
     const out = tempDir();
     const { service, opened, terminal } = setup({ kind: 'folder', target: out.path, media: '' });
-    cleanups.push(() => out.remove(), async () => {
-      await service.close();
-      opened.db.close();
-    });
+    cleanups.push(
+      () => out.remove(),
+      async () => {
+        await service.close();
+        opened.db.close();
+      },
+    );
     service.ticketIssued(issued(1), terminal, 'zh-CN');
     service.ticketIssued(issued(1), terminal, 'zh-CN');
     await until(() => stateOf(service, 1) === 'completed');
@@ -80,10 +97,13 @@ describe('print queue with the folder printer', () => {
   it('a reprint is a new, audited job', async () => {
     const out = tempDir();
     const { service, opened, terminal } = setup({ kind: 'folder', target: out.path, media: '' });
-    cleanups.push(() => out.remove(), async () => {
-      await service.close();
-      opened.db.close();
-    });
+    cleanups.push(
+      () => out.remove(),
+      async () => {
+        await service.close();
+        opened.db.close();
+      },
+    );
     service.ticketIssued(issued(3), terminal, 'en');
     await until(() => stateOf(service, 1) === 'completed');
     const again = service.reprint(1, terminal.id);
@@ -103,10 +123,13 @@ describe('print queue with the folder printer', () => {
     await first.service.close();
     first.opened.db.close();
     const second = setup({ kind: 'folder', target: out.path, media: '' }, { dir: first.dir });
-    cleanups.push(() => out.remove(), async () => {
-      await second.service.close();
-      second.opened.db.close();
-    });
+    cleanups.push(
+      () => out.remove(),
+      async () => {
+        await second.service.close();
+        second.opened.db.close();
+      },
+    );
     await until(() => stateOf(second.service, 1) === 'completed');
     expect(readdirSync(out.path)).toEqual([`${second.service.titleOf(1)}.pdf`]);
   });

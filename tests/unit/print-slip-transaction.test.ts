@@ -17,10 +17,24 @@ function setup() {
   const out = tempDir();
   const opened = openDatabase(dir.path);
   const tickets = ticketStore(opened.db);
-  const service = printingService({ db: opened.db, clock: Date.now, timeZone: 'Asia/Shanghai', log: () => {}, broadcast: () => {}, defaultPrinter: { kind: 'folder', target: out.path, media: '' } });
-  const row = opened.db.prepare(`INSERT INTO terminals (name, role, token_hash, paired_at) VALUES ('1号自助取号机', 'kiosk', randomblob(32), 0) RETURNING id`).get() as { id: number };
+  const service = printingService({
+    db: opened.db,
+    clock: Date.now,
+    timeZone: 'Asia/Shanghai',
+    log: () => {},
+    broadcast: () => {},
+    defaultPrinter: { kind: 'folder', target: out.path, media: '' },
+  });
+  const row = opened.db
+    .prepare(`INSERT INTO terminals (name, role, token_hash, paired_at) VALUES ('1号自助取号机', 'kiosk', randomblob(32), 0) RETURNING id`)
+    .get() as { id: number };
   const terminal = { id: row.id, name: '1号自助取号机' };
-  const batcher = issueBatcher(tickets, () => '2026-05-18', Date.now, () => {});
+  const batcher = issueBatcher(
+    tickets,
+    () => '2026-05-18',
+    Date.now,
+    () => {},
+  );
   cleanups.push(async () => {
     await service.close();
     opened.db.close();
@@ -35,7 +49,10 @@ function setup() {
 describe('slip job in the ticket transaction', () => {
   it('stores each ticket of a batch with its slip job before answering', async () => {
     const { batcher, count, withSlip, service } = setup();
-    const answers = await Promise.all([batcher.issue({ line: 'household', terminalId: null }, withSlip), batcher.issue({ line: 'household', terminalId: null }, withSlip)]);
+    const answers = await Promise.all([
+      batcher.issue({ line: 'household', terminalId: null }, withSlip),
+      batcher.issue({ line: 'household', terminalId: null }, withSlip),
+    ]);
     expect(answers.map((a) => a.ticket.number)).toEqual(['A001', 'A002']);
     expect(count('tickets')).toBe(2);
     expect(count('print_jobs')).toBe(2);

@@ -43,7 +43,11 @@ describe('progress query rate limit (per terminal, injected clock)', () => {
     t = await startTestHost({ clock: () => now });
     kiosk = await t.pair('kiosk');
     const form = { name: '张三', idNumber: id, phone: '13800138000', purpose: 'employment' };
-    const res = await t.request('/api/applications', { method: 'POST', token: kiosk, body: { requestId: randomUUID(), serviceCode: 'household_certificate', form, materials: ['id_card'] } });
+    const res = await t.request('/api/applications', {
+      method: 'POST',
+      token: kiosk,
+      body: { requestId: randomUUID(), serviceCode: 'household_certificate', form, materials: ['id_card'] },
+    });
     expect(res.status).toBe(200);
     caseNumber = (res.body as { application: { caseNumber: string } }).application.caseNumber;
   });

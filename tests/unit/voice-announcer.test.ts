@@ -63,8 +63,30 @@ describe('announcer', () => {
     await fake.drain();
     expect(fake.maxPlaying()).toBe(1);
     expect(labels(a)).toEqual([
-      'chime', '请', 'A', '零', '零', '一', '号', '到', '三', '号', '窗口', '办理',
-      'chime', '请', 'B', '零', '零', '二', '号', '到', '五', '号', '窗口', '办理',
+      'chime',
+      '请',
+      'A',
+      '零',
+      '零',
+      '一',
+      '号',
+      '到',
+      '三',
+      '号',
+      '窗口',
+      '办理',
+      'chime',
+      '请',
+      'B',
+      '零',
+      '零',
+      '二',
+      '号',
+      '到',
+      '五',
+      '号',
+      '窗口',
+      '办理',
     ]);
     expect(a.snapshot().played.map((p) => p.job)).toEqual([...Array(12).fill(1), ...Array(12).fill(2)]);
     expect(a.snapshot().state).toBe('idle');

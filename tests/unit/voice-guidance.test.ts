@@ -63,7 +63,10 @@ describe('kiosk voice guidance clips', () => {
     expect(parsed.mn).toBeUndefined();
     expect(voiceAvailable('mn')).toBe(false);
     const hostile = parseGuideManifest({
-      clips: { en: { welcome: { file: '../secret.ogg' }, line: { file: '/etc/passwd' }, quick: { file: 'en/quick.ogg' } }, '../x': { idle: { file: 'x.ogg' } } },
+      clips: {
+        en: { welcome: { file: '../secret.ogg' }, line: { file: '/etc/passwd' }, quick: { file: 'en/quick.ogg' } },
+        '../x': { idle: { file: 'x.ogg' } },
+      },
     });
     expect(hostile).toEqual({ en: { quick: 'en/quick.ogg' } });
     expect(parseGuideManifest('<!doctype html>')).toEqual({});

@@ -23,7 +23,10 @@ describe('voice clip set', () => {
     expect(manifest.chime).not.toBeNull();
     for (const lang of CLIP_LANGUAGES) {
       const table = manifest.clips[lang] ?? {};
-      expect([...everyToken(lang)].filter((t) => !(t in table)), lang).toEqual([]);
+      expect(
+        [...everyToken(lang)].filter((t) => !(t in table)),
+        lang,
+      ).toEqual([]);
     }
   });
 

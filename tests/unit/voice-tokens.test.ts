@@ -15,7 +15,18 @@ const labels = (plan: ReturnType<typeof announcementPlan>) => plan.map(stepLabel
 describe('voice token sequence', () => {
   it('reads A001 at window 3 the way halls do', () => {
     expect(labels(announcementPlan({ number: 'A001', windowNumber: 3 }, ['zh-CN']))).toEqual([
-      'chime', '请', 'A', '零', '零', '一', '号', '到', '三', '号', '窗口', '办理',
+      'chime',
+      '请',
+      'A',
+      '零',
+      '零',
+      '一',
+      '号',
+      '到',
+      '三',
+      '号',
+      '窗口',
+      '办理',
     ]);
   });
 
@@ -72,7 +83,7 @@ describe('voice token sequence', () => {
     expect(last?.kind === 'speech' ? last.text : '').toContain('A 0 0 1');
   });
 
-  it('turns a language\'s clips into one sentence for a platform voice', () => {
+  it("turns a language's clips into one sentence for a platform voice", () => {
     const plan = preferSpeech(announcementPlan({ number: 'A001', windowNumber: 3 }, ['zh-CN', 'en']), new Set(['zh-CN'] as const));
     expect(plan.map((s) => s.kind)).toEqual(['chime', 'speech', 'clip', 'clip', 'clip', 'clip', 'clip', 'clip', 'clip']);
     expect(plan[1]?.kind === 'speech' ? plan[1].text : '').toBe('请 A 零 零 一 号 到 三 号 窗口 办理');

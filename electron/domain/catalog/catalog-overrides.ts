@@ -43,7 +43,8 @@ function applyOne(service: Service, o: ServiceOverride | undefined): Service {
   if (!o) return service;
   let next = service;
   if (o.feeYuan !== undefined && o.feeYuan !== service.fee.yuan) next = { ...next, fee: { yuan: o.feeYuan, note: HALL_FEE_NOTE } };
-  if (o.timeLimitDays !== undefined && o.timeLimitDays !== service.timeLimitDays) next = { ...next, timeLimitDays: o.timeLimitDays, instant: o.timeLimitDays === 0 };
+  if (o.timeLimitDays !== undefined && o.timeLimitDays !== service.timeLimitDays)
+    next = { ...next, timeLimitDays: o.timeLimitDays, instant: o.timeLimitDays === 0 };
   return next;
 }
 

@@ -31,7 +31,9 @@ export const CODE_PATTERN = /^[a-z][a-z0-9_]{2,40}$/;
 export const MaterialSchema = z.discriminatedUnion('requirement', [
   z.object({ code: z.string().regex(CODE_PATTERN), name: TextSchema, requirement: z.literal('mandatory') }).strict(),
   /** 容缺: accepted without it; the citizen supplies it within `supplyWithinDays` working days. */
-  z.object({ code: z.string().regex(CODE_PATTERN), name: TextSchema, requirement: z.literal('deferrable'), supplyWithinDays: z.number().int().min(1).max(60) }).strict(),
+  z
+    .object({ code: z.string().regex(CODE_PATTERN), name: TextSchema, requirement: z.literal('deferrable'), supplyWithinDays: z.number().int().min(1).max(60) })
+    .strict(),
   /** 数据跑路: the hall fetches it from another system; the citizen need not bring it. */
   z.object({ code: z.string().regex(CODE_PATTERN), name: TextSchema, requirement: z.literal('data_sharing') }).strict(),
 ]);
@@ -62,7 +64,10 @@ export const FieldSchema = z
     dateRule: z.enum(['past', 'future']).optional(),
     maxLength: z.number().int().min(1).max(500).optional(),
     /** Required only when another field has one of these values (e.g. group code for a tour). */
-    requiredWhen: z.object({ field: z.string(), equals: z.array(z.string()).min(1) }).strict().optional(),
+    requiredWhen: z
+      .object({ field: z.string(), equals: z.array(z.string()).min(1) })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((f) => (f.type === 'select') === (f.options !== undefined), { message: 'options go with (and only with) select fields', path: ['options'] })
@@ -102,13 +107,15 @@ export const ServiceSchema = z
       if (keys.indexOf(k) !== i) ctx.addIssue({ code: 'custom', message: `duplicate field ${k}`, path: ['fields', i, 'key'] });
     });
     s.fields.forEach((f, i) => {
-      if (f.requiredWhen && !keys.includes(f.requiredWhen.field)) ctx.addIssue({ code: 'custom', message: `requiredWhen names unknown field ${f.requiredWhen.field}`, path: ['fields', i] });
+      if (f.requiredWhen && !keys.includes(f.requiredWhen.field))
+        ctx.addIssue({ code: 'custom', message: `requiredWhen names unknown field ${f.requiredWhen.field}`, path: ['fields', i] });
     });
     const codes = s.materials.map((m) => m.code);
     codes.forEach((c, i) => {
       if (codes.indexOf(c) !== i) ctx.addIssue({ code: 'custom', message: `duplicate material ${c}`, path: ['materials', i, 'code'] });
     });
-    if (s.instant !== (s.timeLimitDays === 0)) ctx.addIssue({ code: 'custom', message: 'instant services have time limit 0 and only they do', path: ['instant'] });
+    if (s.instant !== (s.timeLimitDays === 0))
+      ctx.addIssue({ code: 'custom', message: 'instant services have time limit 0 and only they do', path: ['instant'] });
   });
 export type Service = z.infer<typeof ServiceSchema>;
 

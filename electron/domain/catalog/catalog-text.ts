@@ -46,7 +46,11 @@ export const M = {
     supplyWithinDays: 5,
   },
   hukou: { code: 'hukou_booklet', name: t('居民户口簿', MN.hukou, 'Household register booklet'), requirement: 'mandatory' },
-  hukouShared: { code: 'hukou_record', name: t('户籍信息（系统核验，无需提交）', `${MN.hukou} (ᠰᠢᠰᠲ᠋ᠧᠮ ᠪᠡᠷ ᠰᠢᠯᠭᠠᠨ\u180Eᠠ)`, 'Household record (checked online, nothing to bring)'), requirement: 'data_sharing' },
+  hukouShared: {
+    code: 'hukou_record',
+    name: t('户籍信息（系统核验，无需提交）', `${MN.hukou} (ᠰᠢᠰᠲ᠋ᠧᠮ ᠪᠡᠷ ᠰᠢᠯᠭᠠᠨ\u180Eᠠ)`, 'Household record (checked online, nothing to bring)'),
+    requirement: 'data_sharing',
+  },
   licence: { code: 'driving_licence', name: t('机动车驾驶证', MN.licence, 'Driving licence'), requirement: 'mandatory' },
   medical: {
     code: 'medical_certificate',
@@ -54,10 +58,18 @@ export const M = {
     requirement: 'deferrable',
     supplyWithinDays: 10,
   },
-  vehicleLicence: { code: 'vehicle_licence', name: t('机动车行驶证', `${MN.vehicle}${NB}ᠤ ᠦᠨᠡᠮᠯᠡᠯ`, 'Vehicle registration certificate'), requirement: 'mandatory' },
+  vehicleLicence: {
+    code: 'vehicle_licence',
+    name: t('机动车行驶证', `${MN.vehicle}${NB}ᠤ ᠦᠨᠡᠮᠯᠡᠯ`, 'Vehicle registration certificate'),
+    requirement: 'mandatory',
+  },
   insurance: {
     code: 'compulsory_insurance',
-    name: t('交强险保单（电子保单联网核验）', `${MN.vehicle}${NB}ᠤ ᠳᠠᠭᠠᠳᠤᠯ (ᠰᠢᠰᠲ᠋ᠧᠮ ᠪᠡᠷ ᠰᠢᠯᠭᠠᠨ\u180Eᠠ)`, 'Compulsory insurance policy (e-policy checked online)'),
+    name: t(
+      '交强险保单（电子保单联网核验）',
+      `${MN.vehicle}${NB}ᠤ ᠳᠠᠭᠠᠳᠤᠯ (ᠰᠢᠰᠲ᠋ᠧᠮ ᠪᠡᠷ ᠰᠢᠯᠭᠠᠨ\u180Eᠠ)`,
+      'Compulsory insurance policy (e-policy checked online)',
+    ),
     requirement: 'data_sharing',
   },
   inspectionReport: {
@@ -68,7 +80,11 @@ export const M = {
   passport: { code: 'passport', name: t('有效普通护照', MN.passport, 'Valid ordinary passport'), requirement: 'mandatory' },
   travelProof: {
     code: 'urgent_travel_proof',
-    name: t('紧急出行证明（如商务邀请函、就医证明）', `ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠠᠶᠠᠯᠠᠯ${NB}ᠤᠨ ${MN.certificate}`, 'Proof of urgent travel (business invitation, medical letter)'),
+    name: t(
+      '紧急出行证明（如商务邀请函、就医证明）',
+      `ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠠᠶᠠᠯᠠᠯ${NB}ᠤᠨ ${MN.certificate}`,
+      'Proof of urgent travel (business invitation, medical letter)',
+    ),
     requirement: 'mandatory',
   },
   birthMedical: {
@@ -78,13 +94,21 @@ export const M = {
   },
   marriage: {
     code: 'marriage_certificate',
-    name: t('父母结婚证（可用亲属关系承诺书容缺）', `ᠭᠡᠷᠯᠡᠯᠲᠡ${NB}ᠶᠢᠨ ${MN.certificate}`, "Parents' marriage certificate (a signed kinship pledge may stand in)"),
+    name: t(
+      '父母结婚证（可用亲属关系承诺书容缺）',
+      `ᠭᠡᠷᠯᠡᠯᠲᠡ${NB}ᠶᠢᠨ ${MN.certificate}`,
+      "Parents' marriage certificate (a signed kinship pledge may stand in)",
+    ),
     requirement: 'deferrable',
     supplyWithinDays: 10,
   },
   residenceProof: {
     code: 'residence_proof',
-    name: t('迁入地合法稳定住所证明（不动产登记联网核验）', `ᠰᠠᠭᠤᠴᠠ ᠭᠡᠷ${NB}ᠦᠨ ${MN.certificate}`, 'Proof of residence at the new address (property register checked online)'),
+    name: t(
+      '迁入地合法稳定住所证明（不动产登记联网核验）',
+      `ᠰᠠᠭᠤᠴᠠ ᠭᠡᠷ${NB}ᠦᠨ ${MN.certificate}`,
+      'Proof of residence at the new address (property register checked online)',
+    ),
     requirement: 'data_sharing',
   },
   transferConsent: {
@@ -93,7 +117,11 @@ export const M = {
     requirement: 'deferrable',
     supplyWithinDays: 5,
   },
-  lossStatement: { code: 'loss_statement', name: t('遗失声明（现场填写）', `ᠭᠡᠭᠡᠭᠰᠡᠨ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ`, 'Statement of loss (filled in on site)'), requirement: 'mandatory' },
+  lossStatement: {
+    code: 'loss_statement',
+    name: t('遗失声明（现场填写）', `ᠭᠡᠭᠡᠭᠰᠡᠨ ᠲᠤᠬᠠᠢ ᠮᠡᠳᠡᠭᠳᠡᠯ`, 'Statement of loss (filled in on site)'),
+    requirement: 'mandatory',
+  },
   oldIdCard: { code: 'old_id_card', name: t('原居民身份证', `ᠬᠠᠭᠤᠴᠢᠨ ${MN.idCard}`, 'Your current ID card'), requirement: 'mandatory' },
 } satisfies Record<string, Material>;
 

@@ -36,7 +36,12 @@ export function isRequired(field: Field, answers: FormData): boolean {
   return field.required || (when !== undefined && when.equals.includes(String(answers[when.field] ?? '')));
 }
 
-export function checkField(field: Field, value: FormValue | undefined, answers: FormData, ctx: { today: string; ports: readonly string[] }): FieldProblem | null {
+export function checkField(
+  field: Field,
+  value: FormValue | undefined,
+  answers: FormData,
+  ctx: { today: string; ports: readonly string[] },
+): FieldProblem | null {
   if (isBlankValue(value)) return isRequired(field, answers) ? (field.type === 'select' || field.type === 'port' ? 'choose' : 'required') : null;
   if (value === undefined) return null;
   if (field.type === 'pinyinName') {

@@ -14,8 +14,16 @@ export const GROUP_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
 /** Passport-style name in pinyin: upper-case letters; the citizen may correct the proposal. */
 export const PinyinNameValueSchema = z
   .object({
-    surname: z.string().trim().toUpperCase().regex(/^[A-Z]{1,40}$/, 'surname: letters A–Z only'),
-    givenName: z.string().trim().toUpperCase().regex(/^[A-Z]{0,40}$/, 'given name: letters A–Z only'),
+    surname: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{1,40}$/, 'surname: letters A–Z only'),
+    givenName: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{0,40}$/, 'given name: letters A–Z only'),
   })
   .strict();
 export type PinyinNameValue = z.infer<typeof PinyinNameValueSchema>;
@@ -24,7 +32,10 @@ export type FormValue = string | PinyinNameValue;
 export type FormData = Record<string, FormValue>;
 
 /** What crosses the wire before checking: strings, or the pinyin name object. */
-export const RawFormSchema = z.record(z.string().max(40), z.union([z.string().max(500), z.object({ surname: z.string().max(60), givenName: z.string().max(60) }).strict()]));
+export const RawFormSchema = z.record(
+  z.string().max(40),
+  z.union([z.string().max(500), z.object({ surname: z.string().max(60), givenName: z.string().max(60) }).strict()]),
+);
 
 function dateSchema(f: Field, today: string): z.ZodType<string> {
   return z
@@ -39,7 +50,11 @@ function dateSchema(f: Field, today: string): z.ZodType<string> {
 function valueSchema(f: Field, ports: readonly string[], today: string): z.ZodType<FormValue> {
   switch (f.type) {
     case 'text':
-      return z.string().trim().min(1, 'required').max(f.maxLength ?? 200);
+      return z
+        .string()
+        .trim()
+        .min(1, 'required')
+        .max(f.maxLength ?? 200);
     case 'phone':
       return z
         .string()

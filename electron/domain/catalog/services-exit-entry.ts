@@ -91,7 +91,11 @@ export const exitEntryServices: ServiceInput[] = [
     code: 'expedited_document',
     line: 'exit_entry',
     name: t('证件加急', `${MN.passport}${NB}ᠢ ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠪᠡᠷ ᠪᠠᠷᠢᠬᠤ`, 'Expedited travel document'),
-    description: t('因紧急商务、就医、奔丧等急需出境的，开通绿色通道加急办理。', `ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠠᠶᠠᠯᠠᠯ${NB}ᠤᠨ ᠨᠣᠭᠤᠭᠠᠨ ᠵᠠᠮ`, 'Green channel for urgent business, medical or family travel.'),
+    description: t(
+      '因紧急商务、就医、奔丧等急需出境的，开通绿色通道加急办理。',
+      `ᠶᠠᠭᠠᠷᠠᠯᠲᠠᠢ ᠠᠶᠠᠯᠠᠯ${NB}ᠤᠨ ᠨᠣᠭᠤᠭᠠᠨ ᠵᠠᠮ`,
+      'Green channel for urgent business, medical or family travel.',
+    ),
     materials: [M.idCard, M.travelProof, M.hukouShared, M.photoReceipt],
     fee: { yuan: 120, note: feeNote('按证件收费，加急不另收费（护照 120 元）', 120, 'The document fee only, no surcharge (passport 120 yuan)') },
     timeLimitDays: 3,

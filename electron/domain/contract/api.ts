@@ -2,10 +2,7 @@ import { z } from 'zod';
 import type { TerminalRole } from '../roles.js';
 import { IdParam, None, route } from './route-spec.js';
 import { queueApi } from './queue-api.js';
-import {
-  TerminalRoleSchema,
-  TerminalSchema,
-} from './schemas.js';
+import { TerminalRoleSchema, TerminalSchema } from './schemas.js';
 import { deviceApi } from '../devices/device-api.js';
 import { printApi } from './print-api.js';
 import { applicationsApi } from './applications-api.js';
@@ -70,11 +67,6 @@ export const api = {
     body: None,
     response: z.object({ terminal: TerminalSchema }),
   }),
-
-
-
-
-
 
   listTerminals: route({
     method: 'GET',

@@ -93,14 +93,24 @@ const TicketAnswer = {
 const CatalogOverridesAnswer = z.object({
   overrides: CatalogOverridesSchema,
   /** Every service of the shipped catalog with its shipped ("default") fee and time limit. */
-  services: z.array(z.object({ code: z.string(), line: BusinessLineSchema, name: TextSchema, defaultFeeYuan: z.number(), defaultTimeLimitDays: z.number().int() })),
+  services: z.array(
+    z.object({ code: z.string(), line: BusinessLineSchema, name: TextSchema, defaultFeeYuan: z.number(), defaultTimeLimitDays: z.number().int() }),
+  ),
 });
 
 export const applicationsApi = {
   catalog: route({ method: 'GET', path: '/api/catalog', access: EVERY_TERMINAL, params: None, query: None, body: None, response: CatalogSchema }),
 
   /** The supervisor's fee and time-limit overrides, with each service's shipped values beside them. */
-  getCatalogOverrides: route({ method: 'GET', path: '/api/catalog/overrides', access: ['admin'], params: None, query: None, body: None, response: CatalogOverridesAnswer }),
+  getCatalogOverrides: route({
+    method: 'GET',
+    path: '/api/catalog/overrides',
+    access: ['admin'],
+    params: None,
+    query: None,
+    body: None,
+    response: CatalogOverridesAnswer,
+  }),
 
   /** Replaces the whole set of overrides (a service left out goes back to its shipped values); audited. */
   putCatalogOverrides: route({
@@ -144,7 +154,10 @@ export const applicationsApi = {
       .object({
         requestId: RequestId,
         serviceCode: ServiceCode,
-        members: z.array(z.object({ form: RawFormSchema, materials: Materials }).strict()).min(2).max(60),
+        members: z
+          .array(z.object({ form: RawFormSchema, materials: Materials }).strict())
+          .min(2)
+          .max(60),
         language: Language.optional(),
       })
       .strict(),

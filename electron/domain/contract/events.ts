@@ -33,9 +33,7 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 
 /** What a client may send. Anything else is answered with an `error` event, never a crash. */
-export const ClientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ping'), nonce: z.string().max(64) }).strict(),
-]);
+export const ClientMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ping'), nonce: z.string().max(64) }).strict()]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
 /** Largest client message the host reads; larger frames close the socket. */

@@ -12,7 +12,11 @@ export const PrinterConfigSchema = z
     /** cups: queue name; folder: absolute path; electron: device name ('' = system default). */
     target: z.string().trim().max(300),
     /** CUPS media override ('' = from the document). */
-    media: z.string().trim().max(60).regex(/^[A-Za-z0-9._-]*$/),
+    media: z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[A-Za-z0-9._-]*$/),
   })
   .strict()
   .refine((c) => c.kind === 'none' || c.kind === 'electron' || c.target.length > 0, { message: 'a CUPS queue or folder needs a target', path: ['target'] });

@@ -27,7 +27,10 @@ const ADMIN: readonly TerminalRole[] = ['admin'];
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 
 const PinSchema = z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits');
-const StaffNoSchema = z.string().trim().regex(/^[0-9A-Za-z]{2,20}$/, 'a staff number is 2 to 20 letters or digits');
+const StaffNoSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]{2,20}$/, 'a staff number is 2 to 20 letters or digits');
 const OneTimeCodeSchema = z
   .string()
   .trim()
@@ -128,7 +131,16 @@ export const queueApi = {
     response: TicketResult,
   }),
 
-  reinstate: route({ method: 'POST', path: '/api/tickets/:id/reinstate', access: CLERK, staff: 'any', params: IdParam, query: None, body: None, response: TicketResult }),
+  reinstate: route({
+    method: 'POST',
+    path: '/api/tickets/:id/reinstate',
+    access: CLERK,
+    staff: 'any',
+    params: IdParam,
+    query: None,
+    body: None,
+    response: TicketResult,
+  }),
 
   conversation: route({
     method: 'GET',
@@ -180,7 +192,15 @@ export const queueApi = {
     response: z.object({ staff: StaffSchema }),
   }),
 
-  staffSignOut: route({ method: 'POST', path: '/api/staff/sign-out', access: ['clerk', 'admin'], params: None, query: None, body: None, response: z.object({ ok: z.literal(true) }) }),
+  staffSignOut: route({
+    method: 'POST',
+    path: '/api/staff/sign-out',
+    access: ['clerk', 'admin'],
+    params: None,
+    query: None,
+    body: None,
+    response: z.object({ ok: z.literal(true) }),
+  }),
 
   staffEnroll: route({
     method: 'POST',
@@ -192,7 +212,16 @@ export const queueApi = {
     response: z.object({ staff: StaffSchema }),
   }),
 
-  listStaff: route({ method: 'GET', path: '/api/staff', access: ADMIN, staff: SUPERVISORS, params: None, query: None, body: None, response: z.object({ staff: z.array(StaffSchema) }) }),
+  listStaff: route({
+    method: 'GET',
+    path: '/api/staff',
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: None,
+    query: None,
+    body: None,
+    response: z.object({ staff: z.array(StaffSchema) }),
+  }),
 
   createStaff: route({
     method: 'POST',
@@ -218,11 +247,38 @@ export const queueApi = {
 
   getSettings: route({ method: 'GET', path: '/api/settings', access: ADMIN, params: None, query: None, body: None, response: HallSettingsSchema }),
 
-  putSettings: route({ method: 'PUT', path: '/api/settings', access: ADMIN, staff: SUPERVISORS, params: None, query: None, body: HallSettingsSchema.strict(), response: HallSettingsSchema }),
+  putSettings: route({
+    method: 'PUT',
+    path: '/api/settings',
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: None,
+    query: None,
+    body: HallSettingsSchema.strict(),
+    response: HallSettingsSchema,
+  }),
 
-  createWindow: route({ method: 'POST', path: '/api/windows', access: ADMIN, staff: SUPERVISORS, params: None, query: None, body: WindowInput, response: WindowResult }),
+  createWindow: route({
+    method: 'POST',
+    path: '/api/windows',
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: None,
+    query: None,
+    body: WindowInput,
+    response: WindowResult,
+  }),
 
-  putWindow: route({ method: 'PUT', path: '/api/windows/:id', access: ADMIN, staff: SUPERVISORS, params: IdParam, query: None, body: WindowInput, response: WindowResult }),
+  putWindow: route({
+    method: 'PUT',
+    path: '/api/windows/:id',
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: IdParam,
+    query: None,
+    body: WindowInput,
+    response: WindowResult,
+  }),
 
   createAppointment: route({
     method: 'POST',

@@ -5,12 +5,7 @@ import type { StaffRole } from './schemas.js';
 /** Who may call a route: nobody needs a credential ('public'), or one of these terminal roles. */
 export type Access = 'public' | readonly TerminalRole[];
 
-export interface RouteSpec<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
-> {
+export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   access: Access;
@@ -25,9 +20,6 @@ export interface RouteSpec<
 export const None = z.object({}).strict();
 export const IdParam = z.object({ id: z.coerce.number().int().positive() }).strict();
 
-export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  spec: RouteSpec<P, Q, B, R>,
-): RouteSpec<P, Q, B, R> {
+export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
   return spec;
 }
-

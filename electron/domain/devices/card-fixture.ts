@@ -26,7 +26,10 @@ export const CardFixtureSchema = z
     permitNumber: text(9).default(''),
     issueCount: text(2).default(''),
     /** 8 bytes the reader answers to "select card" with, as hex; a card's identity on the reader. */
-    serial: z.string().regex(/^[0-9a-fA-F]{16}$/).default('0102030405060708'),
+    serial: z
+      .string()
+      .regex(/^[0-9a-fA-F]{16}$/)
+      .default('0102030405060708'),
   })
   .strict();
 export type CardFixture = z.output<typeof CardFixtureSchema>;

@@ -21,7 +21,14 @@ const DeviceFields = z.object({
   vendorId: UsbId.nullable().default(null),
   productId: UsbId.nullable().default(null),
   /** Serial port, e.g. /dev/ttyUSB0 or COM3. */
-  portPath: z.string().trim().min(1).max(200).regex(/^[^\0]+$/).nullable().default(null),
+  portPath: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\0]+$/)
+    .nullable()
+    .default(null),
   baudRate: z.union(BAUD_RATES.map((b) => z.literal(b))).default(115200),
   /** The terminal that receives this device's reads; personal data goes nowhere else. */
   terminalId: z.number().int().positive().nullable().default(null),

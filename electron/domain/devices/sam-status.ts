@@ -35,15 +35,7 @@ export function samStatusName(sw3: number): SamStatusName {
  * What a read attempt ended in, from the person's side. Each failure has its own status so that
  * the kiosk can say what happened and offer manual entry.
  */
-export const READ_FAILURES = [
-  'no_reader',
-  'reader_busy',
-  'reader_error',
-  'sam_error',
-  'card_unreadable',
-  'card_expired',
-  'card_invalid',
-] as const;
+export const READ_FAILURES = ['no_reader', 'reader_busy', 'reader_error', 'sam_error', 'card_unreadable', 'card_expired', 'card_invalid'] as const;
 export type ReadFailure = (typeof READ_FAILURES)[number];
 
 /** Which failure a non-ok SW3 means. A protocol error is the link's fault, not the card's. */

@@ -17,7 +17,11 @@ export const SimCardBodySchema = z.discriminatedUnion('action', [
 ]);
 export const SimScanBodySchema = z.object({ text: z.string().min(1).max(4096), deviceId: DeviceId }).strict();
 export const SimFaultBodySchema = z
-  .object({ fault: z.enum(['sam_failure', 'bad_checksum', 'garbage', 'silence', 'read_failure', 'truncated', 'oversized']), on: z.boolean(), deviceId: DeviceId })
+  .object({
+    fault: z.enum(['sam_failure', 'bad_checksum', 'garbage', 'silence', 'read_failure', 'truncated', 'oversized']),
+    on: z.boolean(),
+    deviceId: DeviceId,
+  })
   .strict();
 export const SimPlugBodySchema = z.object({ deviceId: z.number().int().positive(), plugged: z.boolean() }).strict();
 export const SimReplySchema = z.object({ ok: z.literal(true), deviceId: z.number().int().positive() });

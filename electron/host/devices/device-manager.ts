@@ -44,7 +44,14 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
   const readers = new Map<number, SimulatedReader>();
   const scanners = new Map<number, SimulatedScanner>();
 
-  const freshHealth = (enabled: boolean): DeviceHealth => ({ state: enabled ? 'connecting' : 'disabled', problem: null, lastSeenAt: null, reads: 0, failures: 0, reconnects: 0 });
+  const freshHealth = (enabled: boolean): DeviceHealth => ({
+    state: enabled ? 'connecting' : 'disabled',
+    problem: null,
+    lastSeenAt: null,
+    reads: 0,
+    failures: 0,
+    reconnects: 0,
+  });
 
   function push(r: Running): void {
     const event: ServerEvent = { type: 'device.status', deviceId: r.config.id, health: { ...r.health } };
@@ -55,7 +62,8 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
   function toBound(r: Running, event: ServerEvent, what: string): void {
     const to = r.config.terminalId;
     const n = to === null ? 0 : opts.events.sendToTerminal(to, event);
-    if (n === 0) opts.log(`devices: #${r.config.id} ${what} not delivered (${to === null ? 'device not bound to a terminal' : `terminal #${to} not connected`})`);
+    if (n === 0)
+      opts.log(`devices: #${r.config.id} ${what} not delivered (${to === null ? 'device not bound to a terminal' : `terminal #${to} not connected`})`);
   }
 
   function simulatedTransport(d: StoredDevice): Transport | null {
@@ -143,7 +151,10 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
         const existing = opts.store.list().filter((d) => d.transport === 'simulated');
         const add = (kind: DeviceConfig['kind'], name: string) => {
           if (existing.some((d) => d.kind === kind)) return;
-          opts.store.create({ name, kind, transport: 'simulated', vendorId: null, productId: null, portPath: null, baudRate: 115200, terminalId: null, enabled: true }, opts.clock());
+          opts.store.create(
+            { name, kind, transport: 'simulated', vendorId: null, productId: null, portPath: null, baudRate: 115200, terminalId: null, enabled: true },
+            opts.clock(),
+          );
         };
         add('id_reader', '模拟身份证阅读器 Simulated ID reader');
         add('scanner', '模拟扫码枪 Simulated scanner');

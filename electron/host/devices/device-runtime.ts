@@ -94,7 +94,11 @@ export function superviseDevice(d: StoredDevice, makeTransport: () => Transport 
             },
             onProblem: (p) => {
               if (p) hooks.count('failures');
-              hooks.health(p ? { state: 'error', problem: p.failure === 'reader_error' ? `reader_error_${p.detail}`.slice(0, 40) : p.failure } : { state: 'connected', problem: null, lastSeenAt: hooks.clock() });
+              hooks.health(
+                p
+                  ? { state: 'error', problem: p.failure === 'reader_error' ? `reader_error_${p.detail}`.slice(0, 40) : p.failure }
+                  : { state: 'connected', problem: null, lastSeenAt: hooks.clock() },
+              );
             },
           });
           current = { transport, stop: loop.stop };
@@ -102,7 +106,10 @@ export function superviseDevice(d: StoredDevice, makeTransport: () => Transport 
           reason = stopped ? new TransportError('io', 'stopped') : await Promise.race([closed, Promise.resolve(new TransportError('io', 'reader loop ended'))]);
         } else {
           current = { transport, stop: async () => undefined };
-          reason = await Promise.race([runScanner(transport, hooks), new Promise<TransportError>((resolve) => (wake = () => resolve(new TransportError('io', 'stopped'))))]);
+          reason = await Promise.race([
+            runScanner(transport, hooks),
+            new Promise<TransportError>((resolve) => (wake = () => resolve(new TransportError('io', 'stopped')))),
+          ]);
         }
       } catch (err) {
         reason = classifyError(err);
@@ -112,7 +119,8 @@ export function superviseDevice(d: StoredDevice, makeTransport: () => Transport 
       if (stopped) break;
       attempt += 1;
       // Each failure has its own status: absent, busy (another program holds it), no permission.
-      const problem = reason.code === 'not_found' || reason.code === 'disconnected' ? 'no_reader' : reason.code === 'busy' ? 'reader_busy' : `transport_${reason.code}`;
+      const problem =
+        reason.code === 'not_found' || reason.code === 'disconnected' ? 'no_reader' : reason.code === 'busy' ? 'reader_busy' : `transport_${reason.code}`;
       hooks.health({ state: 'disconnected', problem });
       const delay = Math.min(RECONNECT_MIN_MS * 2 ** (attempt - 1), RECONNECT_MAX_MS);
       await new Promise<void>((resolve) => {

@@ -43,7 +43,9 @@ export function createHidOwner(clock: () => number = Date.now) {
     /** Opens the first device with the ids (and usage page, when given). */
     async open(vendorId: number, productId: number, usagePage?: number): Promise<HidHandle> {
       const list = await this.enumerate();
-      const match = list.find((d) => d.vendorId === vendorId && d.productId === productId && (usagePage === undefined || d.usagePage === undefined || d.usagePage === usagePage));
+      const match = list.find(
+        (d) => d.vendorId === vendorId && d.productId === productId && (usagePage === undefined || d.usagePage === undefined || d.usagePage === usagePage),
+      );
       if (!match?.path) {
         cache = null;
         throw new TransportError('not_found', 'HID device not found');

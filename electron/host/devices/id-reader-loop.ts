@@ -20,7 +20,14 @@ export interface ReaderTimings {
   absentPolls: number;
 }
 
-export const DEFAULT_TIMINGS: ReaderTimings = { findEveryMs: 1000, statusEveryMs: 5000, responseTimeoutMs: 3000, backoffBaseMs: 500, backoffMaxMs: 15_000, absentPolls: 2 };
+export const DEFAULT_TIMINGS: ReaderTimings = {
+  findEveryMs: 1000,
+  statusEveryMs: 5000,
+  responseTimeoutMs: 3000,
+  backoffBaseMs: 500,
+  backoffMaxMs: 15_000,
+  absentPolls: 2,
+};
 
 export interface ReaderLoopOptions {
   transport: Transport;
@@ -79,7 +86,8 @@ export function startReaderLoop(opts: ReaderLoopOptions) {
     const today = opts.today();
     const parsed = parseCardText(r.data.subarray(4, 4 + textLen), today);
     if (!parsed.ok) return { outcome: 'failed', failure: 'card_invalid', detail: `${parsed.problem}.${parsed.field}` };
-    if (isExpired(parsed.card, today)) return { outcome: 'failed', failure: 'card_expired', detail: 'validUntil', expired: { card: parsed.card, photo: r.data.slice(4 + textLen) } };
+    if (isExpired(parsed.card, today))
+      return { outcome: 'failed', failure: 'card_expired', detail: 'validUntil', expired: { card: parsed.card, photo: r.data.slice(4 + textLen) } };
     return { outcome: 'ok', card: parsed.card, photo: r.data.slice(4 + textLen) };
   }
 

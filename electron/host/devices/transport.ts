@@ -30,10 +30,13 @@ export function classifyError(err: unknown): TransportError {
   const e = err as { code?: unknown; errno?: unknown; message?: unknown } | null;
   const text = `${String(e?.code ?? '')} ${String(e?.message ?? err)}`;
   if (/EBUSY|LIBUSB_ERROR_BUSY|Resource busy|Cannot lock port/i.test(text)) return new TransportError('busy', 'device is in use by another program');
-  if (/EACCES|EPERM|LIBUSB_ERROR_ACCESS|Permission denied|cannot open device/i.test(text)) return new TransportError('permission', 'no permission to open the device (udev rule?)');
-  if (/ENOENT|LIBUSB_ERROR_NO_DEVICE|LIBUSB_ERROR_NOT_FOUND|No such file|could not find|not found|errno 2\b/i.test(text)) return new TransportError('not_found', 'device not found');
+  if (/EACCES|EPERM|LIBUSB_ERROR_ACCESS|Permission denied|cannot open device/i.test(text))
+    return new TransportError('permission', 'no permission to open the device (udev rule?)');
+  if (/ENOENT|LIBUSB_ERROR_NO_DEVICE|LIBUSB_ERROR_NOT_FOUND|No such file|could not find|not found|errno 2\b/i.test(text))
+    return new TransportError('not_found', 'device not found');
   // node-hid reports an unplug as a failed read.
-  if (/disconnected|could not read from HID|ENXIO|EIO|LIBUSB_ERROR_IO|LIBUSB_ERROR_PIPE/i.test(text)) return new TransportError('disconnected', 'device disconnected');
+  if (/disconnected|could not read from HID|ENXIO|EIO|LIBUSB_ERROR_IO|LIBUSB_ERROR_PIPE/i.test(text))
+    return new TransportError('disconnected', 'device disconnected');
   return new TransportError('io', e?.message !== undefined ? String(e.message) : 'device error');
 }
 

@@ -36,7 +36,13 @@ export function adminHandlers(ctx: HostContext): AdminHandlers {
     createWindow: ({ body, staff, terminal }) => {
       try {
         const id = ctx.windows.create(body);
-        ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'window.create', target: `window ${body.number}`, detail: `A ${body.primary.join('/')}; B ${body.backup.join('/')}` });
+        ctx.audit.append({
+          at: ctx.clock(),
+          actor: actorOf(staff, terminal),
+          action: 'window.create',
+          target: `window ${body.number}`,
+          detail: `A ${body.primary.join('/')}; B ${body.backup.join('/')}`,
+        });
         return windowView(id);
       } catch (err) {
         if (isUniqueViolation(err)) throw new ApiError('conflict', `Window number ${body.number} exists already`);
@@ -52,7 +58,13 @@ export function adminHandlers(ctx: HostContext): AdminHandlers {
         if (isUniqueViolation(err)) throw new ApiError('conflict', `Window number ${body.number} exists already`);
         throw err;
       }
-      ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'window.update', target: `window ${body.number}`, detail: `A ${body.primary.join('/')}; B ${body.backup.join('/')}` });
+      ctx.audit.append({
+        at: ctx.clock(),
+        actor: actorOf(staff, terminal),
+        action: 'window.update',
+        target: `window ${body.number}`,
+        detail: `A ${body.primary.join('/')}; B ${body.backup.join('/')}`,
+      });
       ctx.pushState.now();
       return windowView(params.id);
     },
@@ -62,8 +74,17 @@ export function adminHandlers(ctx: HostContext): AdminHandlers {
       if (body.idNumber !== undefined && !validateIdNumber(body.idNumber, ctx.today()).ok) {
         throw new ApiError('bad_request', 'The ID number is not valid', [{ path: 'body.idNumber', message: 'not a valid resident ID number' }]);
       }
-      const a = ctx.appointments.create({ code: newOneTimeCode(), line: body.line, slotStart: body.slotStart, name: body.name ?? null, idNumber: body.idNumber ?? null }, ctx.clock());
-      ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'appointment.create', target: `appointment ${a.id}`, detail: `${a.line} ${new Date(a.slot_start).toISOString()}` });
+      const a = ctx.appointments.create(
+        { code: newOneTimeCode(), line: body.line, slotStart: body.slotStart, name: body.name ?? null, idNumber: body.idNumber ?? null },
+        ctx.clock(),
+      );
+      ctx.audit.append({
+        at: ctx.clock(),
+        actor: actorOf(staff, terminal),
+        action: 'appointment.create',
+        target: `appointment ${a.id}`,
+        detail: `${a.line} ${new Date(a.slot_start).toISOString()}`,
+      });
       return { appointment: { id: a.id, code: a.code, line: a.line, slotStart: a.slot_start } };
     },
 

@@ -19,7 +19,14 @@ import { hallStatus } from '../../domain/hall-hours.js';
 
 type ApplicationHandlers = Pick<
   Handlers,
-  'catalog' | 'submitApplication' | 'submitGroupApplication' | 'applicationProgress' | 'applicationByCase' | 'windowApplications' | 'proposePinyin' | 'appointmentLookup'
+  | 'catalog'
+  | 'submitApplication'
+  | 'submitGroupApplication'
+  | 'applicationProgress'
+  | 'applicationByCase'
+  | 'windowApplications'
+  | 'proposePinyin'
+  | 'appointmentLookup'
 >;
 type Language = 'zh-CN' | 'mn' | 'en';
 type SlipTerminal = { id: number; name: string; role?: string } | null;
@@ -57,7 +64,8 @@ function serviceOrThrow(ctx: HostContext, code: string, group: boolean, role: st
   if (!s) throw new ApiError('bad_request', `No service ${code}`, [{ path: 'body.serviceCode', message: 'unknown service' }]);
   // An unattended booth offers only what completes without a clerk.
   if (role === 'booth' && !s.boothEligible) throw new ApiError('forbidden', `${code} is not offered at a self-service booth`);
-  if (group && !s.groupAllowed) throw new ApiError('bad_request', `${code} takes no group applications`, [{ path: 'body.serviceCode', message: 'no group applications for this service' }]);
+  if (group && !s.groupAllowed)
+    throw new ApiError('bad_request', `${code} takes no group applications`, [{ path: 'body.serviceCode', message: 'no group applications for this service' }]);
   return s;
 }
 
@@ -82,7 +90,12 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
 
     const known = new Set(service.materials.map((m) => m.code));
     const unknown = input.materials.filter((c) => !known.has(c));
-    if (unknown.length > 0) throw new ApiError('bad_request', `Unknown materials: ${unknown.join(', ')}`, unknown.map((c) => ({ path: `${at}materials`, message: `not a material of this service: ${c}` })));
+    if (unknown.length > 0)
+      throw new ApiError(
+        'bad_request',
+        `Unknown materials: ${unknown.join(', ')}`,
+        unknown.map((c) => ({ path: `${at}materials`, message: `not a material of this service: ${c}` })),
+      );
     const ticked = new Set(input.materials);
     const missingMandatory = service.materials.filter((m) => m.requirement === 'mandatory' && !ticked.has(m.code));
     if (missingMandatory.length > 0) {
@@ -185,7 +198,15 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
    * The ticket's slip job is stored in the same transaction (as issueTicket does), and an
    * appointment is used up in it: all of it commits, or none.
    */
-  function submit(service: Service, requestId: string, members: CheckedMember[], terminal: SlipTerminal, actor: string, language: Language | undefined, appointmentCode?: string) {
+  function submit(
+    service: Service,
+    requestId: string,
+    members: CheckedMember[],
+    terminal: SlipTerminal,
+    actor: string,
+    language: Language | undefined,
+    appointmentCode?: string,
+  ) {
     const today = ctx.today();
     const minAge = greenChannelAge(ctx);
     const green = members.map((m) => service.expedite || ageOn(m.birthDate, today) >= minAge);
@@ -205,14 +226,14 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
           opensAt !== null
             ? null
             : ctx.tickets.issue(
-          {
-            line: service.line,
-            terminalId: terminal?.id ?? null,
-            ticketClass,
-            ...(group ? { groupSize: members.length } : {}),
-            ...(booked ? { appointmentId: booked.appointmentId, appointmentSlot: booked.appointmentSlot } : {}),
-            language: language ?? null,
-          },
+                {
+                  line: service.line,
+                  terminalId: terminal?.id ?? null,
+                  ticketClass,
+                  ...(group ? { groupSize: members.length } : {}),
+                  ...(booked ? { appointmentId: booked.appointmentId, appointmentSlot: booked.appointmentSlot } : {}),
+                  language: language ?? null,
+                },
                 today,
                 now,
               );
@@ -240,9 +261,11 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
         );
         // The audit trail names the case and the service only: never the applicant.
         const ticketText = issued ? `ticket ${issued.ticket.number}` : 'no ticket: hall closed';
-        for (const r of rows) ctx.audit.append({ at: now, actor, action: 'application.submit', target: r.case_number, detail: `${service.code}; ${ticketText}` });
+        for (const r of rows)
+          ctx.audit.append({ at: now, actor, action: 'application.submit', target: r.case_number, detail: `${service.code}; ${ticketText}` });
         if (booked) ctx.audit.append({ at: now, actor, action: 'appointment.use', target: `appointment ${booked.appointmentId}`, detail: ticketText });
-        if (issued) ctx.printing.storeSlip(issued, terminal, language, () => estimateFor(ctx, service.line, issued.ahead), slipApplication(service, rows, language));
+        if (issued)
+          ctx.printing.storeSlip(issued, terminal, language, () => estimateFor(ctx, service.line, issued.ahead), slipApplication(service, rows, language));
         return { rows, issued };
       })
       .immediate();
@@ -259,7 +282,13 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       const row = store.byCase(params.case);
       if (!row) throw new ApiError('not_found', 'No application with this case number');
       // Reading a citizen's full record on demand is answerable: who, which case, when.
-      ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'application.view', target: row.case_number, detail: 'looked up by case number' });
+      ctx.audit.append({
+        at: ctx.clock(),
+        actor: actorOf(staff, terminal),
+        action: 'application.view',
+        target: row.case_number,
+        detail: 'looked up by case number',
+      });
       return { applications: [full(row)] };
     },
 
@@ -280,7 +309,8 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       // pinyin-pro's dictionary costs the host about 25 MiB: loaded when a kiosk first asks, not at start.
       const { proposePinyinName } = await import('../../domain/identity/pinyin-name.js');
       const p = proposePinyinName(body.name);
-      if (!p) throw new ApiError('bad_request', 'The name must be in Chinese characters', [{ path: 'body.name', message: 'the name must be in Chinese characters' }]);
+      if (!p)
+        throw new ApiError('bad_request', 'The name must be in Chinese characters', [{ path: 'body.name', message: 'the name must be in Chinese characters' }]);
       return { surname: p.surname, givenName: p.givenName };
     },
 
@@ -300,10 +330,25 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       const r =
         earlier.length > 0
           ? replay(earlier, service.code)
-          : submit(service, body.requestId, [checkMember(service, body, today, 'body.')], terminal, actorOf(staff, terminal), body.language, body.appointmentCode);
+          : submit(
+              service,
+              body.requestId,
+              [checkMember(service, body, today, 'body.')],
+              terminal,
+              actorOf(staff, terminal),
+              body.language,
+              body.appointmentCode,
+            );
       const first = r.rows[0];
       if (!first) throw new Error('no application stored');
-      return { application: summary(first, service), ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, hallOpensAt: r.hallOpensAt, replayed: r.replayed };
+      return {
+        application: summary(first, service),
+        ticket: r.ticket,
+        ahead: r.ahead,
+        estimatedWaitMinutes: r.estimatedWaitMinutes,
+        hallOpensAt: r.hallOpensAt,
+        replayed: r.replayed,
+      };
     },
 
     submitGroupApplication: ({ body, terminal, staff }) => {
@@ -316,15 +361,28 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
         const members = body.members.map((m, i) => checkMember(service, m, today, `body.members.${i}.`));
         const issues: { path: string; message: string }[] = [];
         members.forEach((m, i) => {
-          if (members.findIndex((o) => o.idNumber === m.idNumber) !== i) issues.push({ path: `body.members.${i}.form.idNumber`, message: 'the same person twice in one group' });
+          if (members.findIndex((o) => o.idNumber === m.idNumber) !== i)
+            issues.push({ path: `body.members.${i}.form.idNumber`, message: 'the same person twice in one group' });
         });
         // One tour group, one code: a member with another code belongs to another group's ticket.
         const codes = new Set(members.map((m) => m.form['groupCode']).filter((c) => c !== undefined));
-        if (codes.size > 1) members.forEach((m, i) => m.form['groupCode'] !== undefined && issues.push({ path: `body.members.${i}.form.groupCode`, message: 'members of one group share one group code' }));
+        if (codes.size > 1)
+          members.forEach(
+            (m, i) =>
+              m.form['groupCode'] !== undefined &&
+              issues.push({ path: `body.members.${i}.form.groupCode`, message: 'members of one group share one group code' }),
+          );
         if (issues.length > 0) throw new ApiError('bad_request', 'Invalid group', issues);
         r = submit(service, body.requestId, members, terminal, actorOf(staff, terminal), body.language);
       }
-      return { applications: r.rows.map((row) => summary(row, service)), ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, hallOpensAt: r.hallOpensAt, replayed: r.replayed };
+      return {
+        applications: r.rows.map((row) => summary(row, service)),
+        ticket: r.ticket,
+        ahead: r.ahead,
+        estimatedWaitMinutes: r.estimatedWaitMinutes,
+        hallOpensAt: r.hallOpensAt,
+        replayed: r.replayed,
+      };
     },
 
     applicationProgress: ({ query, terminal, reply }) => {
@@ -345,7 +403,14 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       }
       const service = ctx.catalog.find(row.service_code);
       const s = summary(row, service);
-      return { caseNumber: s.caseNumber, serviceCode: s.serviceCode, status: s.status, nextStep: NEXT_STEP[row.status], supplementBy: s.supplementBy, promisedBy: s.promisedBy };
+      return {
+        caseNumber: s.caseNumber,
+        serviceCode: s.serviceCode,
+        status: s.status,
+        nextStep: NEXT_STEP[row.status],
+        supplementBy: s.supplementBy,
+        promisedBy: s.promisedBy,
+      };
     },
   };
 }

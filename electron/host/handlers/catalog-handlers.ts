@@ -12,7 +12,13 @@ export function catalogHandlers(ctx: HostContext): CatalogHandlers {
   function answer() {
     return {
       overrides: ctx.catalog.overrides(),
-      services: serviceCatalog().services.map((s) => ({ code: s.code, line: s.line, name: s.name, defaultFeeYuan: s.fee.yuan, defaultTimeLimitDays: s.timeLimitDays })),
+      services: serviceCatalog().services.map((s) => ({
+        code: s.code,
+        line: s.line,
+        name: s.name,
+        defaultFeeYuan: s.fee.yuan,
+        defaultTimeLimitDays: s.timeLimitDays,
+      })),
     };
   }
 
@@ -23,7 +29,12 @@ export function catalogHandlers(ctx: HostContext): CatalogHandlers {
       // A code this catalog lacks is a mistake at the screen, not something to keep in storage.
       const known = new Set(serviceCatalog().services.map((s) => s.code));
       const unknown = Object.keys(body).filter((c) => !known.has(c));
-      if (unknown.length > 0) throw new ApiError('bad_request', `Unknown services: ${unknown.join(', ')}`, unknown.map((c) => ({ path: `body.${c}`, message: 'unknown service' })));
+      if (unknown.length > 0)
+        throw new ApiError(
+          'bad_request',
+          `Unknown services: ${unknown.join(', ')}`,
+          unknown.map((c) => ({ path: `body.${c}`, message: 'unknown service' })),
+        );
       const before = ctx.catalog.catalog();
       // The new prices and their audit entry commit together, or neither does.
       const changes = ctx.db
@@ -37,7 +48,13 @@ export function catalogHandlers(ctx: HostContext): CatalogHandlers {
           }
           // Codes and amounts only: the audit trail of a price change names no person.
           const described = describeOverrideChanges(before, after);
-          ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'catalog.update', target: 'catalog', detail: described.length > 0 ? described.join('; ') : 'no change' });
+          ctx.audit.append({
+            at: ctx.clock(),
+            actor: actorOf(staff, terminal),
+            action: 'catalog.update',
+            target: 'catalog',
+            detail: described.length > 0 ? described.join('; ') : 'no change',
+          });
           return described;
         })
         .immediate();

@@ -18,7 +18,17 @@ function toJob(r: PrintJobRow): PrintJob {
   } catch {
     /* an unreadable row still lists, unlabelled */
   }
-  return { id: r.id, kind: r.kind, label, state: r.state, attempts: r.attempts, lastError: r.last_error, reprintOf: r.reprint_of, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    kind: r.kind,
+    label,
+    state: r.state,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    reprintOf: r.reprint_of,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 export function printHandlers(ctx: HostContext): PrintHandlers {
@@ -84,7 +94,12 @@ export function printHandlers(ctx: HostContext): PrintHandlers {
       if (!service) throw new ApiError('bad_request', `No service ${body.serviceCode}`, [{ path: 'body.serviceCode', message: 'unknown service' }]);
       const missing = body.missing ?? [];
       const unknown = unknownMaterials(service, missing);
-      if (unknown.length > 0) throw new ApiError('bad_request', `Unknown materials: ${unknown.join(', ')}`, unknown.map((c) => ({ path: 'body.missing', message: `not a material of this service: ${c}` })));
+      if (unknown.length > 0)
+        throw new ApiError(
+          'bad_request',
+          `Unknown materials: ${unknown.join(', ')}`,
+          unknown.map((c) => ({ path: 'body.missing', message: `not a material of this service: ${c}` })),
+        );
       const jobId = p.printNotice(terminal, body.language, noticeContent(service, missing, body.language));
       if (jobId === null) throw new ApiError('no_printer', 'This terminal has no printer configured');
       ctx.log(`print: one-time notice for ${service.code} queued as job ${jobId} at #${terminal.id}`);

@@ -128,7 +128,8 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
       const result = atomically(() => {
         const r = ctx.tickets.callNext(w, ctx.today(), ctx.clock(), policyOf(ctx.settings.hall()));
         if (r.finished) ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.finish', target: r.finished.number, detail: `window ${w.number}` });
-        if (r.ticket) ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.call', target: r.ticket.number, detail: `window ${w.number}; ${r.choice?.reason ?? ''}` });
+        if (r.ticket)
+          ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.call', target: r.ticket.number, detail: `window ${w.number}; ${r.choice?.reason ?? ''}` });
         return r;
       });
       if (result.finished) endConversation(w.id);
@@ -143,7 +144,14 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
       const limit = ctx.settings.hall().recallLimit;
       const t = atomically(() => {
         const recalled = ctx.tickets.recall(w.id, ctx.clock(), limit);
-        if (recalled) ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.recall', target: recalled.number, detail: `window ${w.number}; recall ${recalled.recallCount}` });
+        if (recalled)
+          ctx.audit.append({
+            at: ctx.clock(),
+            actor: actorOf(staff, terminal),
+            action: 'ticket.recall',
+            target: recalled.number,
+            detail: `window ${w.number}; recall ${recalled.recallCount}`,
+          });
         return recalled;
       });
       if (!t) {
@@ -155,13 +163,21 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
       return { ticket: t };
     },
 
-    startServing: ({ params, staff, terminal }) => act(params.id, 'ticket.start', (w) => ctx.tickets.start(w.id, ctx.clock()), 'No called ticket to start', actorOf(staff, terminal)),
+    startServing: ({ params, staff, terminal }) =>
+      act(params.id, 'ticket.start', (w) => ctx.tickets.start(w.id, ctx.clock()), 'No called ticket to start', actorOf(staff, terminal)),
 
     finishServing: ({ params, staff, terminal }) =>
       act(params.id, 'ticket.finish', (w) => ctx.tickets.finish(w.id, ctx.clock()), 'No ticket being served', actorOf(staff, terminal), true),
 
     markNoShow: ({ params, staff, terminal }) =>
-      act(params.id, 'ticket.no_show', (w) => ctx.tickets.noShow(w.id, ctx.clock()), 'Only a called ticket can be marked no-show', actorOf(staff, terminal), true),
+      act(
+        params.id,
+        'ticket.no_show',
+        (w) => ctx.tickets.noShow(w.id, ctx.clock()),
+        'Only a called ticket can be marked no-show',
+        actorOf(staff, terminal),
+        true,
+      ),
 
     transfer: ({ params, body, staff, terminal }) => {
       const target = body.toWindowId !== undefined ? windowOrThrow(body.toWindowId) : null;

@@ -72,7 +72,12 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
       if (!(await verifyPin(body.pin, pinHash, pinSalt))) {
         const after = ctx.staff.recordFailure(record.id, ctx.clock(), LOCK_AFTER_FAILURES, ctx.clock() + LOCK_MS);
         const locked = after?.locked_until !== null && after?.locked_until !== undefined && after.locked_until > ctx.clock();
-        audit(`terminal:${terminal?.id ?? '?'}`, locked ? 'staff.locked' : 'staff.sign_in_failed', `staff:${record.staff_no}`, `attempt ${after?.failed_attempts ?? '?'}`);
+        audit(
+          `terminal:${terminal?.id ?? '?'}`,
+          locked ? 'staff.locked' : 'staff.sign_in_failed',
+          `staff:${record.staff_no}`,
+          `attempt ${after?.failed_attempts ?? '?'}`,
+        );
         if (locked) throw new ApiError('staff_locked', `Locked for ${LOCK_MS / 60_000} minutes after ${LOCK_AFTER_FAILURES} wrong PINs`);
         throw new ApiError('pin_invalid', 'Wrong staff number or PIN');
       }
@@ -92,7 +97,11 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
       const record = ctx.staff.byNo(body.staffNo);
       const now = ctx.clock();
       const valid =
-        record !== null && record.enroll_code_hash !== null && record.enroll_expires_at !== null && record.enroll_expires_at > now && record.enroll_code_hash.equals(sha256(body.code));
+        record !== null &&
+        record.enroll_code_hash !== null &&
+        record.enroll_expires_at !== null &&
+        record.enroll_expires_at > now &&
+        record.enroll_code_hash.equals(sha256(body.code));
       if (!valid || !record) throw new ApiError('code_invalid', 'The enrolment code is wrong, used or expired');
       const { hash, salt } = await hashPin(body.pin);
       const updated = ctx.staff.setPin(record.id, hash, salt);

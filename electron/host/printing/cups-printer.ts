@@ -34,7 +34,8 @@ export function deviceStatusFrom(lpstatPrinter: string): { status: DeviceStatus;
   const alerts = /Alerts:\s*(.*)/.exec(lpstatPrinter)?.[1]?.trim() ?? '';
   const reasons = alerts === 'none' ? '' : alerts;
   if (/media-(empty|needed|low-error)|marker-supply-empty|paper/i.test(reasons)) return { status: 'paper_out', detail: reasons };
-  if (/disabled|offline|connecting-to-device|timed-out|shutdown/i.test(`${reasons} ${lpstatPrinter.split('\n')[0] ?? ''}`)) return { status: 'offline', detail: reasons || 'disabled' };
+  if (/disabled|offline|connecting-to-device|timed-out|shutdown/i.test(`${reasons} ${lpstatPrinter.split('\n')[0] ?? ''}`))
+    return { status: 'offline', detail: reasons || 'disabled' };
   if (/-error\b|jam|cover-open|door-open/i.test(reasons)) return { status: 'failed', detail: reasons };
   return { status: 'ok', detail: reasons };
 }

@@ -127,7 +127,13 @@ function drawBlock(doc: PDFKit.PDFDocument, spec: PageSpec, width: number, b: Bl
   const x = spec.margin;
   if (b.kind === 'rule') {
     const y = doc.y + 3;
-    doc.moveTo(x, y).lineTo(x + width, y).lineWidth(0.6).dash(2, { space: 2 }).stroke().undash();
+    doc
+      .moveTo(x, y)
+      .lineTo(x + width, y)
+      .lineWidth(0.6)
+      .dash(2, { space: 2 })
+      .stroke()
+      .undash();
     doc.y += 8;
     return;
   }

@@ -41,9 +41,7 @@ export function printQueue(deps: PrintQueueDeps) {
   let stopped = false;
   let unpause: () => void = () => {};
   const pause = (point: PausePoint) =>
-    deps.pauseAt === point
-      ? (log(`print: paused ${point} (test hook)`), new Promise<void>((resolve) => (unpause = resolve)))
-      : Promise.resolve();
+    deps.pauseAt === point ? (log(`print: paused ${point} (test hook)`), new Promise<void>((resolve) => (unpause = resolve))) : Promise.resolve();
 
   async function render(job: PrintJobRow) {
     const req = DocumentRequestSchema.parse({ kind: job.kind, data: JSON.parse(job.data) as unknown });

@@ -196,7 +196,15 @@ export function printingService(o: PrintingOptions) {
       const [id] = o.db
         .transaction(() => {
           const ids = jobs.enqueueMany(
-            [{ terminalId: original.terminal_id, kind: original.kind, data: JSON.parse(original.data) as unknown, idempotencyKey: `reprint:${jobId}:${n}`, reprintOf: jobId }],
+            [
+              {
+                terminalId: original.terminal_id,
+                kind: original.kind,
+                data: JSON.parse(original.data) as unknown,
+                idempotencyKey: `reprint:${jobId}:${n}`,
+                reprintOf: jobId,
+              },
+            ],
             now,
           );
           settings.audit('reprint', actorId, jobId, `reprint #${n}`, now);
@@ -213,7 +221,14 @@ export function printingService(o: PrintingOptions) {
     printNotice(terminal: { id: number; name: string }, language: PrintLanguage, content: NoticeContent): number | null {
       if (!printerOf(configFor(terminal.id))) return null;
       const now = o.clock();
-      const data = OneTimeNoticeDataSchema.parse({ language, hallName: settings.hallName(), terminalName: terminal.name, printedAt: now, timeZone: o.timeZone, ...content });
+      const data = OneTimeNoticeDataSchema.parse({
+        language,
+        hallName: settings.hallName(),
+        terminalName: terminal.name,
+        printedAt: now,
+        timeZone: o.timeZone,
+        ...content,
+      });
       // Each request is its own paper: a citizen who asks twice gets two copies.
       const [id] = jobs.enqueueMany([{ terminalId: terminal.id, kind: 'one_time_notice', data, idempotencyKey: `notice:${terminal.id}:${randomUUID()}` }], now);
       if (!id) throw new Error('notice job not stored');

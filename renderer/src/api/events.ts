@@ -119,7 +119,10 @@ export function useServerEvents(role: TerminalRole, options: EventOptions = {}):
         const parsed = ServerEventSchema.safeParse(data);
         if (!parsed.success) {
           // Only the shape problem, never the payload: it may carry personal data.
-          console.warn('yizhan: ignored an invalid server event', parsed.error.issues.map((i) => i.path.join('.')));
+          console.warn(
+            'yizhan: ignored an invalid server event',
+            parsed.error.issues.map((i) => i.path.join('.')),
+          );
           return;
         }
         const ev = parsed.data;

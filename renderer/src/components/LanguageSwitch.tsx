@@ -9,13 +9,7 @@ export function LanguageSwitch({ large = false }: { large?: boolean }) {
   return (
     <div className={large ? 'lang-switch lang-switch--large' : 'lang-switch'} role="group" aria-label={t('lang.switch')}>
       {LANGUAGES.map((lng) => (
-        <button
-          key={lng}
-          type="button"
-          lang={lng}
-          aria-pressed={i18n.language === lng}
-          onClick={() => void i18n.changeLanguage(lng)}
-        >
+        <button key={lng} type="button" lang={lng} aria-pressed={i18n.language === lng} onClick={() => void i18n.changeLanguage(lng)}>
           {t(LABEL_KEY[lng])}
         </button>
       ))}

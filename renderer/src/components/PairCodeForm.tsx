@@ -8,17 +8,14 @@ import { AlertRegion } from './AlertRegion.js';
 
 /** People type "abcd1234" or "ABCD 1234"; show it back as the printed XXXX-XXXX form. */
 function tidy(raw: string): string {
-  const compact = raw.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 8);
+  const compact = raw
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .slice(0, 8);
   return compact.length > 4 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : compact;
 }
 
-export function PairCodeForm({
-  onPaired,
-  initialErrorKey = null,
-}: {
-  onPaired: (terminal: Terminal) => void;
-  initialErrorKey?: string | null;
-}) {
+export function PairCodeForm({ onPaired, initialErrorKey = null }: { onPaired: (terminal: Terminal) => void; initialErrorKey?: string | null }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);

@@ -78,7 +78,7 @@ export function useDeviceEvents(role: TerminalRole): DeviceEvents {
     };
   }, [role]);
 
-    return {
+  return {
     lastCard,
     lastScan,
     health,

@@ -10,7 +10,15 @@ export function formatDateTime(epochMs: number, language: string): string {
     // UI show digits only, as 2026/11/24 10:05.
     f =
       language === 'mn'
-        ? new Intl.DateTimeFormat('zh-CN', { timeZone: HALL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        ? new Intl.DateTimeFormat('zh-CN', {
+            timeZone: HALL_TIME_ZONE,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          })
         : new Intl.DateTimeFormat(language, { timeZone: HALL_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
     cache.set(language, f);
   }

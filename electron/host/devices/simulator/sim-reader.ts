@@ -20,7 +20,11 @@ export function simulatedReader(end: DeviceEnd) {
 
   function answer(cmd: number, para: number): Uint8Array {
     if (is(cmd, para, 'samStatus') || is(cmd, para, 'resetSam')) return encodeResponse(faults.has('sam_failure') ? 0x60 : 0x90);
-    if (is(cmd, para, 'readSamId')) return encodeResponse(0x90, Uint8Array.from({ length: 16 }, (_, i) => i));
+    if (is(cmd, para, 'readSamId'))
+      return encodeResponse(
+        0x90,
+        Uint8Array.from({ length: 16 }, (_, i) => i),
+      );
     if (is(cmd, para, 'findCard')) return card ? encodeResponse(0x9f, new Uint8Array(4)) : encodeResponse(0x80);
     if (is(cmd, para, 'selectCard')) return card ? encodeResponse(0x90, card.serial) : encodeResponse(0x81);
     if (is(cmd, para, 'readTextPhoto')) {

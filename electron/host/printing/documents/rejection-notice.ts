@@ -11,9 +11,6 @@ export function rejectionNotice(d: RejectionNoticeData, font: FontChoice = 'cjk'
     { kind: 'text', text: d.reason },
   ];
   if (d.legalBasis) blocks.push({ kind: 'field', label: '依据', value: d.legalBasis });
-  blocks.push(
-    { kind: 'text', text: '如对本决定不服，可以自收到本告知书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。' },
-    ...caseFooter(d),
-  );
+  blocks.push({ kind: 'text', text: '如对本决定不服，可以自收到本告知书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。' }, ...caseFooter(d));
   return renderBlocks('a4', { title: `不予受理告知书 ${d.caseNumber}`, createdAt: d.printedAt }, blocks, font);
 }

@@ -13,7 +13,16 @@ const applicant = { applicantName: '巴特尔', idNumber: '150102198807153017' }
 export const SAMPLE_DOCUMENTS: Readonly<Record<DocumentRequest['kind'], DocumentRequest>> = {
   ticket_slip: {
     kind: 'ticket_slip',
-    data: { ...hall, language: 'zh-CN', terminalName: '1号自助取号机', number: 'C007', line: 'exit_entry', serviceDay: '2026-05-18', ahead: 6, estimatedWaitMinutes: 18 },
+    data: {
+      ...hall,
+      language: 'zh-CN',
+      terminalName: '1号自助取号机',
+      number: 'C007',
+      line: 'exit_entry',
+      serviceDay: '2026-05-18',
+      ahead: 6,
+      estimatedWaitMinutes: 18,
+    },
   },
   one_time_notice: {
     kind: 'one_time_notice',

@@ -64,9 +64,11 @@ export function AppointmentsPanel() {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
     if (!/^\d{2}:\d{2}$/.test(time)) found.push({ id: fid('time'), label: t('admin.appointments.time'), problem: { key: 'admin.form.timeFormat' } });
     const id18 = idNumber.trim().toUpperCase();
-    if (id18 !== '' && !validateIdNumber(id18, hallToday()).ok) found.push({ id: fid('idNumber'), label: t('admin.appointments.idNumber'), problem: { key: 'admin.form.idNumberInvalid' } });
+    if (id18 !== '' && !validateIdNumber(id18, hallToday()).ok)
+      found.push({ id: fid('idNumber'), label: t('admin.appointments.idNumber'), problem: { key: 'admin.form.idNumberInvalid' } });
     const slotStart = found.length === 0 ? hallSlotStart(date, time) : null;
-    if (found.length === 0 && slotStart === null) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
+    if (found.length === 0 && slotStart === null)
+      found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
     setProblems(found);
     setAttempt((n) => n + 1);
     if (found.length > 0 || slotStart === null) return;
@@ -116,7 +118,15 @@ export function AppointmentsPanel() {
           </Field>
           <Field id={fid('idNumber')} label={t('admin.appointments.idNumber')} hint={t('admin.appointments.idNumberHint')} problem={problemOf('idNumber')}>
             {(aria) => (
-              <input {...aria} maxLength={18} autoComplete="off" spellCheck={false} inputMode="text" value={idNumber} onChange={(e) => setIdNumber(e.target.value)} />
+              <input
+                {...aria}
+                maxLength={18}
+                autoComplete="off"
+                spellCheck={false}
+                inputMode="text"
+                value={idNumber}
+                onChange={(e) => setIdNumber(e.target.value)}
+              />
             )}
           </Field>
         </div>

@@ -39,7 +39,9 @@ export function AuditPanel() {
       </div>
       <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
       {audit === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : audit.entries.length === 0 ? (
         <p>{t('admin.audit.none')}</p>
       ) : (

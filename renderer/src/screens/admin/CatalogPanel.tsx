@@ -128,7 +128,9 @@ export function CatalogPanel() {
       <ErrorSummary problems={problems} attempt={attempt} />
       <AlertRegion messageKey={error} />
       {answer === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : (
         <form className="admin-form" onSubmit={submit} noValidate>
           {answer.services.map((s) => {
@@ -138,17 +140,37 @@ export function CatalogPanel() {
             return (
               <fieldset key={s.code} className="admin-subform" data-service={s.code}>
                 <legend className="field-label">
-                  {name} <span className="muted">· {t(`line.${s.line}`)}</span> {isDefault ? null : <span className="badge badge--wait">{t('admin.catalog.changed')}</span>}
+                  {name} <span className="muted">· {t(`line.${s.line}`)}</span>{' '}
+                  {isDefault ? null : <span className="badge badge--wait">{t('admin.catalog.changed')}</span>}
                 </legend>
                 <div className="admin-form__grid">
-                  <Field id={fid(s.code, 'fee')} label={t('admin.catalog.fee')} hint={t('admin.catalog.defaultFee', { yuan: s.defaultFeeYuan })} problem={problemOf(fid(s.code, 'fee'))}>
-                    {(aria) => <input {...aria} className="input--short" inputMode="decimal" value={v.fee} onChange={(e) => update(s.code, { fee: e.target.value })} />}
+                  <Field
+                    id={fid(s.code, 'fee')}
+                    label={t('admin.catalog.fee')}
+                    hint={t('admin.catalog.defaultFee', { yuan: s.defaultFeeYuan })}
+                    problem={problemOf(fid(s.code, 'fee'))}
+                  >
+                    {(aria) => (
+                      <input {...aria} className="input--short" inputMode="decimal" value={v.fee} onChange={(e) => update(s.code, { fee: e.target.value })} />
+                    )}
                   </Field>
-                  <Field id={fid(s.code, 'days')} label={t('admin.catalog.days')} hint={t('admin.catalog.defaultDays', { n: s.defaultTimeLimitDays })} problem={problemOf(fid(s.code, 'days'))}>
-                    {(aria) => <input {...aria} className="input--short" inputMode="numeric" value={v.days} onChange={(e) => update(s.code, { days: e.target.value })} />}
+                  <Field
+                    id={fid(s.code, 'days')}
+                    label={t('admin.catalog.days')}
+                    hint={t('admin.catalog.defaultDays', { n: s.defaultTimeLimitDays })}
+                    problem={problemOf(fid(s.code, 'days'))}
+                  >
+                    {(aria) => (
+                      <input {...aria} className="input--short" inputMode="numeric" value={v.days} onChange={(e) => update(s.code, { days: e.target.value })} />
+                    )}
                   </Field>
                 </div>
-                <button type="button" className="btn" disabled={isDefault} onClick={() => update(s.code, { fee: String(s.defaultFeeYuan), days: String(s.defaultTimeLimitDays) })}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={isDefault}
+                  onClick={() => update(s.code, { fee: String(s.defaultFeeYuan), days: String(s.defaultTimeLimitDays) })}
+                >
                   {t('admin.catalog.reset')}
                   <span className="visually-hidden"> · {name}</span>
                 </button>

@@ -78,7 +78,9 @@ export function DevicesPanel() {
       </div>
       <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
       {devices === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : devices.length === 0 ? (
         <p>{t('device.none')}</p>
       ) : (
@@ -110,7 +112,11 @@ export function DevicesPanel() {
                   </td>
                   <td>{t('device.countsValue', { reads: h.reads, failures: h.failures, reconnects: h.reconnects })}</td>
                   <td>
-                    {d.terminalId === null ? t('device.unbound') : d.terminalId === selfId ? t('device.thisScreen') : t('device.terminal', { id: d.terminalId })}
+                    {d.terminalId === null
+                      ? t('device.unbound')
+                      : d.terminalId === selfId
+                        ? t('device.thisScreen')
+                        : t('device.terminal', { id: d.terminalId })}
                     {d.terminalId !== selfId && selfId !== null ? (
                       <button type="button" className="btn devices-bind" onClick={() => bindHere(d.id)}>
                         {t('device.bindHere')}

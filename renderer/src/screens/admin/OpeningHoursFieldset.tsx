@@ -16,7 +16,8 @@ export function checkOpeningHours(h: OpeningHours, fid: (k: string) => string, l
   if (h.days.length === 0) found.push({ id: firstDayId(fid), label: label('openingDays'), problem: { key: 'admin.settings.openingDaysNone' } });
   if (!HH_MM.test(h.open)) found.push({ id: fid('opening-open'), label: label('openingOpen'), problem: { key: 'admin.settings.openingTimeInvalid' } });
   if (!HH_MM.test(h.close)) found.push({ id: fid('opening-close'), label: label('openingClose'), problem: { key: 'admin.settings.openingTimeInvalid' } });
-  else if (HH_MM.test(h.open) && h.close <= h.open) found.push({ id: fid('opening-close'), label: label('openingClose'), problem: { key: 'admin.settings.openingCloseBeforeOpen' } });
+  else if (HH_MM.test(h.open) && h.close <= h.open)
+    found.push({ id: fid('opening-close'), label: label('openingClose'), problem: { key: 'admin.settings.openingCloseBeforeOpen' } });
   return found;
 }
 
@@ -56,7 +57,9 @@ export function OpeningHoursFieldset({
           {(aria) => <input {...aria} type="time" className="input--short" value={value.open} onChange={(e) => onChange({ ...value, open: e.target.value })} />}
         </Field>
         <Field id={fid('opening-close')} label={t('admin.settings.openingClose')} problem={problemOf(fid('opening-close'))}>
-          {(aria) => <input {...aria} type="time" className="input--short" value={value.close} onChange={(e) => onChange({ ...value, close: e.target.value })} />}
+          {(aria) => (
+            <input {...aria} type="time" className="input--short" value={value.close} onChange={(e) => onChange({ ...value, close: e.target.value })} />
+          )}
         </Field>
       </div>
     </fieldset>

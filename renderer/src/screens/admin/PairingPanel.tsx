@@ -66,14 +66,7 @@ export function PairingPanel({ onIssued }: { onIssued: () => void }) {
         <label className="field-label" htmlFor={`${id}-name`}>
           {t('admin.pairing.name')}
         </label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={60}
-          autoComplete="off"
-          required
-        />
+        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoComplete="off" required />
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? t('admin.pairing.creating') : t('admin.pairing.create')}
         </button>

@@ -59,7 +59,10 @@ export function PrinterRow({ printer, live, onSaved, onReprinted, onError }: Row
         <h3 id={`${base}-h`}>{printer.name}</h3>
         <p className="muted printer__role">{t(`screen.${printer.role}`)}</p>
         <p className="printer__status">
-          <span className={status.status === 'ok' ? 'badge badge--ok' : status.status === 'none' ? 'badge' : 'badge badge--off'} data-printer-status={status.status}>
+          <span
+            className={status.status === 'ok' ? 'badge badge--ok' : status.status === 'none' ? 'badge' : 'badge badge--off'}
+            data-printer-status={status.status}
+          >
             {t(`print.status.${status.status}`)}
           </span>
           {status.detail ? <span className="printer__detail">{status.detail}</span> : null}

@@ -95,7 +95,9 @@ export function PrintersPanel() {
       </form>
       <p className="printers__default">{defaultPrinter ? t('print.defaultIs', { printer: describeConfig(defaultPrinter) }) : t('print.noDefault')}</p>
       {terminals === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : terminals.length === 0 ? (
         <p>{t('print.noTerminals')}</p>
       ) : (

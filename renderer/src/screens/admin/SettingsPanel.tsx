@@ -77,7 +77,8 @@ export function SettingsPanel() {
       const p = checkInt(form[k], min, max);
       if (p) found.push({ id: fid(k), label: label(k), problem: p });
     }
-    if (form.notice.length > NOTICE_MAX) found.push({ id: fid('notice'), label: label('notice'), problem: { key: 'admin.form.tooLong', values: { max: NOTICE_MAX } } });
+    if (form.notice.length > NOTICE_MAX)
+      found.push({ id: fid('notice'), label: label('notice'), problem: { key: 'admin.form.tooLong', values: { max: NOTICE_MAX } } });
     if (form.announce.length === 0) found.push({ id: fid('announce-zh-CN'), label: label('announce'), problem: { key: 'admin.settings.announceNone' } });
     found.push(...checkOpeningHours(form.openingHours, fid, label));
     setProblems(found);
@@ -112,13 +113,29 @@ export function SettingsPanel() {
       <ErrorSummary problems={problems} attempt={attempt} />
       <AlertRegion messageKey={error} />
       {form === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : (
         <form className="admin-form" onSubmit={submit} noValidate>
           <div className="admin-form__grid">
             {NUMBERS.map(([k, unit]) => (
-              <Field key={k} id={fid(k)} label={`${label(k)}（${t(`admin.settings.unit.${unit}`)}）`} hint={t(`admin.settings.hint.${k}`, bounds(k))} problem={problemOf(k)}>
-                {(aria) => <input {...aria} className="input--short" inputMode="numeric" value={form[k]} onChange={(e) => update({ [k]: e.target.value } as Partial<Form>)} />}
+              <Field
+                key={k}
+                id={fid(k)}
+                label={`${label(k)}（${t(`admin.settings.unit.${unit}`)}）`}
+                hint={t(`admin.settings.hint.${k}`, bounds(k))}
+                problem={problemOf(k)}
+              >
+                {(aria) => (
+                  <input
+                    {...aria}
+                    className="input--short"
+                    inputMode="numeric"
+                    value={form[k]}
+                    onChange={(e) => update({ [k]: e.target.value } as Partial<Form>)}
+                  />
+                )}
               </Field>
             ))}
           </div>

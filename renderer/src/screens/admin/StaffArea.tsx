@@ -14,11 +14,7 @@ import { StaffSignInForm } from './StaffSignInForm.js';
 import { WindowsPanel } from './WindowsPanel.js';
 
 type Session =
-  | { kind: 'loading' }
-  | { kind: 'failed'; errorKey: string }
-  | { kind: 'setup' }
-  | { kind: 'signIn'; notice: string | null }
-  | { kind: 'in'; staff: Staff };
+  { kind: 'loading' } | { kind: 'failed'; errorKey: string } | { kind: 'setup' } | { kind: 'signIn'; notice: string | null } | { kind: 'in'; staff: Staff };
 
 /**
  * The supervisor's part of the admin screen, behind staff sign-in on top of the admin terminal:
@@ -71,7 +67,9 @@ export function StaffArea() {
       return (
         <SessionExpiredContext.Provider value={expired}>
           <div className="staff-bar" role="status">
-            <p className="staff-bar__who">{t('admin.signIn.signedInAs', { name: staff.name, staffNo: staff.staffNo, role: t(`admin.staff.roles.${staff.role}`) })}</p>
+            <p className="staff-bar__who">
+              {t('admin.signIn.signedInAs', { name: staff.name, staffNo: staff.staffNo, role: t(`admin.staff.roles.${staff.role}`) })}
+            </p>
             <button type="button" className="btn" onClick={signOut}>
               {t('admin.signIn.signOut')}
             </button>

@@ -23,7 +23,11 @@ function StaffState({ s, now }: { s: Staff; now: number }) {
   if (s.lockedUntil !== null && s.lockedUntil > now) {
     return <span className="badge badge--off">{t('admin.staff.lockedUntil', { time: formatDateTime(s.lockedUntil, i18n.language) })}</span>;
   }
-  return s.enrolled ? <span className="badge badge--ok">{t('admin.staff.active')}</span> : <span className="badge badge--wait">{t('admin.staff.notEnrolled')}</span>;
+  return s.enrolled ? (
+    <span className="badge badge--ok">{t('admin.staff.active')}</span>
+  ) : (
+    <span className="badge badge--wait">{t('admin.staff.notEnrolled')}</span>
+  );
 }
 
 export function StaffPanel() {
@@ -71,7 +75,8 @@ export function StaffPanel() {
     e.preventDefault();
     if (inFlight.current) return;
     const found: Problems = [];
-    if (!/^[0-9A-Za-z]{2,20}$/.test(v.staffNo.trim())) found.push({ id: fid('staffNo'), label: t('admin.staff.staffNo'), problem: { key: 'admin.form.staffNoFormat' } });
+    if (!/^[0-9A-Za-z]{2,20}$/.test(v.staffNo.trim()))
+      found.push({ id: fid('staffNo'), label: t('admin.staff.staffNo'), problem: { key: 'admin.form.staffNoFormat' } });
     if (v.name.trim() === '') found.push({ id: fid('name'), label: t('admin.staff.name'), problem: { key: 'admin.form.required' } });
     setProblems(found);
     setAttempt((n) => n + 1);
@@ -97,7 +102,9 @@ export function StaffPanel() {
         </div>
       ) : null}
       {staff === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : (
         <table className="table">
           <thead>
@@ -139,7 +146,16 @@ export function StaffPanel() {
         <ErrorSummary problems={problems} attempt={attempt} />
         <div className="admin-form__grid">
           <Field id={fid('staffNo')} label={t('admin.staff.staffNo')} hint={t('admin.staff.staffNoHint')} problem={problemOf('staffNo')}>
-            {(aria) => <input {...aria} maxLength={20} spellCheck={false} autoComplete="off" value={v.staffNo} onChange={(e) => setV({ ...v, staffNo: e.target.value })} />}
+            {(aria) => (
+              <input
+                {...aria}
+                maxLength={20}
+                spellCheck={false}
+                autoComplete="off"
+                value={v.staffNo}
+                onChange={(e) => setV({ ...v, staffNo: e.target.value })}
+              />
+            )}
           </Field>
           <Field id={fid('name')} label={t('admin.staff.name')} problem={problemOf('name')}>
             {(aria) => <input {...aria} maxLength={40} autoComplete="off" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />}

@@ -24,7 +24,8 @@ export function StaffSignInForm({ onSignedIn, notice }: { onSignedIn: (staff: St
     e.preventDefault();
     if (inFlight.current) return;
     const found: Problems = [];
-    if (!/^[0-9A-Za-z]{2,20}$/.test(staffNo.trim())) found.push({ id: `${id}-staffNo`, label: t('admin.signIn.staffNo'), problem: { key: 'admin.form.staffNoFormat' } });
+    if (!/^[0-9A-Za-z]{2,20}$/.test(staffNo.trim()))
+      found.push({ id: `${id}-staffNo`, label: t('admin.signIn.staffNo'), problem: { key: 'admin.form.staffNoFormat' } });
     if (!/^\d{4,12}$/.test(pin)) found.push({ id: `${id}-pin`, label: t('admin.signIn.pin'), problem: { key: 'admin.form.pinFormat' } });
     setProblems(found);
     setAttempt((n) => n + 1);

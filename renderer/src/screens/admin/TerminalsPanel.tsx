@@ -44,7 +44,9 @@ export function TerminalsPanel({ version, onRefresh }: { version: number; onRefr
       </div>
       <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
       {terminals === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : terminals.length === 0 ? (
         <p>{t('admin.terminals.none')}</p>
       ) : (
@@ -75,12 +77,7 @@ export function TerminalsPanel({ version, onRefresh }: { version: number; onRefr
                   {term.revoked ? null : confirming === term.id ? (
                     <div className="confirm" role="group" aria-label={t('admin.terminals.confirmQuestion', { name: term.name })}>
                       <span className="confirm__q">{t('admin.terminals.confirmQuestion', { name: term.name })}</span>
-                      <button
-                        type="button"
-                        className="btn btn--danger"
-                        disabled={revoking === term.id}
-                        onClick={() => revoke(term.id)}
-                      >
+                      <button type="button" className="btn btn--danger" disabled={revoking === term.id} onClick={() => revoke(term.id)}>
                         {t('admin.terminals.confirmRevoke')}
                       </button>
                       <button type="button" className="btn" onClick={() => setConfirming(null)}>

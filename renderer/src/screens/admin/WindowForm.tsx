@@ -31,10 +31,13 @@ export function WindowForm({ editing, onSaved, onCancel }: { editing: ServiceWin
   // A line is A or B at one window, never both: ticking one side clears the other.
   const toggle = (role: Role, line: BusinessLine, on: boolean) => {
     const other: Role = role === 'primary' ? 'backup' : 'primary';
-    setLines((cur) => ({
-      [role]: on ? [...cur[role].filter((l) => l !== line), line] : cur[role].filter((l) => l !== line),
-      [other]: on ? cur[other].filter((l) => l !== line) : cur[other],
-    }) as Record<Role, BusinessLine[]>);
+    setLines(
+      (cur) =>
+        ({
+          [role]: on ? [...cur[role].filter((l) => l !== line), line] : cur[role].filter((l) => l !== line),
+          [other]: on ? cur[other].filter((l) => l !== line) : cur[other],
+        }) as Record<Role, BusinessLine[]>,
+    );
   };
 
   const submit = (e: FormEvent) => {
@@ -44,7 +47,8 @@ export function WindowForm({ editing, onSaved, onCancel }: { editing: ServiceWin
     const n = checkInt(number, 1, 999);
     if (n) found.push({ id: fid('number'), label: t('admin.windows.number'), problem: n });
     if (name.trim() === '') found.push({ id: fid('name'), label: t('admin.windows.name'), problem: { key: 'admin.form.required' } });
-    if (lines.primary.length === 0) found.push({ id: fid('primary-household'), label: t('admin.windows.primary'), problem: { key: 'admin.windows.primaryNone' } });
+    if (lines.primary.length === 0)
+      found.push({ id: fid('primary-household'), label: t('admin.windows.primary'), problem: { key: 'admin.windows.primaryNone' } });
     setProblems(found);
     setAttempt((k) => k + 1);
     if (found.length > 0) return;

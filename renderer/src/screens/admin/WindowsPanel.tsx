@@ -62,7 +62,9 @@ export function WindowsPanel() {
         />
       ) : null}
       {windows === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : windows.length === 0 ? (
         <p>{t('admin.windows.none')}</p>
       ) : (

@@ -57,7 +57,9 @@ export function ApplicationCase({ application: a, catalog }: { application: Full
         {a.missingMaterials.length ? (
           <>
             <dt>{t('clerk.application.missing')}</dt>
-            <dd>{t('clerk.application.missingBy', { list: a.missingMaterials.map(materialName).join(t('common.listSeparator')), date: a.supplementBy ?? '—' })}</dd>
+            <dd>
+              {t('clerk.application.missingBy', { list: a.missingMaterials.map(materialName).join(t('common.listSeparator')), date: a.supplementBy ?? '—' })}
+            </dd>
           </>
         ) : null}
       </dl>

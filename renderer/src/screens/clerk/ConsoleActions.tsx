@@ -75,7 +75,12 @@ export function ConsoleActions({ ctx }: { ctx: ConsoleContext }) {
         <button type="button" className="btn btn--action" disabled={busy !== null || !called} onClick={() => doTicket('startServing', 'clerk.outcome.started')}>
           {label('startServing', t('clerk.action.start'))}
         </button>
-        <button type="button" className="btn btn--action" disabled={busy !== null || !serving} onClick={() => doTicket('finishServing', 'clerk.outcome.finished')}>
+        <button
+          type="button"
+          className="btn btn--action"
+          disabled={busy !== null || !serving}
+          onClick={() => doTicket('finishServing', 'clerk.outcome.finished')}
+        >
           {label('finishServing', t('clerk.action.finish'))}
         </button>
         <button type="button" className="btn btn--action" disabled={busy !== null || !called} onClick={() => doTicket('markNoShow', 'clerk.outcome.noShow')}>

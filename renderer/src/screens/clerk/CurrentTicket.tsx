@@ -17,7 +17,9 @@ export function CurrentTicket({ ticket, recallLimit, lineName }: { ticket: Ticke
               {ticket.ticketClass === 'group' ? t('clerk.class.group', { n: ticket.groupSize }) : t(`clerk.class.${ticket.ticketClass}`)}
             </span>
             <span className={`ticket-status ticket-status--${ticket.status}`}>{t(`clerk.ticketStatus.${ticket.status}`)}</span>
-            {ticket.recallCount > 0 ? <span className="clerk-current__recalls">{t('clerk.recalled', { n: ticket.recallCount, limit: recallLimit })}</span> : null}
+            {ticket.recallCount > 0 ? (
+              <span className="clerk-current__recalls">{t('clerk.recalled', { n: ticket.recallCount, limit: recallLimit })}</span>
+            ) : null}
           </p>
         </>
       ) : (

@@ -57,7 +57,9 @@ export function WindowPicker({ queue, onChoose, onSessionLost }: { queue: QueueS
         </button>
       ) : null}
       {windows === null ? (
-        error ? null : <p className="muted">{t('common.loading')}</p>
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
       ) : windows.length === 0 ? (
         <p>{t('clerk.noWindows')}</p>
       ) : (

@@ -43,7 +43,13 @@ export function CounterReply({ send }: { send: (text: string) => Promise<void> }
       </h2>
       <div className="counter-reply__buttons">
         {REPLIES.map((r) => (
-          <button key={r} type="button" className={`counter-reply__button counter-reply__button--${r}`} disabled={sending} onClick={() => post(t(`counter.replies.${r}`))}>
+          <button
+            key={r}
+            type="button"
+            className={`counter-reply__button counter-reply__button--${r}`}
+            disabled={sending}
+            onClick={() => post(t(`counter.replies.${r}`))}
+          >
             {t(`counter.replies.${r}`)}
           </button>
         ))}

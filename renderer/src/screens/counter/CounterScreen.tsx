@@ -35,11 +35,7 @@ function CounterApp() {
         <p className="page-header__brand">{t('app.name')}</p>
         <LanguageSwitch large />
       </header>
-      {windowId === null ? (
-        <CounterWindowPicker onChoose={choose} />
-      ) : (
-        <CounterBoard key={windowId} windowId={windowId} onChangeWindow={() => choose(null)} />
-      )}
+      {windowId === null ? <CounterWindowPicker onChoose={choose} /> : <CounterBoard key={windowId} windowId={windowId} onChangeWindow={() => choose(null)} />}
     </div>
   );
 }

@@ -8,17 +8,7 @@ import { StepNav } from './StepNav.js';
 const CLASSES: readonly TicketClass[] = ['normal', 'appointment', 'group', 'green'];
 
 /** 办理方式: one question after the business line — ordinary, appointment, group or green channel. */
-export function ClassPicker({
-  line,
-  busy,
-  onChoose,
-  onBack,
-}: {
-  line: BusinessLine;
-  busy: boolean;
-  onChoose: (c: TicketClass) => void;
-  onBack: () => void;
-}) {
+export function ClassPicker({ line, busy, onChoose, onBack }: { line: BusinessLine; busy: boolean; onChoose: (c: TicketClass) => void; onBack: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -39,7 +29,9 @@ export function ClassPicker({
               aria-busy={busy && c === 'normal'}
               onClick={() => onChoose(c)}
             >
-              <span id={`${id}-${c}-name`} className="class-button__name">{t(`kiosk.class.${c}`)}</span>
+              <span id={`${id}-${c}-name`} className="class-button__name">
+                {t(`kiosk.class.${c}`)}
+              </span>
               <span id={`${id}-${c}`} className="class-button__desc">
                 {busy && c === 'normal' ? t('kiosk.taking') : t(`kiosk.class.${c}Desc`)}
               </span>

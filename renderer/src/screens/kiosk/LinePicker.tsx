@@ -49,11 +49,7 @@ export function LinePicker({
                   {t(`line.${line}`)}
                 </span>
                 <span id={countId} className="line-button__count">
-                  {busyLine === line
-                    ? t('kiosk.taking')
-                    : n === undefined
-                      ? t('kiosk.waitingUnknown')
-                      : t('kiosk.waiting', { n })}
+                  {busyLine === line ? t('kiosk.taking') : n === undefined ? t('kiosk.waitingUnknown') : t('kiosk.waiting', { n })}
                 </span>
               </button>
             </li>

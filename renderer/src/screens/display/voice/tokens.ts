@@ -80,7 +80,17 @@ export function callTokens(call: CallToSay, lang: ClipLanguage, recall = false):
   if (lang === 'zh-CN') {
     const w = WORDS['zh-CN'];
     // 请 A001 号 到 3 号 窗口 办理
-    return [...(recall ? [w.again] : []), w.please, ...spellTicket(call.number, ZH_DIGITS), w.number, w.goTo, ...zhCardinal(call.windowNumber), w.number, w.window, w.handle];
+    return [
+      ...(recall ? [w.again] : []),
+      w.please,
+      ...spellTicket(call.number, ZH_DIGITS),
+      w.number,
+      w.goTo,
+      ...zhCardinal(call.windowNumber),
+      w.number,
+      w.window,
+      w.handle,
+    ];
   }
   const w = WORDS.en;
   // Number A 0 0 1, please go to window 3
@@ -96,10 +106,7 @@ export function mongolianSentence(call: CallToSay, recall = false): string {
   return `${recall ? 'Дахин дуудаж байна. ' : ''}${spelled} дугаартай иргэн ${call.windowNumber} дугаар цонхонд ирнэ үү.`;
 }
 
-export type Step =
-  | { kind: 'chime' }
-  | { kind: 'clip'; lang: ClipLanguage; token: string }
-  | { kind: 'speech'; lang: AnnounceLanguage; text: string };
+export type Step = { kind: 'chime' } | { kind: 'clip'; lang: ClipLanguage; token: string } | { kind: 'speech'; lang: AnnounceLanguage; text: string };
 
 /** One announcement: a chime, then the call in each language the hall announces in, in order. */
 export function announcementPlan(call: CallToSay, languages: readonly AnnounceLanguage[], recall = false): Step[] {

@@ -5,7 +5,17 @@ import { PrintNoticeButton } from './PrintNotice.js';
 import { BackButton, StepFrame } from './StepFrame.js';
 
 /** A mandatory material is missing: no ticket (the window would only turn them away), the notice instead. */
-export function BlockedStep({ service, missing, onChange, onFinish }: { service: Service; missing: readonly string[]; onChange: () => void; onFinish: () => void }) {
+export function BlockedStep({
+  service,
+  missing,
+  onChange,
+  onFinish,
+}: {
+  service: Service;
+  missing: readonly string[];
+  onChange: () => void;
+  onFinish: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const items = service.materials.filter((m) => missing.includes(m.code));

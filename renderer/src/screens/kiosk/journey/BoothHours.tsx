@@ -18,13 +18,22 @@ function dayRuns(days: readonly number[], name: (d: number) => string, range: (a
 export function BoothHours({ hall }: { hall: ResponseOf<'hallInfo'> }) {
   const { t, i18n } = useTranslation();
   const h = hall.openingHours;
-  const days = dayRuns(h.days, (d) => t(`journey.weekday.${d}`), (a, b) => t('journey.dayRange', { from: a, to: b }), t('journey.daySep'));
+  const days = dayRuns(
+    h.days,
+    (d) => t(`journey.weekday.${d}`),
+    (a, b) => t('journey.dayRange', { from: a, to: b }),
+    t('journey.daySep'),
+  );
   const hours = `${days} ${h.open}–${h.close}`;
   return (
     <div className="booth-hours" role="note">
       <p>{t('journey.booth.lead')}</p>
       <p>{t('journey.booth.open', { hours })}</p>
-      <p className="booth-hours__now">{hall.openNow ? t('journey.booth.openNow') : t('journey.booth.closedNow', { when: hall.nextOpening === null ? '' : formatDateTime(hall.nextOpening, i18n.language) })}</p>
+      <p className="booth-hours__now">
+        {hall.openNow
+          ? t('journey.booth.openNow')
+          : t('journey.booth.closedNow', { when: hall.nextOpening === null ? '' : formatDateTime(hall.nextOpening, i18n.language) })}
+      </p>
     </div>
   );
 }

@@ -101,7 +101,13 @@ export function CheckStep({
                     <dd className="summary-list__action">
                       {/* The applicant's own number is how they identified: changing it means identifying again. */}
                       {f.prefill === 'idNumber' ? null : (
-                        <button type="button" className="btn btn--link" aria-label={t('journey.check.changeField', { field: label })} onClick={() => onChangeField(mi, f.key)} disabled={busy}>
+                        <button
+                          type="button"
+                          className="btn btn--link"
+                          aria-label={t('journey.check.changeField', { field: label })}
+                          onClick={() => onChangeField(mi, f.key)}
+                          disabled={busy}
+                        >
                           {t('journey.check.change')}
                         </button>
                       )}
@@ -113,7 +119,13 @@ export function CheckStep({
                 <dt className="summary-list__key">{t('journey.check.materials')}</dt>
                 <dd className="summary-list__value">{member.materials.length === 0 ? t('journey.check.none') : member.materials.map(nameOf).join('、')}</dd>
                 <dd className="summary-list__action">
-                  <button type="button" className="btn btn--link" aria-label={t('journey.check.changeField', { field: t('journey.check.materials') })} onClick={() => onChangeMaterials(mi)} disabled={busy}>
+                  <button
+                    type="button"
+                    className="btn btn--link"
+                    aria-label={t('journey.check.changeField', { field: t('journey.check.materials') })}
+                    onClick={() => onChangeMaterials(mi)}
+                    disabled={busy}
+                  >
                     {t('journey.check.change')}
                   </button>
                 </dd>

@@ -39,10 +39,14 @@ export function ConfirmationStep({ service, result, booth, onFinish }: { service
           <div className="confirmation__panel">
             <p className="ticket__label">{t('kiosk.yourNumber')}</p>
             <p className="ticket__number">{ticket.number}</p>
-            {ticket.ticketClass === 'group' ? <p className="ticket__class ticket__class--group">{t('journey.confirm.group', { n: ticket.groupSize })}</p> : null}
+            {ticket.ticketClass === 'group' ? (
+              <p className="ticket__class ticket__class--group">{t('journey.confirm.group', { n: ticket.groupSize })}</p>
+            ) : null}
             {ticket.ticketClass === 'green' ? <p className="ticket__class ticket__class--green">{t('kiosk.class.green')}</p> : null}
             <p className="ticket__ahead">{aheadText(ahead ?? 0)}</p>
-            <p className="ticket__estimate">{result.estimatedWaitMinutes === null ? t('kiosk.estimateNone') : t('kiosk.estimate', { n: result.estimatedWaitMinutes })}</p>
+            <p className="ticket__estimate">
+              {result.estimatedWaitMinutes === null ? t('kiosk.estimateNone') : t('kiosk.estimate', { n: result.estimatedWaitMinutes })}
+            </p>
           </div>
         ) : (
           <div className="confirmation__panel confirmation__panel--closed">

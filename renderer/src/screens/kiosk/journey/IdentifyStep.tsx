@@ -23,7 +23,8 @@ function judgeCard(notice: CardNotice, serviceCode: string, today: string, taken
   const card = read.card;
   if (!card) return { problem: { key: 'journey.identify.cardFailed' } };
   if (!validateIdNumber(card.idNumber, today).ok) return { problem: { key: 'journey.identify.notResident' } };
-  if (cardExpired(card, today) && !EXPIRED_CARD_WELCOME.has(serviceCode)) return { problem: { key: 'journey.identify.expired', values: { date: card.validUntil } } };
+  if (cardExpired(card, today) && !EXPIRED_CARD_WELCOME.has(serviceCode))
+    return { problem: { key: 'journey.identify.expired', values: { date: card.validUntil } } };
   const identity = identityFromCard(card);
   if (taken.includes(identity.idNumber)) return { problem: { key: 'journey.identify.sameMember' } };
   return { identity };
@@ -167,7 +168,14 @@ export function IdentifyStep({
             maxLength={18}
             aria-invalid={errorText !== null}
             aria-describedby={errorText ? 'id-typed-count id-typed-error' : 'id-typed-count'}
-            onChange={(e) => setTyped(e.target.value.toUpperCase().replace(/[^0-9X]/g, '').slice(0, 18))}
+            onChange={(e) =>
+              setTyped(
+                e.target.value
+                  .toUpperCase()
+                  .replace(/[^0-9X]/g, '')
+                  .slice(0, 18),
+              )
+            }
           />
         </div>
         <IdKeypad

@@ -130,8 +130,19 @@ export function Journey(p: JourneyProps) {
     const call =
       members.length > 1
         ? callApi('submitGroupApplication', {
-            body: { requestId: requestId.current, serviceCode: svc.code, language, members: members.map((m) => ({ form: formToSend(m.answers), materials: m.materials })) },
-          }).then((r) => ({ ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, hallOpensAt: r.hallOpensAt, applications: r.applications }))
+            body: {
+              requestId: requestId.current,
+              serviceCode: svc.code,
+              language,
+              members: members.map((m) => ({ form: formToSend(m.answers), materials: m.materials })),
+            },
+          }).then((r) => ({
+            ticket: r.ticket,
+            ahead: r.ahead,
+            estimatedWaitMinutes: r.estimatedWaitMinutes,
+            hallOpensAt: r.hallOpensAt,
+            applications: r.applications,
+          }))
         : callApi('submitApplication', {
             body: {
               requestId: requestId.current,
@@ -141,7 +152,13 @@ export function Journey(p: JourneyProps) {
               materials: members[0]?.materials ?? [],
               ...(appointmentCode ? { appointmentCode } : {}),
             },
-          }).then((r) => ({ ticket: r.ticket, ahead: r.ahead, estimatedWaitMinutes: r.estimatedWaitMinutes, hallOpensAt: r.hallOpensAt, applications: [r.application] }));
+          }).then((r) => ({
+            ticket: r.ticket,
+            ahead: r.ahead,
+            estimatedWaitMinutes: r.estimatedWaitMinutes,
+            hallOpensAt: r.hallOpensAt,
+            applications: [r.application],
+          }));
     call
       .then((r) => {
         setResult(r);
@@ -159,13 +176,16 @@ export function Journey(p: JourneyProps) {
 
   /** The host's refusal, at the answers it names (each links to its row on the check page). */
   const submitErrors = (svc: Service, e: unknown): FieldError[] => {
-    const fallback = [{ fieldId: 'check-submit', message: e instanceof ApiError && e.code !== 'bad_request' ? t(errorKey(e)) : t('journey.error.submitFailed') }];
+    const fallback = [
+      { fieldId: 'check-submit', message: e instanceof ApiError && e.code !== 'bad_request' ? t(errorKey(e)) : t('journey.error.submitFailed') },
+    ];
     if (!(e instanceof ApiError) || e.issues.length === 0) return fallback;
     const out: FieldError[] = [];
     for (const issue of e.issues) {
       const m = /^body\.(?:members\.(\d+)\.)?form\.(\w+)/.exec(issue.path);
       const field = m ? svc.fields.find((f) => f.key === m[2]) : undefined;
-      if (m && field) out.push({ fieldId: `check-${m[1] ?? '0'}-${field.key}`, message: `${textIn(field.label, i18n.language)}: ${t('journey.error.submitFailed')}` });
+      if (m && field)
+        out.push({ fieldId: `check-${m[1] ?? '0'}-${field.key}`, message: `${textIn(field.label, i18n.language)}: ${t('journey.error.submitFailed')}` });
     }
     return out.length > 0 ? out : fallback;
   };
@@ -176,7 +196,14 @@ export function Journey(p: JourneyProps) {
 
   switch (screen.kind) {
     case 'welcome':
-      return <WelcomeStep prefs={p.prefs} onPrefs={p.onPrefs} onStart={() => show({ kind: 'line' })} onProgress={booth ? () => show({ kind: 'progress' }) : undefined} />;
+      return (
+        <WelcomeStep
+          prefs={p.prefs}
+          onPrefs={p.onPrefs}
+          onStart={() => show({ kind: 'line' })}
+          onProgress={booth ? () => show({ kind: 'progress' }) : undefined}
+        />
+      );
     case 'progress':
       return <ProgressQuery onBack={back} />;
     case 'line':
@@ -202,7 +229,9 @@ export function Journey(p: JourneyProps) {
         />
       );
     case 'quick':
-      return <QuickTicket line={screen.line} sub={screen.sub} onSub={(sub) => show({ kind: 'quick', line: screen.line, sub })} onBack={back} onFinish={p.onFinish} />;
+      return (
+        <QuickTicket line={screen.line} sub={screen.sub} onSub={(sub) => show({ kind: 'quick', line: screen.line, sub })} onBack={back} onFinish={p.onFinish} />
+      );
     default:
       break;
   }
@@ -249,7 +278,16 @@ export function Journey(p: JourneyProps) {
     case 'materials': {
       const member = members[screen.member];
       if (!member) return null;
-      return <MaterialsStep key={screen.member} service={service} ticked={member.materials} caption={caption} onBack={back} onAnswer={(codes) => materialsAnswered(service, screen.member, codes)} />;
+      return (
+        <MaterialsStep
+          key={screen.member}
+          service={service}
+          ticked={member.materials}
+          caption={caption}
+          onBack={back}
+          onAnswer={(codes) => materialsAnswered(service, screen.member, codes)}
+        />
+      );
     }
     case 'blocked':
       return <BlockedStep service={service} missing={screen.missing} onChange={back} onFinish={p.onFinish} />;

@@ -54,7 +54,9 @@ export function MaterialsStep({
             <input type="checkbox" checked={chosen.has(m.code)} onChange={() => toggle(m.code)} />
             <span className="choice__text">
               <span className="choice__title">{textIn(m.name, lng)}</span>
-              <span className="choice__desc">{m.requirement === 'mandatory' ? t('journey.materials.mandatory') : t('journey.materials.deferrable', { n: m.supplyWithinDays })}</span>
+              <span className="choice__desc">
+                {m.requirement === 'mandatory' ? t('journey.materials.mandatory') : t('journey.materials.deferrable', { n: m.supplyWithinDays })}
+              </span>
             </span>
           </label>
         ))}

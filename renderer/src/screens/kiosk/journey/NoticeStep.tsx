@@ -42,7 +42,9 @@ export function NoticeStep({ service, onContinue, onBack }: { service: Service; 
             {bring.map((m) => (
               <li key={m.code}>
                 {textIn(m.name, lng)}
-                {m.requirement === 'deferrable' ? <span className="materials-list__note">{t('journey.notice.deferrable', { n: m.supplyWithinDays })}</span> : null}
+                {m.requirement === 'deferrable' ? (
+                  <span className="materials-list__note">{t('journey.notice.deferrable', { n: m.supplyWithinDays })}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -100,7 +100,16 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
             {error}
           </p>
         ) : null}
-        <KeyedInput id={id} value={value} pad={pad} padLabel={pad === 'id' ? t('journey.keypad.pad') : t('journey.question.letters')} maxLength={max} describedBy={error ? `${id}-error` : undefined} invalid={!!error} onChange={set} />
+        <KeyedInput
+          id={id}
+          value={value}
+          pad={pad}
+          padLabel={pad === 'id' ? t('journey.keypad.pad') : t('journey.question.letters')}
+          maxLength={max}
+          describedBy={error ? `${id}-error` : undefined}
+          invalid={!!error}
+          onChange={set}
+        />
       </div>
     );
   };

@@ -56,17 +56,74 @@ export function QuestionStep({
   const input = () => {
     switch (field.type) {
       case 'select':
-        return <ChoiceInput id={id} legend={label} options={field.options ?? []} value={str} language={lng} describedBy={describedBy} invalid={!!message} onChange={setValue} />;
+        return (
+          <ChoiceInput
+            id={id}
+            legend={label}
+            options={field.options ?? []}
+            value={str}
+            language={lng}
+            describedBy={describedBy}
+            invalid={!!message}
+            onChange={setValue}
+          />
+        );
       case 'port':
-        return <ChoiceInput id={id} legend={label} options={catalog.ports} value={str} language={lng} describedBy={describedBy} invalid={!!message} onChange={setValue} />;
+        return (
+          <ChoiceInput
+            id={id}
+            legend={label}
+            options={catalog.ports}
+            value={str}
+            language={lng}
+            describedBy={describedBy}
+            invalid={!!message}
+            onChange={setValue}
+          />
+        );
       case 'date':
-        return <DateInput id={id} value={str} today={today} future={field.dateRule === 'future'} describedBy={describedBy} invalid={!!message} onChange={setValue} />;
+        return (
+          <DateInput id={id} value={str} today={today} future={field.dateRule === 'future'} describedBy={describedBy} invalid={!!message} onChange={setValue} />
+        );
       case 'phone':
-        return <KeyedInput id={id} value={str} pad="digits" padLabel={t('journey.question.digits')} maxLength={11} describedBy={describedBy} invalid={!!message} onChange={setValue} />;
+        return (
+          <KeyedInput
+            id={id}
+            value={str}
+            pad="digits"
+            padLabel={t('journey.question.digits')}
+            maxLength={11}
+            describedBy={describedBy}
+            invalid={!!message}
+            onChange={setValue}
+          />
+        );
       case 'idNumber':
-        return <KeyedInput id={id} value={str} pad="id" padLabel={t('journey.keypad.pad')} maxLength={18} describedBy={describedBy} invalid={!!message} onChange={setValue} />;
+        return (
+          <KeyedInput
+            id={id}
+            value={str}
+            pad="id"
+            padLabel={t('journey.keypad.pad')}
+            maxLength={18}
+            describedBy={describedBy}
+            invalid={!!message}
+            onChange={setValue}
+          />
+        );
       case 'groupCode':
-        return <KeyedInput id={id} value={str} pad="text" padLabel={t('journey.question.letters')} maxLength={32} describedBy={describedBy} invalid={!!message} onChange={setValue} />;
+        return (
+          <KeyedInput
+            id={id}
+            value={str}
+            pad="text"
+            padLabel={t('journey.question.letters')}
+            maxLength={32}
+            describedBy={describedBy}
+            invalid={!!message}
+            onChange={setValue}
+          />
+        );
       case 'pinyinName': {
         const name = answers['name'];
         return (

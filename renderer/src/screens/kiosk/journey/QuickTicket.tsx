@@ -20,7 +20,19 @@ type Request = { ticketClass: TicketClass; groupSize?: number; appointmentCode?:
  * "Just take a ticket": the queue without pre-filling, for those who would rather tell a clerk —
  * ordinary, appointment, group or green channel.
  */
-export function QuickTicket({ line, sub, onSub, onBack, onFinish }: { line: BusinessLine; sub: Sub; onSub: (s: Sub) => void; onBack: () => void; onFinish: () => void }) {
+export function QuickTicket({
+  line,
+  sub,
+  onSub,
+  onBack,
+  onFinish,
+}: {
+  line: BusinessLine;
+  sub: Sub;
+  onSub: (s: Sub) => void;
+  onBack: () => void;
+  onFinish: () => void;
+}) {
   const { i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -14,4 +14,3 @@ export type Screen =
   | { kind: 'blocked'; member: number; missing: string[] }
   | { kind: 'check' }
   | { kind: 'confirmation' };
-

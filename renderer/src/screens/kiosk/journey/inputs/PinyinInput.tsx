@@ -38,7 +38,14 @@ export function PinyinInput({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one proposal per name
   }, [chineseName]);
 
-  const set = (part: 'surname' | 'givenName', v: string) => onChange({ ...current, [part]: v.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 40) });
+  const set = (part: 'surname' | 'givenName', v: string) =>
+    onChange({
+      ...current,
+      [part]: v
+        .toUpperCase()
+        .replace(/[^A-Z]/g, '')
+        .slice(0, 40),
+    });
   return (
     <div className="pinyin-input">
       <p className="field__hint">{t('journey.question.pinyinLead')}</p>
