@@ -4,6 +4,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 /** Node's built-in modules by bare name (the list includes subpaths such as fs/promises); any node: import. */
 const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
@@ -17,12 +18,7 @@ const ELECTRON = pkg('electron');
  * The layering of DESIGN.md §4, enforced: the renderer imports neither Node nor Electron nor the
  * host; pure domain code imports neither platform; only the shell imports Electron.
  */
-const layer = (
-  /** @type {string} */ message,
-  /** @type {string[]} */ names,
-  /** @type {string[]} */ regexes,
-  /** @type {string[]} */ folders,
-) => ({
+const layer = (/** @type {string} */ message, /** @type {string[]} */ names, /** @type {string[]} */ regexes, /** @type {string[]} */ folders) => ({
   'no-restricted-imports': [
     'error',
     {
@@ -49,6 +45,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // Type-aware rules for the promise mistakes that lose work silently: a promise nobody awaits
+    // (a print job or a save whose failure vanishes) and a promise where a callback expects void.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
   {
@@ -82,7 +88,12 @@ export default tseslint.config(
   {
     files: ['electron/host/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: layer('Only the shell imports Electron; the host must also run headless', [], [ELECTRON, pkg('react'), pkg('react-dom')], ['electron/shell', 'renderer']),
+    rules: layer(
+      'Only the shell imports Electron; the host must also run headless',
+      [],
+      [ELECTRON, pkg('react'), pkg('react-dom')],
+      ['electron/shell', 'renderer'],
+    ),
   },
   {
     files: ['electron/shell/**/*.ts', 'tests/**/*.ts', '*.config.{ts,js}', 'eslint.config.js'],
@@ -92,4 +103,6 @@ export default tseslint.config(
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  // Last: formatting belongs to Prettier (`npm run format`), so no lint rule argues with it.
+  prettier,
 );

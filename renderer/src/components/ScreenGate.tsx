@@ -10,11 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { PairCodeForm } from './PairCodeForm.js';
 import '../styles/gate.css';
 
-type GateState =
-  | { kind: 'checking' }
-  | { kind: 'ok'; terminal: Terminal }
-  | { kind: 'unpaired'; forbidden: boolean }
-  | { kind: 'failed'; errorKey: string };
+type GateState = { kind: 'checking' } | { kind: 'ok'; terminal: Terminal } | { kind: 'unpaired'; forbidden: boolean } | { kind: 'failed'; errorKey: string };
 
 /** Asks the host who this screen is before drawing it; an unpaired screen gets the code entry. */
 export function ScreenGate({ role, children }: { role: TerminalRole; children: (terminal: Terminal) => ReactNode }) {
@@ -45,7 +41,7 @@ export function ScreenGate({ role, children }: { role: TerminalRole; children: (
       setState({ kind: 'checking' });
       setAttempt((n) => n + 1);
     } else {
-      navigate(`/${terminal.role}`, { replace: true });
+      void navigate(`/${terminal.role}`, { replace: true });
     }
   };
 
@@ -79,9 +75,7 @@ export function ScreenGate({ role, children }: { role: TerminalRole; children: (
         ) : (
           <>
             <h1>{t('gate.unpairedTitle')}</h1>
-            <p className="gate__lead">
-              {t(state.forbidden ? 'gate.forbiddenBody' : 'gate.unpairedBody', { screen: t(`screen.${role}`) })}
-            </p>
+            <p className="gate__lead">{t(state.forbidden ? 'gate.forbiddenBody' : 'gate.unpairedBody', { screen: t(`screen.${role}`) })}</p>
             <PairCodeForm onPaired={onPaired} />
           </>
         )}

@@ -30,7 +30,7 @@ export function PairScreen() {
   useEffect(() => {
     if (!linkCode || sent.current) return;
     sent.current = true;
-    navigate(linkRole ? `/pair?role=${linkRole}` : '/pair', { replace: true });
+    void navigate(linkRole ? `/pair?role=${linkRole}` : '/pair', { replace: true });
     callApi('pair', { body: { code: linkCode } })
       .then((r) => navigate(`/${r.terminal.role}`, { replace: true }))
       .catch((e: unknown) => {
