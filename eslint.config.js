@@ -18,7 +18,13 @@ const ELECTRON = pkg('electron');
  * The layering of DESIGN.md §4, enforced: the renderer imports neither Node nor Electron nor the
  * host; pure domain code imports neither platform; only the shell imports Electron.
  */
-const layer = (/** @type {string} */ message, /** @type {string[]} */ names, /** @type {string[]} */ regexes, /** @type {string[]} */ folders) => ({
+const layer = (
+  /** @type {string} */ message,
+  /** @type {string[]} */ names,
+  /** @type {string[]} */ regexes,
+  /** @type {string[]} */ folders,
+  /** @type {{ group: string[], message: string }[]} */ extra = [],
+) => ({
   'no-restricted-imports': [
     'error',
     {
@@ -31,6 +37,7 @@ const layer = (/** @type {string} */ message, /** @type {string[]} */ names, /**
           const last = f.split('/').pop() ?? f;
           return { group: [...new Set([`**/${f}/**`, `**/${f}`, `**/${last}/**`, `../${last}`])], message: `${message} (no imports from ${f}/)` };
         }),
+        ...extra,
       ],
     },
   ],
@@ -68,6 +75,7 @@ export default tseslint.config(
         [...NODE_BUILTINS, ...NATIVE_AND_SHELL],
         [NODE_PREFIX, ELECTRON, pkg('@fastify')],
         ['electron/host', 'electron/shell', 'db'],
+        [{ group: ['**/electron/domain/**'], message: 'Import domain code as @domain/… (one name from every depth)' }],
       ),
     },
   },

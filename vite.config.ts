@@ -15,6 +15,7 @@ export default defineConfig({
   root: renderer,
   base: '/',
   plugins: [react()],
+  resolve: { alias: [{ find: /^@domain\//, replacement: `${resolve(here, 'electron/domain')}/` }] },
   build: {
     outDir: resolve(here, 'out/renderer'),
     emptyOutDir: true,

@@ -1,7 +1,7 @@
-import { api, pathFor } from '../../../electron/domain/contract/api.js';
-import type { RequestOf, ResponseOf, RouteName, RouteSpec } from '../../../electron/domain/contract/api.js';
-import { ErrorBodySchema } from '../../../electron/domain/contract/schemas.js';
-import type { ErrorCode } from '../../../electron/domain/contract/schemas.js';
+import { api, pathFor } from '@domain/contract/api.js';
+import type { RequestOf, ResponseOf, RouteName, RouteSpec } from '@domain/contract/api.js';
+import { ErrorBodySchema } from '@domain/contract/schemas.js';
+import type { ErrorCode } from '@domain/contract/schemas.js';
 
 /** Codes the client adds to the host's own: the request never got an answer, or an answer we
  * could not trust, or input we refused to send. Each has an `error.<code>` translation. */

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { EVENTS_PATH } from '../../../electron/domain/contract/api.js';
-import { ServerEventSchema } from '../../../electron/domain/contract/events.js';
-import type { PrinterStatus } from '../../../electron/domain/contract/print-api.js';
-import type { Call, ConversationMessage, QueueState } from '../../../electron/domain/contract/schemas.js';
-import type { TerminalRole } from '../../../electron/domain/roles.js';
+import { EVENTS_PATH } from '@domain/contract/api.js';
+import { ServerEventSchema } from '@domain/contract/events.js';
+import type { PrinterStatus } from '@domain/contract/print-api.js';
+import type { Call, ConversationMessage, QueueState } from '@domain/contract/schemas.js';
+import type { TerminalRole } from '@domain/roles.js';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationMessage } from '../../../electron/domain/contract/schemas.js';
+import type { ConversationMessage } from '@domain/contract/schemas.js';
 import { formatTime } from './ConversationTime.js';
 import '../styles/conversation.css';
 

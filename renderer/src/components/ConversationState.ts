@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ConversationMessage } from '../../../electron/domain/contract/schemas.js';
+import type { ConversationMessage } from '@domain/contract/schemas.js';
 import { callApi, errorKey, isAborted } from '../api/client.js';
 import type { ConversationEvent } from '../api/events.js';
 

@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../electron/domain/contract/api.js';
-import type { Terminal } from '../../../electron/domain/contract/schemas.js';
+import { api } from '@domain/contract/api.js';
+import type { Terminal } from '@domain/contract/schemas.js';
 import { callApi, errorKey } from '../api/client.js';
 import { AlertRegion } from './AlertRegion.js';
 

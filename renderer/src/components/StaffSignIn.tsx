@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../electron/domain/contract/schemas.js';
+import type { Staff } from '@domain/contract/schemas.js';
 import { callApi, errorKey } from '../api/client.js';
 import { AlertRegion } from './AlertRegion.js';
 import { KeypadDigits } from './KeypadDigits.js';

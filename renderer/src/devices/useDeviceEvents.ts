@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ServerEventSchema } from '../../../electron/domain/contract/events.js';
-import type { CardRead, DeviceHealth } from '../../../electron/domain/devices/device-contract.js';
-import type { TerminalRole } from '../../../electron/domain/roles.js';
+import { ServerEventSchema } from '@domain/contract/events.js';
+import type { CardRead, DeviceHealth } from '@domain/devices/device-contract.js';
+import type { TerminalRole } from '@domain/roles.js';
 import { eventsUrl } from '../api/events.js';
 
 export interface CardNotice {

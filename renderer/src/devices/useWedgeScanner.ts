@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { createWedgeDetector, DEFAULT_WEDGE, type WedgeOptions } from '../../../electron/domain/devices/wedge.js';
+import { createWedgeDetector, DEFAULT_WEDGE, type WedgeOptions } from '@domain/devices/wedge.js';
 
 /** Fields where a person types on purpose: keys typed there are theirs, not a scanner's. */
 function isEditable(target: EventTarget | null): boolean {

@@ -1,10 +1,10 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUSINESS_LINES } from '../../../../electron/domain/business-lines.js';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
-import { validateIdNumber } from '../../../../electron/domain/identity/id-number.js';
+import { BUSINESS_LINES } from '@domain/business-lines.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { ResponseOf } from '@domain/contract/api.js';
+import { validateIdNumber } from '@domain/identity/id-number.js';
 import { callApi } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { formatDateTime } from '../../i18n/format.js';

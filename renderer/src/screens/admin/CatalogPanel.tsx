@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogOverrides } from '../../../../electron/domain/catalog/catalog-overrides.js';
-import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
+import type { CatalogOverrides } from '@domain/catalog/catalog-overrides.js';
+import type { ResponseOf } from '@domain/contract/api.js';
 import { callApi, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { textIn } from '../kiosk/journey/journey-model.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Device } from '../../../../electron/domain/devices/device-contract.js';
+import type { Device } from '@domain/devices/device-contract.js';
 import { callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { useDeviceEvents, type ScanNotice } from '../../devices/useDeviceEvents.js';

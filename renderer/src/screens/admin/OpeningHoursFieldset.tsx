@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OpeningHours } from '../../../../electron/domain/contract/schemas.js';
+import type { OpeningHours } from '@domain/contract/schemas.js';
 import { Field } from './form.js';
 import type { FieldProblem, Problems } from './form.js';
 

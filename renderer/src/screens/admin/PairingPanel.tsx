@@ -1,9 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
-import { TERMINAL_ROLES } from '../../../../electron/domain/roles.js';
-import type { TerminalRole } from '../../../../electron/domain/roles.js';
+import type { ResponseOf } from '@domain/contract/api.js';
+import { TERMINAL_ROLES } from '@domain/roles.js';
+import type { TerminalRole } from '@domain/roles.js';
 import { callApi, errorKey } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { formatDateTime } from '../../i18n/format.js';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRINTER_KINDS, type PrinterConfig, type PrinterStatus, type TerminalPrinter } from '../../../../electron/domain/contract/print-api.js';
+import { PRINTER_KINDS, type PrinterConfig, type PrinterStatus, type TerminalPrinter } from '@domain/contract/print-api.js';
 import { callApi, errorKey } from '../../api/client.js';
 import { formatDateTime } from '../../i18n/format.js';
 

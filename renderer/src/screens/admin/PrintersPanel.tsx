@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterConfig, PrinterStatus, TerminalPrinter } from '../../../../electron/domain/contract/print-api.js';
+import type { PrinterConfig, PrinterStatus, TerminalPrinter } from '@domain/contract/print-api.js';
 import { callApi, errorKey, isAborted } from '../../api/client.js';
 import { useServerEvents, type PrinterStatusEvent } from '../../api/events.js';
 import { AlertRegion } from '../../components/AlertRegion.js';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANNOUNCE_LANGUAGES, HallSettingsSchema } from '../../../../electron/domain/contract/schemas.js';
-import type { HallSettings, OpeningHours } from '../../../../electron/domain/contract/schemas.js';
+import { ANNOUNCE_LANGUAGES, HallSettingsSchema } from '@domain/contract/schemas.js';
+import type { HallSettings, OpeningHours } from '@domain/contract/schemas.js';
 import { callApi, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { checkInt, ErrorSummary, Field } from './form.js';

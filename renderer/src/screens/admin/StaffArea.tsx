@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../../electron/domain/contract/schemas.js';
+import type { Staff } from '@domain/contract/schemas.js';
 import { callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';

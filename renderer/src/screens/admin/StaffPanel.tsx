@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES } from '../../../../electron/domain/contract/schemas.js';
-import type { Staff, StaffRole } from '../../../../electron/domain/contract/schemas.js';
+import { STAFF_ROLES } from '@domain/contract/schemas.js';
+import type { Staff, StaffRole } from '@domain/contract/schemas.js';
 import { callApi, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { formatDateTime } from '../../i18n/format.js';

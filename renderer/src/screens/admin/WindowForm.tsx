@@ -1,9 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUSINESS_LINES } from '../../../../electron/domain/business-lines.js';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { ServiceWindow } from '../../../../electron/domain/contract/schemas.js';
+import { BUSINESS_LINES } from '@domain/business-lines.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { ServiceWindow } from '@domain/contract/schemas.js';
 import { callApi } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { checkInt, ErrorSummary, Field } from './form.js';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { ServiceWindow } from '../../../../electron/domain/contract/schemas.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { ServiceWindow } from '@domain/contract/schemas.js';
 import { callApi, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { useStaffErrorKey } from './staff-session.js';

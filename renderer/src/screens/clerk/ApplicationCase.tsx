@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog, Service, Text } from '../../../../electron/domain/catalog/catalog-schema.js';
-import type { FullApplication } from '../../../../electron/domain/contract/applications-api.js';
+import type { Catalog, Service, Text } from '@domain/catalog/catalog-schema.js';
+import type { FullApplication } from '@domain/contract/applications-api.js';
 import { callApi } from '../../api/client.js';
 
 // The catalog changes only when the hall edits it; one read per console is enough.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog } from '../../../../electron/domain/catalog/catalog-schema.js';
-import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
+import type { Catalog } from '@domain/catalog/catalog-schema.js';
+import type { ResponseOf } from '@domain/contract/api.js';
 import { callApi, errorKey } from '../../api/client.js';
 import { ApplicationCase, loadCatalog } from './ApplicationCase.js';
 

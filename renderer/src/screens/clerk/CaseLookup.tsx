@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog } from '../../../../electron/domain/catalog/catalog-schema.js';
-import { CASE_NUMBER_PATTERN, type FullApplication } from '../../../../electron/domain/contract/applications-api.js';
+import type { Catalog } from '@domain/catalog/catalog-schema.js';
+import { CASE_NUMBER_PATTERN, type FullApplication } from '@domain/contract/applications-api.js';
 import { ApiError, callApi, errorKey } from '../../api/client.js';
 import { ApplicationCase, loadCatalog } from './ApplicationCase.js';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { Ticket } from '../../../../electron/domain/contract/schemas.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { Ticket } from '@domain/contract/schemas.js';
 
 /** The ticket at this window, large: number, line, class and how often it was called again. */
 export function CurrentTicket({ ticket, recallLimit, lineName }: { ticket: Ticket | null; recallLimit: number; lineName: (l: BusinessLine) => string }) {

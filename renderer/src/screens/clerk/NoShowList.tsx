@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../../electron/domain/contract/schemas.js';
+import type { Ticket } from '@domain/contract/schemas.js';
 import { callApi } from '../../api/client.js';
 import { useActionRunner } from './useActionRunner.js';
 import type { ConsoleContext } from './WindowConsole.js';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUSINESS_LINES } from '../../../../electron/domain/business-lines.js';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { ServiceWindow, Ticket } from '../../../../electron/domain/contract/schemas.js';
+import { BUSINESS_LINES } from '@domain/business-lines.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { ServiceWindow, Ticket } from '@domain/contract/schemas.js';
 import { callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { useActionRunner } from './useActionRunner.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceWindow, WaitingCounts } from '../../../../electron/domain/contract/schemas.js';
+import type { ServiceWindow, WaitingCounts } from '@domain/contract/schemas.js';
 
 /** Waiting people per line this window serves, its primary (A) lines first, then backup (B). */
 export function WaitingPanel({ window: win, waiting }: { window: ServiceWindow; waiting: WaitingCounts }) {

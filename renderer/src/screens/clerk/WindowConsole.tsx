@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { QueueState } from '../../../../electron/domain/contract/schemas.js';
+import type { ResponseOf } from '@domain/contract/api.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { QueueState } from '@domain/contract/schemas.js';
 import { ApiError, callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import type { ConversationState } from '../../components/ConversationState.js';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueState, ServiceWindow } from '../../../../electron/domain/contract/schemas.js';
+import type { QueueState, ServiceWindow } from '@domain/contract/schemas.js';
 import { callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { isConflict, isSessionLost, windowAction } from './clerk-api.js';

@@ -1,4 +1,4 @@
-import type { ServiceWindow, Ticket } from '../../../../electron/domain/contract/schemas.js';
+import type { ServiceWindow, Ticket } from '@domain/contract/schemas.js';
 import { ApiError, callApi } from '../../api/client.js';
 
 /*

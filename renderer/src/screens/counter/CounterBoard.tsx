@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceWindow } from '../../../../electron/domain/contract/schemas.js';
+import type { ServiceWindow } from '@domain/contract/schemas.js';
 import { callApi, errorKey, isAborted } from '../../api/client.js';
 import type { ConversationEvent } from '../../api/events.js';
 import { useServerEvents } from '../../api/events.js';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceWindow } from '../../../../electron/domain/contract/schemas.js';
+import type { ServiceWindow } from '@domain/contract/schemas.js';
 import { callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 

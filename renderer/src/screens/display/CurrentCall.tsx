@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Call } from '../../../../electron/domain/contract/schemas.js';
+import type { Call } from '@domain/contract/schemas.js';
 import type { CallNotice } from '../../api/events.js';
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Call, QueueState } from '../../../../electron/domain/contract/schemas.js';
+import type { Call, QueueState } from '@domain/contract/schemas.js';
 import { useServerEvents } from '../../api/events.js';
 import type { CallNotice } from '../../api/events.js';
 import { Clock } from '../../components/Clock.js';

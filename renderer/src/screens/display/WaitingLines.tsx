@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { BUSINESS_LINES, LINE_LETTER } from '../../../../electron/domain/business-lines.js';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { QueueState } from '../../../../electron/domain/contract/schemas.js';
+import { BUSINESS_LINES, LINE_LETTER } from '@domain/business-lines.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { QueueState } from '@domain/contract/schemas.js';
 
 /** "约 N 分钟" / "暂无开放窗口": null from the host means no open window serves the line. */
 function estimate(t: TFunction, queue: QueueState | null, line: BusinessLine): string {

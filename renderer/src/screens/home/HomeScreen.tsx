@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { SCREEN_ROLES } from '../../../../electron/domain/roles.js';
+import { SCREEN_ROLES } from '@domain/roles.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import '../../styles/home.css';
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { TicketClass } from '../../../../electron/domain/queue/calling-policy.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { TicketClass } from '@domain/queue/calling-policy.js';
 import { StepNav } from './StepNav.js';
 
 /** The order a citizen reads them in: most people want the first. */

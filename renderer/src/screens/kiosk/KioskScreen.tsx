@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog } from '../../../../electron/domain/catalog/catalog-schema.js';
-import { DEFAULT_GREEN_CHANNEL_AGE } from '../../../../electron/domain/contract/applications-api.js';
-import type { ResponseOf } from '../../../../electron/domain/contract/api.js';
-import type { PrinterStatus } from '../../../../electron/domain/contract/print-api.js';
-import { serviceDay } from '../../../../electron/domain/service-day.js';
+import type { Catalog } from '@domain/catalog/catalog-schema.js';
+import { DEFAULT_GREEN_CHANNEL_AGE } from '@domain/contract/applications-api.js';
+import type { ResponseOf } from '@domain/contract/api.js';
+import type { PrinterStatus } from '@domain/contract/print-api.js';
+import { serviceDay } from '@domain/service-day.js';
 import { callApi } from '../../api/client.js';
 import { useServerEvents } from '../../api/events.js';
 import { ConnectionBanner } from '../../components/ConnectionBanner.js';

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUSINESS_LINES, LINE_LETTER } from '../../../../electron/domain/business-lines.js';
-import type { BusinessLine } from '../../../../electron/domain/business-lines.js';
-import type { WaitingCounts } from '../../../../electron/domain/contract/schemas.js';
+import { BUSINESS_LINES, LINE_LETTER } from '@domain/business-lines.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { WaitingCounts } from '@domain/contract/schemas.js';
 
 export function LinePicker({
   waiting,

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import './PrinterNotice.css';
-import type { PrinterStatus } from '../../../../electron/domain/contract/print-api.js';
+import type { PrinterStatus } from '@domain/contract/print-api.js';
 import { callApi } from '../../api/client.js';
 import type { ConnectionStatus } from '../../api/events.js';
 

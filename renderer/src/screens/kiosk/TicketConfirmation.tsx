@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../../electron/domain/contract/schemas.js';
+import type { Ticket } from '@domain/contract/schemas.js';
 
 const AUTO_RETURN_S = 30;
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { Terminal } from '../../../../electron/domain/contract/schemas.js';
-import { isTerminalRole } from '../../../../electron/domain/roles.js';
+import type { Terminal } from '@domain/contract/schemas.js';
+import { isTerminalRole } from '@domain/roles.js';
 import { callApi, errorKey } from '../../api/client.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { PairCodeForm } from '../../components/PairCodeForm.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../../../electron/domain/contract/api.js';
+import type { ResponseOf } from '@domain/contract/api.js';
 import { formatDateTime } from '../../../i18n/format.js';
 
 /** Days 1–7 as runs: [1,2,3,4,5] → "周一至周五" (Mon–Fri), [1,2,3,4,5,6] …, [1,3] → "周一、周三". */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Catalog, Field, Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
-import { addWorkingDays, type FormValue } from '../../../../../electron/domain/catalog/form-schema.js';
-import { maskNumber } from '../../../../../electron/domain/identity/mask.js';
+import type { Catalog, Field, Service } from '@domain/catalog/catalog-schema.js';
+import { addWorkingDays, type FormValue } from '@domain/catalog/form-schema.js';
+import { maskNumber } from '@domain/identity/mask.js';
 import { ErrorSummary, type FieldError } from './ErrorSummary.js';
 import { isPersonal, materialName, textIn, type Member } from './journey-model.js';
 import { BackButton, StepFrame } from './StepFrame.js';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
-import type { ApplicationSummary } from '../../../../../electron/domain/contract/applications-api.js';
-import type { Ticket } from '../../../../../electron/domain/contract/schemas.js';
+import type { Service } from '@domain/catalog/catalog-schema.js';
+import type { ApplicationSummary } from '@domain/contract/applications-api.js';
+import type { Ticket } from '@domain/contract/schemas.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import { materialName, textIn } from './journey-model.js';
 import { StepFrame } from './StepFrame.js';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
-import { partialIdProblem } from '../../../../../electron/domain/catalog/field-check.js';
-import { validateIdNumber } from '../../../../../electron/domain/identity/id-number.js';
+import type { Service } from '@domain/catalog/catalog-schema.js';
+import { partialIdProblem } from '@domain/catalog/field-check.js';
+import { validateIdNumber } from '@domain/identity/id-number.js';
 import { ApiError, callApi } from '../../../api/client.js';
 import type { CardNotice, ScanNotice } from '../../../devices/useDeviceEvents.js';
 import { useWedgeScanner } from '../../../devices/useWedgeScanner.js';

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BusinessLine } from '../../../../../electron/domain/business-lines.js';
-import type { Catalog, Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
-import { isRequired } from '../../../../../electron/domain/catalog/field-check.js';
-import { ageOn, type FormValue } from '../../../../../electron/domain/catalog/form-schema.js';
-import type { WaitingCounts } from '../../../../../electron/domain/contract/schemas.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { Catalog, Service } from '@domain/catalog/catalog-schema.js';
+import { isRequired } from '@domain/catalog/field-check.js';
+import { ageOn, type FormValue } from '@domain/catalog/form-schema.js';
+import type { WaitingCounts } from '@domain/contract/schemas.js';
 import { ApiError, callApi, errorKey } from '../../../api/client.js';
 import type { CardNotice, ScanNotice } from '../../../devices/useDeviceEvents.js';
 import { LinePicker } from '../LinePicker.js';

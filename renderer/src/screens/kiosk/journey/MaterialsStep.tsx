@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
+import type { Service } from '@domain/catalog/catalog-schema.js';
 import { textIn } from './journey-model.js';
 import { SharedMaterials } from './SharedMaterials.js';
 import { BackButton, StepFrame } from './StepFrame.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Material, Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
+import type { Material, Service } from '@domain/catalog/catalog-schema.js';
 import { textIn } from './journey-model.js';
 import { PrintNoticeButton } from './PrintNotice.js';
 import { SharedMaterials } from './SharedMaterials.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../../../electron/domain/contract/api.js';
-import { CASE_NUMBER_PATTERN, ID_LAST4_PATTERN } from '../../../../../electron/domain/contract/applications-api.js';
+import type { ResponseOf } from '@domain/contract/api.js';
+import { CASE_NUMBER_PATTERN, ID_LAST4_PATTERN } from '@domain/contract/applications-api.js';
 import { ApiError, callApi, errorKey } from '../../../api/client.js';
 import { ErrorSummary, type FieldError } from './ErrorSummary.js';
 import { KeyedInput } from './inputs/KeyedInput.js';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog, Field } from '../../../../../electron/domain/catalog/catalog-schema.js';
-import { checkField, isRequired } from '../../../../../electron/domain/catalog/field-check.js';
-import type { FormData, FormValue, PinyinNameValue } from '../../../../../electron/domain/catalog/form-schema.js';
+import type { Catalog, Field } from '@domain/catalog/catalog-schema.js';
+import { checkField, isRequired } from '@domain/catalog/field-check.js';
+import type { FormData, FormValue, PinyinNameValue } from '@domain/catalog/form-schema.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { ChoiceInput } from './inputs/ChoiceInput.js';
 import { DateInput } from './inputs/DateInput.js';

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BusinessLine } from '../../../../../electron/domain/business-lines.js';
-import type { Ticket } from '../../../../../electron/domain/contract/schemas.js';
-import type { TicketClass } from '../../../../../electron/domain/queue/calling-policy.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { Ticket } from '@domain/contract/schemas.js';
+import type { TicketClass } from '@domain/queue/calling-policy.js';
 import { callApi, errorKey } from '../../../api/client.js';
 import { AlertRegion } from '../../../components/AlertRegion.js';
 import { AppointmentStep } from '../AppointmentStep.js';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { BusinessLine } from '../../../../../electron/domain/business-lines.js';
-import type { Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
+import type { BusinessLine } from '@domain/business-lines.js';
+import type { Service } from '@domain/catalog/catalog-schema.js';
 import { textIn } from './journey-model.js';
 import { BackButton, StepFrame } from './StepFrame.js';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Service } from '../../../../../electron/domain/catalog/catalog-schema.js';
+import type { Service } from '@domain/catalog/catalog-schema.js';
 import { textIn } from './journey-model.js';
 
 /** What the hall fetches itself (数据跑路): listed, so the citizen knows not to bring it. */

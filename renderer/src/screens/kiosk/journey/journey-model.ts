@@ -1,9 +1,9 @@
-import type { Field, Service, Text } from '../../../../../electron/domain/catalog/catalog-schema.js';
-import { isBlankValue } from '../../../../../electron/domain/catalog/field-check.js';
-import type { FormData, FormValue } from '../../../../../electron/domain/catalog/form-schema.js';
-import { NATIONS } from '../../../../../electron/domain/devices/nations.js';
-import type { CardView } from '../../../../../electron/domain/devices/device-contract.js';
-import { validateIdNumber } from '../../../../../electron/domain/identity/id-number.js';
+import type { Field, Service, Text } from '@domain/catalog/catalog-schema.js';
+import { isBlankValue } from '@domain/catalog/field-check.js';
+import type { FormData, FormValue } from '@domain/catalog/form-schema.js';
+import { NATIONS } from '@domain/devices/nations.js';
+import type { CardView } from '@domain/devices/device-contract.js';
+import { validateIdNumber } from '@domain/identity/id-number.js';
 
 /**
  * The kiosk journey's data and its pure rules: who the applicant is, which questions remain to be

@@ -1,4 +1,4 @@
-import type { BusinessLine } from '../../../../../electron/domain/business-lines.js';
+import type { BusinessLine } from '@domain/business-lines.js';
 
 /** Where the citizen is. Each screen is one question (GOV.UK), reached forward or by going back. */
 export type Screen =

@@ -1,4 +1,4 @@
-import type { Text } from '../../../../../../electron/domain/catalog/catalog-schema.js';
+import type { Text } from '@domain/catalog/catalog-schema.js';
 import { textIn } from '../journey-model.js';
 
 /** A select or port question as large radio choices: one tap, no drop-down to aim at. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PinyinNameValue } from '../../../../../../electron/domain/catalog/form-schema.js';
+import type { PinyinNameValue } from '@domain/catalog/form-schema.js';
 import { callApi } from '../../../../api/client.js';
 import { KeypadText } from '../../../../components/KeypadText.js';
 
