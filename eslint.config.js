@@ -104,7 +104,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/shell/**/*.ts', 'tests/**/*.ts', '*.config.{ts,js}', 'eslint.config.js'],
+    files: ['electron/shell/**/*.ts', 'tests/**/*.ts', '*.config.{ts,js}', 'eslint.config.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
