@@ -152,7 +152,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       const terminal = authorize(req, ['kiosk', 'booth', 'clerk', 'display', 'admin'], ctx.terminals, clock());
       if (!terminal) throw new ApiError('unauthorized', 'Not paired');
-      ctx.events.attach(socket, terminal, { type: 'hello', serverTime: clock(), queue: queueState(ctx) }, query.data.window ?? null);
+      ctx.events.attach(socket, terminal, { type: 'hello', serverTime: clock(), queue: queueState(ctx) });
     } catch (err) {
       socket.close(1008, err instanceof ApiError ? err.code : 'refused');
     }

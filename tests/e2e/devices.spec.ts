@@ -43,7 +43,7 @@ async function openAdmin(page: Page): Promise<void> {
 }
 
 function deviceRow(page: Page, kind: '身份证阅读器' | '扫码枪') {
-  return page.locator('section[aria-labelledby="admin-devices-h"] tbody tr').filter({ hasText: kind });
+  return page.locator('[data-testid="devices-panel"] tbody tr').filter({ hasText: kind });
 }
 
 test('a simulated card put on the reader shows masked on the admin test area', async ({ page }) => {
@@ -65,7 +65,7 @@ test('a simulated card put on the reader shows masked on the admin test area', a
   await expect(page.getByTestId('device-card-failure')).toContainText('该证件数据校验未通过');
   await expect(page.getByTestId('device-card-failure')).toContainText('手工录入');
 
-  const axe = await new AxeBuilder({ page }).include('section[aria-labelledby="admin-devices-h"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="devices-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
 

@@ -183,7 +183,8 @@ test('a clerk sets a first PIN with the code from the supervisor, signs out and 
   await clerk.getByLabel('新密码', { exact: true }).fill('4321');
   await clerk.getByLabel('再次输入新密码').fill('4322');
   await clerk.getByRole('button', { name: '设置密码并登录' }).click();
-  await expect(clerk.getByText('两次输入的密码不一致')).toBeVisible();
+  // GOV.UK pattern: the summary links to the field, which says the same beside it.
+  await expect(clerk.getByRole('link', { name: /两次输入的密码不一致/ })).toBeVisible();
   await clerk.getByLabel('再次输入新密码').fill('4321');
   await clerk.getByRole('button', { name: '设置密码并登录' }).click();
   await expect(clerk.getByRole('heading', { name: '请选择您的窗口' })).toBeVisible();

@@ -132,7 +132,11 @@ test('a new hall: first administrator, sign-in, settings, windows, staff and app
   await admin.getByLabel('密码', { exact: true }).fill('135792');
   await admin.getByLabel('再次输入密码').fill('135792');
   await admin.getByRole('button', { name: '创建管理员' }).click();
-  await expect(admin.getByText('管理员账号已创建，请用工号和密码登录。')).toBeVisible();
+  // Setting up signs the new administrator in: the screen says so, and does not ask for the PIN again.
+  await expect(admin.getByText('管理员账号已创建，您已登录。')).toBeVisible();
+  await expect(admin.getByText('已登录：王主任（工号 S900，管理员）')).toBeVisible();
+  await admin.getByRole('button', { name: '退出登录' }).click();
+  await expect(admin.getByText('已退出登录。')).toBeVisible();
 
   // A wrong PIN is refused in words, then the right one signs in.
   await admin.getByLabel('工号', { exact: true }).fill('S900');

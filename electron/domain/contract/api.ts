@@ -128,5 +128,6 @@ export function pathFor(path: string, params: Record<string, string | number>): 
 }
 
 export const EVENTS_PATH = '/api/events';
-/** `window` subscribes a clerk console or an applicant-facing counter screen to that window's 笔谈. */
-export const EventsQuerySchema = z.object({ role: TerminalRoleSchema, window: z.coerce.number().int().positive().optional() }).strict();
+/** `role` picks which of the browser's screen credentials the socket uses (see guard.ts). A window's
+ * 笔谈 is followed with a `watch` message on the open socket, so a page keeps one socket. */
+export const EventsQuerySchema = z.object({ role: TerminalRoleSchema }).strict();

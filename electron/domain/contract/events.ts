@@ -28,12 +28,19 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   /** A code from a HID POS scanner, sent only to the scanner's terminal. */
   z.object({ type: z.literal('device.scan'), deviceId: z.number().int().positive(), at: z.number().int(), scan: ScanSchema }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
-  z.object({ type: z.literal('error'), code: z.enum(['bad_message']), message: z.string() }),
+  /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
+   * The screen re-reads what it shows of the window after this, so nothing falls between. */
+  z.object({ type: z.literal('watching'), window: z.number().int().positive().nullable() }),
+  z.object({ type: z.literal('error'), code: z.enum(['bad_message', 'forbidden']), message: z.string() }),
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 
 /** What a client may send. Anything else is answered with an `error` event, never a crash. */
-export const ClientMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ping'), nonce: z.string().max(64) }).strict()]);
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping'), nonce: z.string().max(64) }).strict(),
+  /** One socket per page: a clerk console or counter screen says which window's 笔谈 it follows. */
+  z.object({ type: z.literal('watch'), window: z.number().int().positive().max(1_000_000).nullable() }).strict(),
+]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
 /** Largest client message the host reads; larger frames close the socket. */

@@ -5,6 +5,7 @@ import type { Terminal } from '../../domain/contract/schemas.js';
 /** A client that has this much unsent data is not keeping up; dropping it beats buffering forever. */
 const MAX_BUFFERED_BYTES = 1 << 20;
 const HEARTBEAT_MS = 30_000;
+const WINDOW_WATCHERS: ReadonlySet<Terminal['role']> = new Set(['clerk', 'display']);
 
 interface Client {
   socket: WebSocket;
@@ -47,8 +48,8 @@ export function createEventHub(log: (line: string) => void) {
       return clients.size;
     },
 
-    attach(socket: WebSocket, terminal: Terminal, hello: ServerEvent, windowId: number | null = null): void {
-      const client: Client = { socket, terminal, alive: true, windowId };
+    attach(socket: WebSocket, terminal: Terminal, hello: ServerEvent): void {
+      const client: Client = { socket, terminal, alive: true, windowId: null };
       clients.add(client);
       socket.on('pong', () => (client.alive = true));
       socket.on('close', () => clients.delete(client));
@@ -69,6 +70,15 @@ export function createEventHub(log: (line: string) => void) {
           return;
         }
         if (msg.data.type === 'ping') reply({ type: 'pong', nonce: msg.data.nonce });
+        else if (msg.data.type === 'watch') {
+          // A window's 笔谈 is for its clerk console and the screen facing its applicant.
+          if (msg.data.window !== null && !WINDOW_WATCHERS.has(terminal.role)) {
+            reply({ type: 'error', code: 'forbidden', message: `A ${terminal.role} terminal does not follow a window` });
+            return;
+          }
+          client.windowId = msg.data.window;
+          reply({ type: 'watching', window: msg.data.window });
+        }
       });
       send(socket, JSON.stringify(hello));
       log(`events: ${terminal.role} terminal #${terminal.id} connected (${clients.size} open)`);

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ConversationMessage } from '@domain/contract/schemas.js';
-import { callApi, errorKey, isAborted } from '../api/client.js';
-import type { ConversationEvent } from '../api/events.js';
+import { callApi } from '../api/client.js';
+import { useRunner } from '../data/use-command.js';
+import type { CommandError } from '../data/errors.js';
+import { useHostEvent, useWatchWindow } from '../data/use-host-events.js';
+import { useQuery } from '../data/use-query.js';
 
-/** Merge by id and keep the host's order: a push and the initial read may overlap or cross. */
+/** Merge by id and keep the host's order: a push and a read may overlap or cross. */
 function merge(list: readonly ConversationMessage[], add: readonly ConversationMessage[]): ConversationMessage[] {
   const byId = new Map(list.map((m) => [m.id, m]));
   for (const m of add) byId.set(m.id, m);
@@ -12,51 +15,48 @@ function merge(list: readonly ConversationMessage[], add: readonly ConversationM
 
 export interface ConversationState {
   messages: ConversationMessage[];
-  /** Feed to useServerEvents' onConversation. */
-  onEvent: (ev: ConversationEvent) => void;
-  /** Send one line; resolves when the host has stored it. */
-  send: (from: 'clerk' | 'applicant', text: string) => Promise<void>;
-  error: string | null;
+  /** Send one line; resolves true once the host has stored it. */
+  send: (from: 'clerk' | 'applicant', text: string) => Promise<boolean>;
+  sending: boolean;
+  error: CommandError | null;
   clearError: () => void;
 }
 
-/** The 笔谈 of one window: read once, then kept current by pushes, re-read after each reconnect. */
+/**
+ * The 笔谈 of one window: followed on the page's socket, read again each time the host confirms
+ * the watch (so also after every reconnect: pushes are never replayed), kept current by pushes in
+ * between. A read replaces what was shown: whatever the host no longer holds was cleared.
+ */
 export function useConversation(windowId: number): ConversationState {
-  const [messages, setMessages] = useState<ConversationMessage[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [reads, setReads] = useState(0);
+  const read = useQuery('conversation', { params: { id: windowId } });
+  // Pushes since the last watch; `stale`: the read that a clear made out of date.
+  const [local, setLocal] = useState<{ pushes: ConversationMessage[]; stale: number }>({ pushes: [], stale: -1 });
+  const runner = useRunner<'send'>();
 
-  useEffect(() => {
-    const ctl = new AbortController();
-    callApi('conversation', { params: { id: windowId }, signal: ctl.signal })
-      // A re-read replaces the list: whatever the host no longer holds was cleared meanwhile.
-      .then((r) => setMessages(merge([], r.messages)))
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(errorKey(e));
-      });
-    return () => ctl.abort();
-  }, [windowId, reads]);
+  const { refetch } = read;
+  useWatchWindow(
+    windowId,
+    useCallback(() => {
+      setLocal({ pushes: [], stale: -1 });
+      refetch();
+    }, [refetch]),
+  );
+  useHostEvent('conversation.message', (e) => {
+    if (e.windowId === windowId) setLocal((l) => ({ ...l, pushes: [...l.pushes, e.message] }));
+  });
+  useHostEvent('conversation.cleared', (e) => {
+    if (e.windowId === windowId) setLocal({ pushes: [], stale: read.updatedAt });
+  });
 
-  const onEvent = useCallback((ev: ConversationEvent) => {
-    if (ev.type === 'message') setMessages((list) => merge(list, [ev.message]));
-    else if (ev.type === 'cleared') setMessages([]);
-    else setReads((n) => n + 1);
-  }, []);
-
+  const base = read.data && read.updatedAt !== local.stale ? read.data.messages : [];
+  const { run } = runner;
   const send = useCallback(
     async (from: 'clerk' | 'applicant', text: string) => {
-      setError(null);
-      try {
-        const r = await callApi('sendConversation', { params: { id: windowId }, body: { from, text } });
-        setMessages((list) => merge(list, [r.message]));
-      } catch (e) {
-        setError(errorKey(e));
-        throw e;
-      }
+      const r = await run('send', () => callApi('sendConversation', { params: { id: windowId }, body: { from, text } }));
+      if (r) setLocal((l) => ({ ...l, pushes: [...l.pushes, r.message] }));
+      return r !== undefined;
     },
-    [windowId],
+    [run, windowId],
   );
-
-  const clearError = useCallback(() => setError(null), []);
-  return { messages, onEvent, send, error, clearError };
+  return { messages: merge(base, local.pushes), send, sending: runner.busy !== null, error: runner.error, clearError: runner.clearError };
 }

@@ -1,9 +1,9 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '@domain/contract/api.js';
 import type { Terminal } from '@domain/contract/schemas.js';
-import { callApi, errorKey } from '../api/client.js';
+import { useCommand } from '../data/use-command.js';
 import { AlertRegion } from './AlertRegion.js';
 
 /** People type "abcd1234" or "ABCD 1234"; show it back as the printed XXXX-XXXX form. */
@@ -18,34 +18,21 @@ function tidy(raw: string): string {
 export function PairCodeForm({ onPaired, initialErrorKey = null }: { onPaired: (terminal: Terminal) => void; initialErrorKey?: string | null }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(initialErrorKey);
-  const inFlight = useRef(false);
+  const [formatError, setFormatError] = useState<string | null>(initialErrorKey);
+  const pair = useCommand('pair');
   const inputId = useId();
   const hintId = useId();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (inFlight.current) return;
-    if (!api.pair.body.safeParse({ code }).success) {
-      setError('pair.formatError');
-      return;
-    }
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    callApi('pair', { body: { code } })
-      .then((r) => onPaired(r.terminal))
-      .catch((err: unknown) => setError(errorKey(err)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
+    if (!api.pair.body.safeParse({ code }).success) return setFormatError('pair.formatError');
+    setFormatError(null);
+    void pair.run({ body: { code } }).then((r) => r && onPaired(r.terminal));
   };
 
   return (
     <form className="pair-form" onSubmit={submit} noValidate>
-      <AlertRegion messageKey={error} />
+      <AlertRegion messageKey={formatError ?? pair.error?.key ?? null} />
       <label htmlFor={inputId} className="field-label">
         {t('pair.codeLabel')}
       </label>
@@ -66,8 +53,8 @@ export function PairCodeForm({ onPaired, initialErrorKey = null }: { onPaired: (
           maxLength={9}
           required
         />
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('pair.submitting') : t('pair.submit')}
+        <button type="submit" className="btn btn--primary" disabled={pair.busy}>
+          {pair.busy ? t('pair.submitting') : t('pair.submit')}
         </button>
       </div>
     </form>

@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
+import { StaffGate } from '../../components/staff/StaffGate.js';
 import '../../styles/admin.css';
 import { DevicesPanel } from './DevicesPanel.js';
 import { HealthPanel } from './HealthPanel.js';
@@ -16,26 +16,22 @@ export function AdminScreen() {
 
 function AdminApp() {
   const { t } = useTranslation();
-  // Bumped after a code is issued so the list is fresh when the new terminal shows up.
-  const [terminalsVersion, setTerminalsVersion] = useState(0);
-  const refreshTerminals = useCallback(() => setTerminalsVersion((n) => n + 1), []);
   return (
     <div className="page page--admin">
-      <header className="page-header">
-        <p className="page-header__brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
+      <PageHeader />
       <main className="admin-main">
         <h1>{t('admin.title')}</h1>
         <div className="admin-grid">
           <HealthPanel />
-          <PairingPanel onIssued={refreshTerminals} />
+          <PairingPanel />
         </div>
-        <TerminalsPanel version={terminalsVersion} onRefresh={refreshTerminals} />
+        <TerminalsPanel />
         <DevicesPanel />
         <PrintersPanel />
         {/* Supervisor panels (settings, windows, staff, appointments, audit) behind staff sign-in. */}
-        <StaffArea />
+        <StaffGate page={false} setup lead={t('admin.signIn.lead')}>
+          <StaffArea />
+        </StaffGate>
       </main>
     </div>
   );

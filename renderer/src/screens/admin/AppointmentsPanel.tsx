@@ -1,16 +1,16 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUSINESS_LINES } from '@domain/business-lines.js';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { ResponseOf } from '@domain/contract/api.js';
 import { validateIdNumber } from '@domain/identity/id-number.js';
-import { callApi } from '../../api/client.js';
-import { AlertRegion } from '../../components/AlertRegion.js';
+import { Field, type Problems } from '../../components/form/Field.js';
+import { ProblemSummary } from '../../components/form/ProblemSummary.js';
+import { useProblems } from '../../components/form/use-problems.js';
+import { Panel } from '../../components/panel/Panel.js';
+import { useCommand } from '../../data/use-command.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { ErrorSummary, Field } from './form.js';
-import type { FieldProblem, Problems } from './form.js';
-import { useStaffErrorKey } from './staff-session.js';
 
 /** The hall's zone (Asia/Shanghai) is UTC+8 all year: no daylight saving since 1991. */
 const HALL_OFFSET_MS = 8 * 3_600_000;
@@ -42,58 +42,40 @@ type Made = ResponseOf<'createAppointment'>['appointment'];
 export function AppointmentsPanel() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const toKey = useStaffErrorKey();
   const [line, setLine] = useState<BusinessLine>('household');
   const [date, setDate] = useState(hallToday);
   const [time, setTime] = useState('09:00');
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [made, setMade] = useState<Made | null>(null);
-  const [problems, setProblems] = useState<Problems>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const check = useProblems();
+  const book = useCommand('createAppointment');
   const fid = (k: string) => `${id}-${k}`;
-  const problemOf = (k: string): FieldProblem | undefined => problems.find((p) => p.id === fid(k))?.problem;
+  const problemOf = (k: string) => check.problemOf(fid(k));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (inFlight.current) return;
     const found: Problems = [];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
-    if (!/^\d{2}:\d{2}$/.test(time)) found.push({ id: fid('time'), label: t('admin.appointments.time'), problem: { key: 'admin.form.timeFormat' } });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'form.dateFormat' } });
+    if (!/^\d{2}:\d{2}$/.test(time)) found.push({ id: fid('time'), label: t('admin.appointments.time'), problem: { key: 'form.timeFormat' } });
     const id18 = idNumber.trim().toUpperCase();
     if (id18 !== '' && !validateIdNumber(id18, hallToday()).ok)
-      found.push({ id: fid('idNumber'), label: t('admin.appointments.idNumber'), problem: { key: 'admin.form.idNumberInvalid' } });
+      found.push({ id: fid('idNumber'), label: t('admin.appointments.idNumber'), problem: { key: 'form.idNumberInvalid' } });
     const slotStart = found.length === 0 ? hallSlotStart(date, time) : null;
-    if (found.length === 0 && slotStart === null)
-      found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
-    setProblems(found);
-    setAttempt((n) => n + 1);
-    if (found.length > 0 || slotStart === null) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    callApi('createAppointment', { body: { line, slotStart, ...(name.trim() ? { name: name.trim() } : {}), ...(id18 ? { idNumber: id18 } : {}) } })
-      .then((r) => {
-        setMade(r.appointment);
-        setName('');
-        // Personal data does not linger on the admin screen once booked.
-        setIdNumber('');
-      })
-      .catch((err: unknown) => setError(toKey(err)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
+    if (found.length === 0 && slotStart === null) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'form.dateFormat' } });
+    if (!check.check(found) || slotStart === null) return;
+    void book.run({ body: { line, slotStart, ...(name.trim() ? { name: name.trim() } : {}), ...(id18 ? { idNumber: id18 } : {}) } }).then((r) => {
+      if (!r) return;
+      setMade(r.appointment);
+      setName('');
+      // Personal data does not linger on the admin screen once booked.
+      setIdNumber('');
+    });
   };
 
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t('admin.appointments.title')}</h2>
-      <ErrorSummary problems={problems} attempt={attempt} />
-      <AlertRegion messageKey={error} />
+    <Panel title={t('admin.appointments.title')} error={book.error?.key}>
+      <ProblemSummary form={check} />
       <form className="admin-form" onSubmit={submit} noValidate>
         <div className="admin-form__grid">
           <Field id={fid('line')} label={t('admin.appointments.line')}>
@@ -130,7 +112,7 @@ export function AppointmentsPanel() {
             )}
           </Field>
         </div>
-        <button type="submit" className="btn btn--primary" disabled={busy}>
+        <button type="submit" className="btn btn--primary" disabled={book.busy}>
           {t('admin.appointments.create')}
         </button>
       </form>
@@ -146,6 +128,6 @@ export function AppointmentsPanel() {
           <p className="field-hint">{t('admin.appointments.codeHint')}</p>
         </div>
       ) : null}
-    </section>
+    </Panel>
   );
 }

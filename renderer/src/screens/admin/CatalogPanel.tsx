@@ -1,14 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogOverrides } from '@domain/catalog/catalog-overrides.js';
 import type { ResponseOf } from '@domain/contract/api.js';
-import { callApi, isAborted } from '../../api/client.js';
-import { AlertRegion } from '../../components/AlertRegion.js';
+import { checkInt, Field, type FieldProblem, type Problems } from '../../components/form/Field.js';
+import { ProblemSummary } from '../../components/form/ProblemSummary.js';
+import { SaveBar } from '../../components/form/SaveBar.js';
+import { useEditForm } from '../../components/form/use-edit-form.js';
+import { useProblems } from '../../components/form/use-problems.js';
+import { Panel } from '../../components/panel/Panel.js';
+import { useCommand } from '../../data/use-command.js';
 import { textIn } from '../kiosk/journey/journey-model.js';
-import { checkInt, ErrorSummary, Field } from './form.js';
-import type { FieldProblem, Problems } from './form.js';
-import { useStaffErrorKey } from './staff-session.js';
 
 type Answer = ResponseOf<'getCatalogOverrides'>;
 type ServiceRow = Answer['services'][number];
@@ -29,7 +31,7 @@ function toValues(a: Answer): Values {
 
 /** Yuan with at most two decimals, as the host's schema takes it. */
 function checkFee(raw: string): FieldProblem | null {
-  if (raw.trim() === '') return { key: 'admin.form.required' };
+  if (raw.trim() === '') return { key: 'form.required' };
   const ok = /^\d+(\.\d{1,2})?$/.test(raw.trim()) && Number(raw) <= FEE_MAX;
   return ok ? null : { key: 'admin.catalog.feeRange', values: { max: FEE_MAX } };
 }
@@ -55,42 +57,22 @@ function toOverrides(services: readonly ServiceRow[], values: Values): CatalogOv
 export function CatalogPanel() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const toKey = useStaffErrorKey();
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [values, setValues] = useState<Values>({});
-  const [problems, setProblems] = useState<Problems>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    callApi('getCatalogOverrides', { signal: ctl.signal })
-      .then((a) => {
-        setAnswer(a);
-        setValues(toValues(a));
-      })
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(toKey(e));
-      });
-    return () => ctl.abort();
-  }, [toKey]);
+  const edit = useEditForm('getCatalogOverrides', toValues);
+  const save = useCommand('putCatalogOverrides');
+  const check = useProblems();
+  const answer = edit.query.data;
+  const values = edit.form;
 
   const fid = (code: string, field: 'fee' | 'days') => `${id}-${code}-${field}`;
-  const problemOf = (fieldId: string) => problems.find((p) => p.id === fieldId)?.problem;
-  const update = (code: string, patch: Partial<Values[string]>) => {
-    setSaved(false);
-    setValues((v) => {
+  const update = (code: string, patch: Partial<Values[string]>) =>
+    edit.update((v) => {
       const cur = v[code];
       return cur ? { ...v, [code]: { ...cur, ...patch } } : v;
     });
-  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!answer || inFlight.current) return;
+    if (!answer || !values) return;
     const found: Problems = [];
     for (const s of answer.services) {
       const v = values[s.code];
@@ -101,34 +83,17 @@ export function CatalogPanel() {
       const days = checkInt(v.days, 0, DAYS_MAX);
       if (days) found.push({ id: fid(s.code, 'days'), label: `${name} · ${t('admin.catalog.days')}`, problem: days });
     }
-    setProblems(found);
-    setAttempt((n) => n + 1);
-    if (found.length > 0) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    callApi('putCatalogOverrides', { body: toOverrides(answer.services, values) })
-      .then((a) => {
-        setAnswer(a);
-        setValues(toValues(a));
-        setSaved(true);
-      })
-      .catch((err: unknown) => setError(toKey(err)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
+    if (!check.check(found)) return;
+    void save.run({ body: toOverrides(answer.services, values) }).then((a) => a && edit.saveAnswered(a));
   };
 
   return (
-    <section className="panel" aria-labelledby={`${id}-h`} data-testid="catalog-panel">
-      <h2 id={`${id}-h`}>{t('admin.catalog.title')}</h2>
+    <Panel title={t('admin.catalog.title')} error={save.error?.key ?? edit.query.error?.key} testId="catalog-panel">
       <p>{t('admin.catalog.intro')}</p>
       <p className="muted">{t('admin.catalog.feeNoteHint')}</p>
-      <ErrorSummary problems={problems} attempt={attempt} />
-      <AlertRegion messageKey={error} />
-      {answer === null ? (
-        error ? null : (
+      <ProblemSummary form={check} />
+      {!answer || !values ? (
+        edit.query.error ? null : (
           <p className="muted">{t('common.loading')}</p>
         )
       ) : (
@@ -148,7 +113,7 @@ export function CatalogPanel() {
                     id={fid(s.code, 'fee')}
                     label={t('admin.catalog.fee')}
                     hint={t('admin.catalog.defaultFee', { yuan: s.defaultFeeYuan })}
-                    problem={problemOf(fid(s.code, 'fee'))}
+                    problem={check.problemOf(fid(s.code, 'fee'))}
                   >
                     {(aria) => (
                       <input {...aria} className="input--short" inputMode="decimal" value={v.fee} onChange={(e) => update(s.code, { fee: e.target.value })} />
@@ -158,7 +123,7 @@ export function CatalogPanel() {
                     id={fid(s.code, 'days')}
                     label={t('admin.catalog.days')}
                     hint={t('admin.catalog.defaultDays', { n: s.defaultTimeLimitDays })}
-                    problem={problemOf(fid(s.code, 'days'))}
+                    problem={check.problemOf(fid(s.code, 'days'))}
                   >
                     {(aria) => (
                       <input {...aria} className="input--short" inputMode="numeric" value={v.days} onChange={(e) => update(s.code, { days: e.target.value })} />
@@ -177,16 +142,9 @@ export function CatalogPanel() {
               </fieldset>
             );
           })}
-          <div className="admin-form__actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {busy ? t('admin.form.saving') : t('admin.form.save')}
-            </button>
-            <p className="saved" role="status">
-              {saved ? t('admin.catalog.saved') : ''}
-            </p>
-          </div>
+          <SaveBar busy={save.busy} saved={edit.saved} savedText={t('admin.catalog.saved')} />
         </form>
       )}
-    </section>
+    </Panel>
   );
 }

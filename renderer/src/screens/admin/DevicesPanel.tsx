@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '@domain/devices/device-contract.js';
-import { callApi, errorKey, isAborted } from '../../api/client.js';
-import { AlertRegion } from '../../components/AlertRegion.js';
-import { useDeviceEvents, type ScanNotice } from '../../devices/useDeviceEvents.js';
+import { DataTable } from '../../components/panel/DataTable.js';
+import { Panel } from '../../components/panel/Panel.js';
+import { useHost } from '../../data/host-context.js';
+import { useCommand } from '../../data/use-command.js';
+import { useQuery } from '../../data/use-query.js';
+import { useDeviceEvents, type ScanNotice } from '../../devices/use-device-events.js';
 import { useWedgeScanner } from '../../devices/useWedgeScanner.js';
 import { DevicesTestArea } from './DevicesTestArea.js';
 import './Devices.css';
@@ -37,99 +40,81 @@ function address(d: Device): string {
 /** Devices: each reader and scanner with its health, where its reads go, and a test area. */
 export function DevicesPanel() {
   const { t } = useTranslation();
-  const [devices, setDevices] = useState<Device[] | null>(null);
-  const [selfId, setSelfId] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const events = useDeviceEvents('admin');
+  const { terminal } = useHost();
+  const selfId = terminal.id;
+  const devices = useQuery('listDevices');
+  const bind = useCommand('updateDevice', { invalidates: ['listDevices'] });
+  const events = useDeviceEvents();
   const [wedgeScan, setWedgeScan] = useState<ScanNotice | null>(null);
   const onWedge = useCallback((text: string) => setWedgeScan({ source: 'wedge', deviceId: null, at: Date.now(), text }), []);
   useWedgeScanner(onWedge);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    Promise.all([callApi('listDevices', { signal: ctl.signal }), callApi('session', { query: { role: 'admin' }, signal: ctl.signal })])
-      .then(([list, session]) => {
-        setDevices(list.devices);
-        setSelfId(session.terminal.id);
-      })
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(errorKey(e));
-      });
-    return () => ctl.abort();
-  }, [version]);
-
-  const bindHere = (id: number) => {
-    setError(null);
-    callApi('updateDevice', { params: { id }, body: { terminalId: selfId } })
-      .then(() => setVersion((n) => n + 1))
-      .catch((e: unknown) => setError(errorKey(e)));
-  };
+  const bindHere = (id: number) => void bind.run({ params: { id }, body: { terminalId: selfId } });
 
   const lastScan = [events.lastScan, wedgeScan].filter((s): s is ScanNotice => s !== null).sort((a, b) => b.at - a.at)[0] ?? null;
 
   return (
-    <section className="panel" aria-labelledby="admin-devices-h">
-      <div className="panel__head">
-        <h2 id="admin-devices-h">{t('device.title')}</h2>
-        <button type="button" className="btn" onClick={() => setVersion((n) => n + 1)}>
+    <Panel
+      title={t('device.title')}
+      testId="devices-panel"
+      error={(bind.error ?? devices.error)?.key}
+      onDismissError={bind.clearError}
+      actions={
+        <button type="button" className="btn" onClick={devices.refetch}>
           {t('device.refresh')}
         </button>
-      </div>
-      <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
-      {devices === null ? (
-        error ? null : (
-          <p className="muted">{t('common.loading')}</p>
-        )
-      ) : devices.length === 0 ? (
-        <p>{t('device.none')}</p>
-      ) : (
-        <table className="table devices-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('device.name')}</th>
-              <th scope="col">{t('device.kindLabel')}</th>
-              <th scope="col">{t('device.connection')}</th>
-              <th scope="col">{t('device.status')}</th>
-              <th scope="col">{t('device.counts')}</th>
-              <th scope="col">{t('device.boundTo')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((d) => {
+      }
+    >
+      <DataTable<Device>
+        rows={devices.data?.devices}
+        failed={devices.error !== null}
+        rowKey={(d) => d.id}
+        empty={t('device.none')}
+        columns={[
+          { header: t('device.name'), rowHeader: true, cell: (d) => d.name },
+          { header: t('device.kindLabel'), cell: (d) => t(`device.kind.${d.kind}`) },
+          {
+            header: t('device.connection'),
+            cell: (d) => (
+              <>
+                {t(`device.transport.${d.transport}`)} <span className="devices-addr">{address(d)}</span>
+              </>
+            ),
+          },
+          {
+            header: t('device.status'),
+            cell: (d) => {
               const h = events.health[d.id] ?? d.health;
-              const ok = h.state === 'connected';
               return (
-                <tr key={d.id} data-device-id={d.id}>
-                  <th scope="row">{d.name}</th>
-                  <td>{t(`device.kind.${d.kind}`)}</td>
-                  <td>
-                    {t(`device.transport.${d.transport}`)} <span className="devices-addr">{address(d)}</span>
-                  </td>
-                  <td>
-                    <span className={ok ? 'badge badge--ok' : 'badge badge--off'}>{t(`device.state.${h.state}`)}</span>
-                    {h.problem ? <span className="devices-problem">{t(problemKey(h.problem))}</span> : null}
-                  </td>
-                  <td>{t('device.countsValue', { reads: h.reads, failures: h.failures, reconnects: h.reconnects })}</td>
-                  <td>
-                    {d.terminalId === null
-                      ? t('device.unbound')
-                      : d.terminalId === selfId
-                        ? t('device.thisScreen')
-                        : t('device.terminal', { id: d.terminalId })}
-                    {d.terminalId !== selfId && selfId !== null ? (
-                      <button type="button" className="btn devices-bind" onClick={() => bindHere(d.id)}>
-                        {t('device.bindHere')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
+                <>
+                  <span className={h.state === 'connected' ? 'badge badge--ok' : 'badge badge--off'}>{t(`device.state.${h.state}`)}</span>
+                  {h.problem ? <span className="devices-problem">{t(problemKey(h.problem))}</span> : null}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      )}
+            },
+          },
+          {
+            header: t('device.counts'),
+            cell: (d) => {
+              const h = events.health[d.id] ?? d.health;
+              return t('device.countsValue', { reads: h.reads, failures: h.failures, reconnects: h.reconnects });
+            },
+          },
+          {
+            header: t('device.boundTo'),
+            cell: (d) => (
+              <>
+                {d.terminalId === null ? t('device.unbound') : d.terminalId === selfId ? t('device.thisScreen') : t('device.terminal', { id: d.terminalId })}
+                {d.terminalId !== selfId ? (
+                  <button type="button" className="btn devices-bind" disabled={bind.busy} onClick={() => bindHere(d.id)}>
+                    {t('device.bindHere')}
+                  </button>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       <DevicesTestArea card={events.lastCard} scan={lastScan} />
-    </section>
+    </Panel>
   );
 }

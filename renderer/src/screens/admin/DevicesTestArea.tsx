@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CardNotice, ScanNotice } from '../../devices/useDeviceEvents.js';
+import type { CardNotice, ScanNotice } from '../../devices/use-device-events.js';
 import { formatDateTime } from '../../i18n/format.js';
 
 /**

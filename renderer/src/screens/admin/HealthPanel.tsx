@@ -1,44 +1,29 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '@domain/contract/api.js';
-import { callApi, errorKey, isAborted } from '../../api/client.js';
-import { AlertRegion } from '../../components/AlertRegion.js';
+import { Panel } from '../../components/panel/Panel.js';
+import { useQuery } from '../../data/use-query.js';
 
 export function HealthPanel() {
   const { t } = useTranslation();
-  const [health, setHealth] = useState<ResponseOf<'health'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    callApi('health', { signal: ctl.signal })
-      .then(setHealth)
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(errorKey(e));
-      });
-    return () => ctl.abort();
-  }, []);
-
+  const health = useQuery('health');
+  const h = health.data;
   return (
-    <section className="panel" aria-labelledby="admin-health-h">
-      <h2 id="admin-health-h">{t('admin.health.title')}</h2>
-      <AlertRegion messageKey={error} />
-      {health ? (
+    <Panel title={t('admin.health.title')} error={health.error?.key}>
+      {h ? (
         <dl className="facts">
           <dt>{t('admin.health.status')}</dt>
           <dd>
             <span className="badge badge--ok">{t('admin.health.ok')}</span>
           </dd>
           <dt>{t('admin.health.version')}</dt>
-          <dd>{health.version}</dd>
+          <dd>{h.version}</dd>
           <dt>{t('admin.health.database')}</dt>
-          <dd className="facts__path">{health.databasePath}</dd>
+          <dd className="facts__path">{h.databasePath}</dd>
           <dt>{t('admin.health.schema')}</dt>
-          <dd>{health.schemaVersion}</dd>
+          <dd>{h.schemaVersion}</dd>
         </dl>
-      ) : error ? null : (
+      ) : health.error ? null : (
         <p className="muted">{t('common.loading')}</p>
       )}
-    </section>
+    </Panel>
   );
 }

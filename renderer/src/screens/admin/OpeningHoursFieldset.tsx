@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OpeningHours } from '@domain/contract/schemas.js';
-import { Field } from './form.js';
-import type { FieldProblem, Problems } from './form.js';
+import { Field } from '../../components/form/Field.js';
+import type { FieldProblem, Problems } from '../../components/form/Field.js';
 
 /** 1 = Monday … 7 = Sunday, as the hall setting counts them. */
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

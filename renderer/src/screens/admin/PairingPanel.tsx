@@ -1,11 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '@domain/contract/api.js';
 import { TERMINAL_ROLES } from '@domain/roles.js';
 import type { TerminalRole } from '@domain/roles.js';
-import { callApi, errorKey } from '../../api/client.js';
-import { AlertRegion } from '../../components/AlertRegion.js';
+import { Panel } from '../../components/panel/Panel.js';
+import { useCommand } from '../../data/use-command.js';
 import { formatDateTime } from '../../i18n/format.js';
 
 type Issued = ResponseOf<'createPairingCode'>;
@@ -15,43 +15,28 @@ export function pairingUrl(issued: Pick<Issued, 'code' | 'role'>): string {
   return `${location.origin}/pair?${q.toString()}`;
 }
 
-export function PairingPanel({ onIssued }: { onIssued: () => void }) {
+export function PairingPanel() {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [role, setRole] = useState<TerminalRole>('kiosk');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [nameMissing, setNameMissing] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
-  const inFlight = useRef(false);
+  const create = useCommand('createPairingCode', { invalidates: ['listTerminals'] });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (inFlight.current) return;
-    if (name.trim() === '') {
-      setError('admin.pairing.nameRequired');
-      return;
-    }
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    callApi('createPairingCode', { body: { role, name } })
-      .then((r) => {
-        setIssued(r);
-        setName('');
-        onIssued();
-      })
-      .catch((err: unknown) => setError(errorKey(err)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
+    setNameMissing(name.trim() === '');
+    if (name.trim() === '') return;
+    void create.run({ body: { role, name } }).then((r) => {
+      if (!r) return;
+      setIssued(r);
+      setName('');
+    });
   };
 
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t('admin.pairing.title')}</h2>
-      <AlertRegion messageKey={error} />
+    <Panel title={t('admin.pairing.title')} error={nameMissing ? 'admin.pairing.nameRequired' : (create.error?.key ?? null)}>
       <form className="stack" onSubmit={submit} noValidate>
         <label className="field-label" htmlFor={`${id}-role`}>
           {t('admin.pairing.role')}
@@ -67,8 +52,8 @@ export function PairingPanel({ onIssued }: { onIssued: () => void }) {
           {t('admin.pairing.name')}
         </label>
         <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoComplete="off" required />
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('admin.pairing.creating') : t('admin.pairing.create')}
+        <button type="submit" className="btn btn--primary" disabled={create.busy}>
+          {create.busy ? t('admin.pairing.creating') : t('admin.pairing.create')}
         </button>
       </form>
       {issued ? (
@@ -84,6 +69,6 @@ export function PairingPanel({ onIssued }: { onIssued: () => void }) {
           </dl>
         </div>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -1,7 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRINTER_KINDS, type PrinterConfig, type PrinterStatus, type TerminalPrinter } from '@domain/contract/print-api.js';
-import { callApi, errorKey } from '../../api/client.js';
+
+type PrintJob = TerminalPrinter['jobs'][number];
+import { AlertRegion } from '../../components/AlertRegion.js';
+import { ConfirmButton } from '../../components/panel/ConfirmButton.js';
+import { DataTable } from '../../components/panel/DataTable.js';
+import { useCommand } from '../../data/use-command.js';
 import { formatDateTime } from '../../i18n/format.js';
 
 type KindChoice = 'default' | (typeof PRINTER_KINDS)[number];
@@ -10,9 +15,8 @@ export interface RowProps {
   printer: TerminalPrinter;
   /** The latest pushed status, newer than the list (null: none pushed since it was read). */
   live: { status: PrinterStatus; detail: string } | null;
-  onSaved: (p: TerminalPrinter, message: string) => void;
-  onReprinted: (message: string) => void;
-  onError: (key: string) => void;
+  /** What was done, for the panel's status line. */
+  onMessage: (text: string) => void;
 }
 
 export function describeConfig(c: PrinterConfig): string {
@@ -20,37 +24,22 @@ export function describeConfig(c: PrinterConfig): string {
 }
 
 /** One terminal: its printer setting (a small form), live status, recent jobs with 重印. */
-export function PrinterRow({ printer, live, onSaved, onReprinted, onError }: RowProps) {
+export function PrinterRow({ printer, live, onMessage }: RowProps) {
   const { t, i18n } = useTranslation();
   const base = `printer-${printer.terminalId}`;
   const [kind, setKind] = useState<KindChoice>(printer.setting?.kind ?? 'default');
   const [target, setTarget] = useState(printer.setting?.target ?? '');
   const [media, setMedia] = useState(printer.setting?.media ?? '');
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState<number | null>(null);
+  const setPrinter = useCommand('setPrinter', { invalidates: ['listPrinters'] });
+  const reprint = useCommand('reprintJob', { invalidates: ['listPrinters'] });
+  const busy = setPrinter.busy || reprint.busy;
   const status = live ?? { status: printer.status, detail: printer.detail };
   const needsTarget = kind === 'cups' || kind === 'folder' || kind === 'electron';
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    setBusy(true);
     const setting = kind === 'default' ? null : { kind, target: kind === 'none' ? '' : target.trim(), media: kind === 'cups' ? media.trim() : '' };
-    callApi('setPrinter', { params: { id: printer.terminalId }, body: { setting } })
-      .then((r) => onSaved(r.printer, t('print.saved', { name: printer.name })))
-      .catch((err: unknown) => onError(errorKey(err)))
-      .finally(() => setBusy(false));
-  };
-
-  const reprint = (jobId: number) => {
-    setBusy(true);
-    callApi('reprintJob', { params: { id: jobId } })
-      .then((r) => {
-        setConfirming(null);
-        onReprinted(t('print.reprinted', { id: r.job.id }));
-      })
-      .catch((err: unknown) => onError(errorKey(err)))
-      .finally(() => setBusy(false));
+    void setPrinter.run({ params: { id: printer.terminalId }, body: { setting } }).then((r) => r && onMessage(t('print.saved', { name: printer.name })));
   };
 
   return (
@@ -103,56 +92,47 @@ export function PrinterRow({ printer, live, onSaved, onReprinted, onError }: Row
         </button>
       </form>
       <h4 className="printer__jobs-h">{t('print.jobsLabel')}</h4>
-      {printer.jobs.length === 0 ? (
-        <p className="muted">{t('print.noJobs')}</p>
-      ) : (
-        <table className="table printer__jobs">
-          <thead>
-            <tr>
-              <th scope="col">{t('print.job.label')}</th>
-              <th scope="col">{t('print.job.kind')}</th>
-              <th scope="col">{t('print.job.state')}</th>
-              <th scope="col">{t('print.job.time')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('print.reprint')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {printer.jobs.map((j) => (
-              <tr key={j.id} data-job-id={j.id}>
-                <th scope="row">
-                  {j.label || `#${j.id}`}
-                  {j.reprintOf ? <span className="printer__detail">{t('print.job.reprintOf', { id: j.reprintOf })}</span> : null}
-                </th>
-                <td>{t(`print.jobKind.${j.kind}`)}</td>
-                <td>
-                  {t(`print.jobState.${j.state}`)}
-                  {j.lastError ? <span className="printer__detail">{j.lastError}</span> : null}
-                </td>
-                <td>{formatDateTime(j.createdAt, i18n.language)}</td>
-                <td>
-                  {confirming === j.id ? (
-                    <div className="confirm" role="group" aria-label={t('print.reprintQuestion', { id: j.id, label: j.label })}>
-                      <span className="confirm__q">{t('print.reprintQuestion', { id: j.id, label: j.label })}</span>
-                      <button type="button" className="btn btn--danger" disabled={busy} onClick={() => reprint(j.id)}>
-                        {t('print.reprintConfirm')}
-                      </button>
-                      <button type="button" className="btn" onClick={() => setConfirming(null)}>
-                        {t('common.cancel')}
-                      </button>
-                    </div>
-                  ) : (
-                    <button type="button" className="btn" onClick={() => setConfirming(j.id)}>
-                      {t('print.reprint')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AlertRegion messageKey={(setPrinter.error ?? reprint.error)?.key ?? null} onDismiss={setPrinter.error ? setPrinter.clearError : reprint.clearError} />
+      <DataTable<PrintJob>
+        rows={printer.jobs}
+        rowKey={(j) => j.id}
+        empty={t('print.noJobs')}
+        columns={[
+          {
+            header: t('print.job.label'),
+            rowHeader: true,
+            cell: (j) => (
+              <>
+                {j.label || `#${j.id}`}
+                {j.reprintOf ? <span className="printer__detail">{t('print.job.reprintOf', { id: j.reprintOf })}</span> : null}
+              </>
+            ),
+          },
+          { header: t('print.job.kind'), cell: (j) => t(`print.jobKind.${j.kind}`) },
+          {
+            header: t('print.job.state'),
+            cell: (j) => (
+              <>
+                {t(`print.jobState.${j.state}`)}
+                {j.lastError ? <span className="printer__detail">{j.lastError}</span> : null}
+              </>
+            ),
+          },
+          { header: t('print.job.time'), cell: (j) => formatDateTime(j.createdAt, i18n.language) },
+          {
+            header: t('print.reprint'),
+            cell: (j) => (
+              <ConfirmButton
+                label={t('print.reprint')}
+                question={t('print.reprintQuestion', { id: j.id, label: j.label })}
+                confirm={t('print.reprintConfirm')}
+                busy={busy}
+                onConfirm={() => reprint.run({ params: { id: j.id } }).then((r) => r && onMessage(t('print.reprinted', { id: r.job.id })))}
+              />
+            ),
+          },
+        ]}
+      />
     </article>
   );
 }

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterConfig, PrinterStatus, TerminalPrinter } from '@domain/contract/print-api.js';
-import { callApi, errorKey, isAborted } from '../../api/client.js';
-import { useServerEvents, type PrinterStatusEvent } from '../../api/events.js';
-import { AlertRegion } from '../../components/AlertRegion.js';
+import type { PrinterStatus } from '@domain/contract/print-api.js';
+import { Panel } from '../../components/panel/Panel.js';
+import { useCommand } from '../../data/use-command.js';
+import { useHostEvent } from '../../data/use-host-events.js';
+import { useQuery } from '../../data/use-query.js';
 import { describeConfig, PrinterRow } from './PrinterRow.js';
 import './Printers.css';
 
@@ -11,74 +12,41 @@ import './Printers.css';
  * jobs and an audited 重印. */
 export function PrintersPanel() {
   const { t } = useTranslation();
-  const [terminals, setTerminals] = useState<TerminalPrinter[] | null>(null);
-  const [defaultPrinter, setDefaultPrinter] = useState<PrinterConfig | null>(null);
-  const [hallName, setHallName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const [live, setLive] = useState<Record<number, { status: PrinterStatus; detail: string }>>({});
-  const refresh = useCallback(() => setVersion((n) => n + 1), []);
-
-  // A status push means jobs moved too: the list is re-read, and the pushed status wins until then.
-  const onPrinterStatus = useCallback(
-    (ev: PrinterStatusEvent) => {
-      setLive((l) => ({ ...l, [ev.terminalId]: { status: ev.status, detail: ev.detail } }));
-      refresh();
-    },
-    [refresh],
+  // A status push means jobs moved too: the list is read again, and the pushed status wins until then.
+  const printers = useQuery('listPrinters', {}, { refetchOn: ['printer.status'] });
+  const [live, setLive] = useState<{ at: number; byTerminal: Record<number, { status: PrinterStatus; detail: string }> }>({ at: 0, byTerminal: {} });
+  useHostEvent('printer.status', (ev) =>
+    setLive((l) => ({ at: printers.updatedAt, byTerminal: { ...(l.at === printers.updatedAt ? l.byTerminal : {}), [ev.terminalId]: ev } })),
   );
-  useServerEvents('admin', { onPrinterStatus });
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    callApi('listPrinters', { signal: ctl.signal })
-      .then((r) => {
-        setTerminals(r.terminals);
-        setDefaultPrinter(r.defaultPrinter);
-        setHallName((h) => (h === '' ? r.hallName : h));
-        setLive({});
-      })
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(errorKey(e));
-      });
-    return () => ctl.abort();
-  }, [version]);
+  const pushed = live.at === printers.updatedAt ? live.byTerminal : {};
+  const [message, setMessage] = useState<string | null>(null);
+  const [hallName, setHallName] = useState<string | null>(null);
+  const saveName = useCommand('setHallName', { invalidates: ['listPrinters'] });
+  const name = hallName ?? printers.data?.hallName ?? '';
+  const data = printers.data;
 
   const saveHallName = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    callApi('setHallName', { body: { hallName } })
-      .then((r) => {
-        setHallName(r.hallName);
-        setMessage(t('print.hallName.saved'));
-      })
-      .catch((err: unknown) => setError(errorKey(err)));
-  };
-
-  const onSaved = (p: TerminalPrinter, text: string) => {
-    setTerminals((list) => list?.map((x) => (x.terminalId === p.terminalId ? p : x)) ?? null);
-    setMessage(text);
-  };
-  const onReprinted = (text: string) => {
-    setMessage(text);
-    refresh();
-  };
-  const onError = (key: string) => {
-    setMessage(null);
-    setError(key);
+    void saveName.run({ body: { hallName: name } }).then((r) => {
+      if (!r) return;
+      setHallName(null);
+      setMessage(t('print.hallName.saved'));
+    });
   };
 
   return (
-    <section className="panel printers" aria-labelledby="admin-printers-h">
-      <div className="panel__head">
-        <h2 id="admin-printers-h">{t('print.title')}</h2>
-        <button type="button" className="btn" onClick={refresh}>
+    <Panel
+      title={t('print.title')}
+      className="printers"
+      error={(saveName.error ?? printers.error)?.key}
+      onDismissError={saveName.clearError}
+      actions={
+        <button type="button" className="btn" onClick={printers.refetch}>
           {t('print.refresh')}
         </button>
-      </div>
+      }
+    >
       <p className="muted">{t('print.intro')}</p>
-      <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
       <div role="status" className="printers__message">
         {message ? <p className="notice">{message}</p> : null}
       </div>
@@ -87,32 +55,34 @@ export function PrintersPanel() {
           <label className="field-label" htmlFor="printers-hall-name">
             {t('print.hallName.label')}
           </label>
-          <input id="printers-hall-name" value={hallName} maxLength={60} onChange={(e) => setHallName(e.target.value)} />
+          <input id="printers-hall-name" value={name} maxLength={60} onChange={(e) => setHallName(e.target.value)} />
         </div>
-        <button type="submit" className="btn" disabled={hallName.trim() === ''}>
+        <button type="submit" className="btn" disabled={name.trim() === '' || saveName.busy}>
           {t('print.hallName.save')}
         </button>
       </form>
-      <p className="printers__default">{defaultPrinter ? t('print.defaultIs', { printer: describeConfig(defaultPrinter) }) : t('print.noDefault')}</p>
-      {terminals === null ? (
-        error ? null : (
-          <p className="muted">{t('common.loading')}</p>
-        )
-      ) : terminals.length === 0 ? (
-        <p>{t('print.noTerminals')}</p>
-      ) : (
-        terminals.map((p) => (
-          // Keyed by the saved setting too, so the form starts again from what the host stored.
-          <PrinterRow
-            key={`${p.terminalId}:${p.setting ? describeConfig(p.setting) : 'default'}`}
-            printer={p}
-            live={live[p.terminalId] ?? null}
-            onSaved={onSaved}
-            onReprinted={onReprinted}
-            onError={onError}
-          />
-        ))
+      {data ? (
+        <>
+          <p className="printers__default">
+            {data.defaultPrinter ? t('print.defaultIs', { printer: describeConfig(data.defaultPrinter) }) : t('print.noDefault')}
+          </p>
+          {data.terminals.length === 0 ? (
+            <p>{t('print.noTerminals')}</p>
+          ) : (
+            data.terminals.map((p) => (
+              // Keyed by the saved setting too, so the form starts again from what the host stored.
+              <PrinterRow
+                key={`${p.terminalId}:${p.setting ? describeConfig(p.setting) : 'default'}`}
+                printer={p}
+                live={pushed[p.terminalId] ?? null}
+                onMessage={setMessage}
+              />
+            ))
+          )}
+        </>
+      ) : printers.error ? null : (
+        <p className="muted">{t('common.loading')}</p>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,14 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOUNCE_LANGUAGES, HallSettingsSchema } from '@domain/contract/schemas.js';
 import type { HallSettings, OpeningHours } from '@domain/contract/schemas.js';
-import { callApi, isAborted } from '../../api/client.js';
-import { AlertRegion } from '../../components/AlertRegion.js';
-import { checkInt, ErrorSummary, Field } from './form.js';
+import { checkInt, Field, type Problems } from '../../components/form/Field.js';
+import { ProblemSummary } from '../../components/form/ProblemSummary.js';
+import { SaveBar } from '../../components/form/SaveBar.js';
+import { useEditForm } from '../../components/form/use-edit-form.js';
+import { useProblems } from '../../components/form/use-problems.js';
+import { Panel } from '../../components/panel/Panel.js';
+import { useCommand } from '../../data/use-command.js';
 import { checkOpeningHours, OpeningHoursFieldset } from './OpeningHoursFieldset.js';
-import type { FieldProblem, Problems } from './form.js';
-import { useStaffErrorKey } from './staff-session.js';
 
 /** The numeric settings, in the order a supervisor thinks about them; the unit is for the label. */
 const NUMBERS = [
@@ -41,36 +43,18 @@ function toForm(s: HallSettings): Form {
 export function SettingsPanel() {
   const { t } = useTranslation();
   const id = useId();
-  const toKey = useStaffErrorKey();
-  const [form, setForm] = useState<Form | null>(null);
-  const [problems, setProblems] = useState<Problems>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    callApi('getSettings', { signal: ctl.signal })
-      .then((s) => setForm(toForm(s)))
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(toKey(e));
-      });
-    return () => ctl.abort();
-  }, [toKey]);
+  const edit = useEditForm('getSettings', toForm);
+  const save = useCommand('putSettings');
+  const check = useProblems();
+  const { form } = edit;
 
   const label = (k: string) => t(`admin.settings.${k}`);
   const fid = (k: string) => `${id}-${k}`;
-  const problemOf = (k: string): FieldProblem | undefined => problems.find((p) => p.id === fid(k))?.problem;
-  const update = (patch: Partial<Form>) => {
-    setSaved(false);
-    setForm((f) => (f ? { ...f, ...patch } : f));
-  };
+  const update = (patch: Partial<Form>) => edit.update((f) => ({ ...f, ...patch }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!form || inFlight.current) return;
+    if (!form) return;
     const found: Problems = [];
     for (const [k] of NUMBERS) {
       const { min, max } = bounds(k);
@@ -78,12 +62,10 @@ export function SettingsPanel() {
       if (p) found.push({ id: fid(k), label: label(k), problem: p });
     }
     if (form.notice.length > NOTICE_MAX)
-      found.push({ id: fid('notice'), label: label('notice'), problem: { key: 'admin.form.tooLong', values: { max: NOTICE_MAX } } });
+      found.push({ id: fid('notice'), label: label('notice'), problem: { key: 'form.tooLong', values: { max: NOTICE_MAX } } });
     if (form.announce.length === 0) found.push({ id: fid('announce-zh-CN'), label: label('announce'), problem: { key: 'admin.settings.announceNone' } });
     found.push(...checkOpeningHours(form.openingHours, fid, label));
-    setProblems(found);
-    setAttempt((n) => n + 1);
-    if (found.length > 0) return;
+    if (!check.check(found)) return;
     const body: HallSettings = {
       ...(Object.fromEntries(NUMBERS.map(([k]) => [k, Number(form[k])])) as Record<NumberKey, number>),
       notice: form.notice,
@@ -92,28 +74,14 @@ export function SettingsPanel() {
       announce: ANNOUNCE_LANGUAGES.filter((l) => form.announce.includes(l)),
       openingHours: form.openingHours,
     };
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    callApi('putSettings', { body })
-      .then((s) => {
-        setForm(toForm(s));
-        setSaved(true);
-      })
-      .catch((err: unknown) => setError(toKey(err)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
+    void save.run({ body }).then((s) => s && edit.saveAnswered(s));
   };
 
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t('admin.settings.title')}</h2>
-      <ErrorSummary problems={problems} attempt={attempt} />
-      <AlertRegion messageKey={error} />
+    <Panel title={t('admin.settings.title')} error={save.error?.key ?? edit.query.error?.key}>
+      <ProblemSummary form={check} />
       {form === null ? (
-        error ? null : (
+        edit.query.error ? null : (
           <p className="muted">{t('common.loading')}</p>
         )
       ) : (
@@ -125,7 +93,7 @@ export function SettingsPanel() {
                 id={fid(k)}
                 label={`${label(k)}（${t(`admin.settings.unit.${unit}`)}）`}
                 hint={t(`admin.settings.hint.${k}`, bounds(k))}
-                problem={problemOf(k)}
+                problem={check.problemOf(fid(k))}
               >
                 {(aria) => (
                   <input
@@ -139,12 +107,12 @@ export function SettingsPanel() {
               </Field>
             ))}
           </div>
-          <Field id={fid('notice')} label={label('notice')} hint={t('admin.settings.noticeHint')} problem={problemOf('notice')}>
+          <Field id={fid('notice')} label={label('notice')} hint={t('admin.settings.noticeHint')} problem={check.problemOf(fid('notice'))}>
             {(aria) => (
               <>
                 <textarea {...aria} rows={3} value={form.notice} onChange={(e) => update({ notice: e.target.value })} />
                 <p className={form.notice.length > NOTICE_MAX ? 'char-count char-count--over' : 'char-count'} aria-live="polite">
-                  {t('admin.form.charCount', { n: form.notice.length, max: NOTICE_MAX })}
+                  {t('form.charCount', { n: form.notice.length, max: NOTICE_MAX })}
                 </p>
               </>
             )}
@@ -156,9 +124,9 @@ export function SettingsPanel() {
             </label>
             <p className="field-hint">{t('admin.settings.maskNamesHint')}</p>
           </div>
-          <fieldset className={problemOf('announce-zh-CN') ? 'form-field form-field--error' : 'form-field'}>
+          <fieldset className={check.problemOf(fid('announce-zh-CN')) ? 'form-field form-field--error' : 'form-field'}>
             <legend className="field-label">{label('announce')}</legend>
-            {problemOf('announce-zh-CN') ? <p className="field-error">{t('admin.settings.announceNone')}</p> : null}
+            {check.problemOf(fid('announce-zh-CN')) ? <p className="field-error">{t('admin.settings.announceNone')}</p> : null}
             {ANNOUNCE_LANGUAGES.map((l) => (
               <label key={l} className="check">
                 <input
@@ -172,22 +140,10 @@ export function SettingsPanel() {
             ))}
             <p className="field-hint">{t('admin.settings.announceHint')}</p>
           </fieldset>
-          <OpeningHoursFieldset
-            value={form.openingHours}
-            onChange={(openingHours) => update({ openingHours })}
-            fid={fid}
-            problemOf={(fieldId) => problems.find((p) => p.id === fieldId)?.problem}
-          />
-          <div className="admin-form__actions">
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {busy ? t('admin.form.saving') : t('admin.form.save')}
-            </button>
-            <p className="saved" role="status">
-              {saved ? t('admin.settings.saved') : ''}
-            </p>
-          </div>
+          <OpeningHoursFieldset value={form.openingHours} onChange={(openingHours) => update({ openingHours })} fid={fid} problemOf={check.problemOf} />
+          <SaveBar busy={save.busy} saved={edit.saved} savedText={t('admin.settings.saved')} />
         </form>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,14 +1,17 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES } from '@domain/contract/schemas.js';
 import type { Staff, StaffRole } from '@domain/contract/schemas.js';
-import { callApi, isAborted } from '../../api/client.js';
-import { AlertRegion } from '../../components/AlertRegion.js';
+import { Field, type Problems } from '../../components/form/Field.js';
+import { ProblemSummary } from '../../components/form/ProblemSummary.js';
+import { useProblems } from '../../components/form/use-problems.js';
+import { DataTable } from '../../components/panel/DataTable.js';
+import { Panel } from '../../components/panel/Panel.js';
+import { STAFF_NO_PATTERN } from '../../components/staff/StaffPinField.js';
+import { useCommand } from '../../data/use-command.js';
+import { useQuery } from '../../data/use-query.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { ErrorSummary, Field } from './form.js';
-import type { FieldProblem, Problems } from './form.js';
-import { useStaffErrorKey } from './staff-session.js';
 
 /** The one-time code a staff member types on a clerk screen to set their own PIN. Shown once. */
 interface Issued {
@@ -33,62 +36,36 @@ function StaffState({ s, now }: { s: Staff; now: number }) {
 export function StaffPanel() {
   const { t } = useTranslation();
   const id = useId();
-  const toKey = useStaffErrorKey();
-  const [staff, setStaff] = useState<{ list: Staff[]; at: number } | null>(null);
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const staff = useQuery('listStaff');
   const [issued, setIssued] = useState<Issued | null>(null);
   const [v, setV] = useState<{ staffNo: string; name: string; role: StaffRole }>({ staffNo: '', name: '', role: 'clerk' });
-  const [problems, setProblems] = useState<Problems>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const check = useProblems();
+  const create = useCommand('createStaff', { invalidates: ['listStaff'] });
+  const reset = useCommand('resetStaff', { invalidates: ['listStaff'] });
   const fid = (k: string) => `${id}-${k}`;
-  const problemOf = (k: string): FieldProblem | undefined => problems.find((p) => p.id === fid(k))?.problem;
+  const list = staff.data?.staff;
 
-  useEffect(() => {
-    const ctl = new AbortController();
-    callApi('listStaff', { signal: ctl.signal })
-      .then((r) => setStaff({ list: r.staff, at: Date.now() }))
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(toKey(e));
-      });
-    return () => ctl.abort();
-  }, [version, toKey]);
-
-  const run = (p: Promise<Issued>) => {
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    p.then((r) => {
-      setIssued(r);
-      setVersion((n) => n + 1);
-    })
-      .catch((err: unknown) => setError(toKey(err)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
+  const issue = (r: Issued | undefined) => {
+    if (r) setIssued(r);
   };
 
-  const create = (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (inFlight.current) return;
     const found: Problems = [];
-    if (!/^[0-9A-Za-z]{2,20}$/.test(v.staffNo.trim()))
-      found.push({ id: fid('staffNo'), label: t('admin.staff.staffNo'), problem: { key: 'admin.form.staffNoFormat' } });
-    if (v.name.trim() === '') found.push({ id: fid('name'), label: t('admin.staff.name'), problem: { key: 'admin.form.required' } });
-    setProblems(found);
-    setAttempt((n) => n + 1);
-    if (found.length > 0) return;
-    run(callApi('createStaff', { body: { staffNo: v.staffNo.trim(), name: v.name.trim(), role: v.role } }));
+    if (!STAFF_NO_PATTERN.test(v.staffNo.trim())) found.push({ id: fid('staffNo'), label: t('admin.staff.staffNo'), problem: { key: 'form.staffNoFormat' } });
+    if (v.name.trim() === '') found.push({ id: fid('name'), label: t('admin.staff.name'), problem: { key: 'form.required' } });
+    if (!check.check(found)) return;
+    void create.run({ body: { staffNo: v.staffNo.trim(), name: v.name.trim(), role: v.role } }).then(issue);
     setV({ staffNo: '', name: '', role: 'clerk' });
   };
 
+  const busy = create.busy || reset.busy;
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t('admin.staff.title')}</h2>
-      <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+    <Panel
+      title={t('admin.staff.title')}
+      error={(create.error ?? reset.error ?? staff.error)?.key}
+      onDismissError={create.error ? create.clearError : reset.clearError}
+    >
       {issued ? (
         <div className="issued" role="status">
           <p className="issued__title">{t('admin.staff.issued', { name: issued.staff.name, staffNo: issued.staff.staffNo })}</p>
@@ -101,51 +78,37 @@ export function StaffPanel() {
           <p className="field-hint">{t('admin.staff.codeHint')}</p>
         </div>
       ) : null}
-      {staff === null ? (
-        error ? null : (
-          <p className="muted">{t('common.loading')}</p>
-        )
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.staff.staffNo')}</th>
-              <th scope="col">{t('admin.staff.name')}</th>
-              <th scope="col">{t('admin.staff.role')}</th>
-              <th scope="col">{t('admin.staff.state')}</th>
-              <th scope="col">{t('admin.terminals.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.list.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{s.staffNo}</th>
-                <td>{s.name}</td>
-                <td>{t(`admin.staff.roles.${s.role}`)}</td>
-                <td>
-                  <StaffState s={s} now={staff.at} />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn"
-                    disabled={busy}
-                    aria-label={t('admin.staff.resetLabel', { name: s.name })}
-                    onClick={() => run(callApi('resetStaff', { params: { id: s.id } }))}
-                  >
-                    {t('admin.staff.reset')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <form className="admin-form admin-subform" onSubmit={create} noValidate aria-labelledby={`${id}-add-h`}>
+      <DataTable<Staff>
+        rows={list}
+        failed={staff.error !== null}
+        rowKey={(s) => s.id}
+        empty={t('admin.staff.none')}
+        columns={[
+          { header: t('admin.staff.staffNo'), rowHeader: true, cell: (s) => s.staffNo },
+          { header: t('admin.staff.name'), cell: (s) => s.name },
+          { header: t('admin.staff.role'), cell: (s) => t(`admin.staff.roles.${s.role}`) },
+          { header: t('admin.staff.state'), cell: (s) => <StaffState s={s} now={staff.updatedAt} /> },
+          {
+            header: t('admin.terminals.actions'),
+            cell: (s) => (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                aria-label={t('admin.staff.resetLabel', { name: s.name })}
+                onClick={() => void reset.run({ params: { id: s.id } }).then(issue)}
+              >
+                {t('admin.staff.reset')}
+              </button>
+            ),
+          },
+        ]}
+      />
+      <form className="admin-form admin-subform" onSubmit={submit} noValidate aria-labelledby={`${id}-add-h`}>
         <h3 id={`${id}-add-h`}>{t('admin.staff.addTitle')}</h3>
-        <ErrorSummary problems={problems} attempt={attempt} />
+        <ProblemSummary form={check} />
         <div className="admin-form__grid">
-          <Field id={fid('staffNo')} label={t('admin.staff.staffNo')} hint={t('admin.staff.staffNoHint')} problem={problemOf('staffNo')}>
+          <Field id={fid('staffNo')} label={t('admin.staff.staffNo')} hint={t('admin.staff.staffNoHint')} problem={check.problemOf(fid('staffNo'))}>
             {(aria) => (
               <input
                 {...aria}
@@ -157,7 +120,7 @@ export function StaffPanel() {
               />
             )}
           </Field>
-          <Field id={fid('name')} label={t('admin.staff.name')} problem={problemOf('name')}>
+          <Field id={fid('name')} label={t('admin.staff.name')} problem={check.problemOf(fid('name'))}>
             {(aria) => <input {...aria} maxLength={40} autoComplete="off" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />}
           </Field>
           <Field id={fid('role')} label={t('admin.staff.role')}>
@@ -176,6 +139,6 @@ export function StaffPanel() {
           {t('admin.staff.create')}
         </button>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -1,14 +1,14 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUSINESS_LINES } from '@domain/business-lines.js';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { ServiceWindow } from '@domain/contract/schemas.js';
-import { callApi } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
-import { checkInt, ErrorSummary, Field } from './form.js';
-import type { FieldProblem, Problems } from './form.js';
-import { useStaffErrorKey } from './staff-session.js';
+import { checkInt, Field, type Problems } from '../../components/form/Field.js';
+import { ProblemSummary } from '../../components/form/ProblemSummary.js';
+import { useProblems } from '../../components/form/use-problems.js';
+import { useCommand } from '../../data/use-command.js';
 
 type Role = 'primary' | 'backup';
 
@@ -16,17 +16,14 @@ type Role = 'primary' | 'backup';
 export function WindowForm({ editing, onSaved, onCancel }: { editing: ServiceWindow | null; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const toKey = useStaffErrorKey();
   const [number, setNumber] = useState(editing ? String(editing.number) : '');
   const [name, setName] = useState(editing?.name ?? '');
   const [lines, setLines] = useState<Record<Role, BusinessLine[]>>({ primary: editing?.primary ?? [], backup: editing?.backup ?? [] });
-  const [problems, setProblems] = useState<Problems>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
+  const check = useProblems();
+  const create = useCommand('createWindow', { invalidates: ['listWindows'] });
+  const put = useCommand('putWindow', { invalidates: ['listWindows'] });
   const fid = (k: string) => `${id}-${k}`;
-  const problemOf = (k: string): FieldProblem | undefined => problems.find((p) => p.id === fid(k))?.problem;
+  const problemOf = (k: string) => check.problemOf(fid(k));
 
   // A line is A or B at one window, never both: ticking one side clears the other.
   const toggle = (role: Role, line: BusinessLine, on: boolean) => {
@@ -42,16 +39,13 @@ export function WindowForm({ editing, onSaved, onCancel }: { editing: ServiceWin
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (inFlight.current) return;
     const found: Problems = [];
     const n = checkInt(number, 1, 999);
     if (n) found.push({ id: fid('number'), label: t('admin.windows.number'), problem: n });
-    if (name.trim() === '') found.push({ id: fid('name'), label: t('admin.windows.name'), problem: { key: 'admin.form.required' } });
+    if (name.trim() === '') found.push({ id: fid('name'), label: t('admin.windows.name'), problem: { key: 'form.required' } });
     if (lines.primary.length === 0)
       found.push({ id: fid('primary-household'), label: t('admin.windows.primary'), problem: { key: 'admin.windows.primaryNone' } });
-    setProblems(found);
-    setAttempt((k) => k + 1);
-    if (found.length > 0) return;
+    if (!check.check(found)) return;
     // Lines in the hall's order, whatever order they were ticked in.
     const body = {
       number: Number(number),
@@ -59,16 +53,7 @@ export function WindowForm({ editing, onSaved, onCancel }: { editing: ServiceWin
       primary: BUSINESS_LINES.filter((l) => lines.primary.includes(l)),
       backup: BUSINESS_LINES.filter((l) => lines.backup.includes(l)),
     };
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    (editing ? callApi('putWindow', { params: { id: editing.id }, body }) : callApi('createWindow', { body }))
-      .then(() => onSaved())
-      .catch((err: unknown) => setError(toKey(err)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
+    void (editing ? put.run({ params: { id: editing.id }, body }) : create.run({ body })).then((r) => r && onSaved());
   };
 
   const lineBoxes = (role: Role) => (
@@ -87,8 +72,8 @@ export function WindowForm({ editing, onSaved, onCancel }: { editing: ServiceWin
   return (
     <form className="admin-form admin-subform" onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{editing ? t('admin.windows.editTitle', { n: editing.number }) : t('admin.windows.addTitle')}</h3>
-      <ErrorSummary problems={problems} attempt={attempt} />
-      <AlertRegion messageKey={error} />
+      <ProblemSummary form={check} />
+      <AlertRegion messageKey={(editing ? put : create).error?.key ?? null} />
       <div className="admin-form__grid">
         <Field id={fid('number')} label={t('admin.windows.number')} problem={problemOf('number')}>
           {(aria) => <input {...aria} className="input--short" inputMode="numeric" value={number} onChange={(e) => setNumber(e.target.value)} />}
@@ -103,8 +88,8 @@ export function WindowForm({ editing, onSaved, onCancel }: { editing: ServiceWin
         {lineBoxes('backup')}
       </div>
       <div className="admin-form__actions">
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t('admin.form.saving') : t('admin.form.save')}
+        <button type="submit" className="btn btn--primary" disabled={create.busy || put.busy}>
+          {create.busy || put.busy ? t('form.saving') : t('form.save')}
         </button>
         <button type="button" className="btn" onClick={onCancel}>
           {t('common.cancel')}

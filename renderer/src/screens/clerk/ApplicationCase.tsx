@@ -2,11 +2,6 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog, Service, Text } from '@domain/catalog/catalog-schema.js';
 import type { FullApplication } from '@domain/contract/applications-api.js';
-import { callApi } from '../../api/client.js';
-
-// The catalog changes only when the hall edits it; one read per console is enough.
-let catalogOnce: Promise<Catalog> | null = null;
-export const loadCatalog = () => (catalogOnce ??= callApi('catalog').catch((e: unknown) => ((catalogOnce = null), Promise.reject(e))));
 
 function pick(text: Text, language: string): string {
   return language === 'en' ? text.en : language === 'mn' ? text.mn : text['zh-CN'];

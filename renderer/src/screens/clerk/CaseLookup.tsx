@@ -2,32 +2,36 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '@domain/catalog/catalog-schema.js';
 import { CASE_NUMBER_PATTERN, type FullApplication } from '@domain/contract/applications-api.js';
-import { ApiError, callApi, errorKey } from '../../api/client.js';
-import { ApplicationCase, loadCatalog } from './ApplicationCase.js';
+import { useCommand } from '../../data/use-command.js';
+import { ApplicationCase } from './ApplicationCase.js';
 
 /**
  * An application by its case number: one taken at the 24-hour booth while the hall was closed has
  * no ticket, so its applicant comes to a window with the number instead. Each lookup is audited.
  */
-export function CaseLookup() {
+export function CaseLookup({ catalog }: { catalog: Catalog | null }) {
   const { t } = useTranslation();
   const id = useId();
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [found, setFound] = useState<{ apps: FullApplication[]; catalog: Catalog | null } | null>(null);
+  const [formatError, setFormatError] = useState(false);
+  const [found, setFound] = useState<FullApplication[] | null>(null);
+  const lookup = useCommand('applicationByCase');
+  const busy = lookup.busy;
+  const error = formatError
+    ? 'clerk.caseLookup.format'
+    : lookup.error
+      ? lookup.error.code === 'not_found'
+        ? 'clerk.caseLookup.notFound'
+        : lookup.error.key
+      : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const caseNumber = value.trim().toUpperCase();
     setFound(null);
-    if (!CASE_NUMBER_PATTERN.test(caseNumber)) return setError('clerk.caseLookup.format');
-    setError(null);
-    setBusy(true);
-    Promise.all([callApi('applicationByCase', { params: { case: caseNumber } }), loadCatalog().catch(() => null)])
-      .then(([r, catalog]) => setFound({ apps: r.applications, catalog }))
-      .catch((err: unknown) => setError(err instanceof ApiError && err.code === 'not_found' ? 'clerk.caseLookup.notFound' : errorKey(err)))
-      .finally(() => setBusy(false));
+    setFormatError(!CASE_NUMBER_PATTERN.test(caseNumber));
+    if (!CASE_NUMBER_PATTERN.test(caseNumber)) return;
+    void lookup.run({ params: { case: caseNumber } }).then((r) => r && setFound(r.applications));
   };
 
   return (
@@ -52,8 +56,8 @@ export function CaseLookup() {
       <p id={`${id}-error`} role="alert" className="field-error">
         {error ? t(error) : ''}
       </p>
-      {found?.apps.map((a) => (
-        <ApplicationCase key={a.caseNumber} application={a} catalog={found.catalog} />
+      {found?.map((a) => (
+        <ApplicationCase key={a.caseNumber} application={a} catalog={catalog} />
       ))}
     </section>
   );

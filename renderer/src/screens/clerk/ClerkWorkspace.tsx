@@ -1,7 +1,4 @@
 import { useCallback, useState } from 'react';
-import { useServerEvents } from '../../api/events.js';
-import { ConnectionBanner } from '../../components/ConnectionBanner.js';
-import { useConversation } from '../../components/ConversationState.js';
 import { WindowConsole } from './WindowConsole.js';
 import { WindowPicker } from './WindowPicker.js';
 
@@ -16,7 +13,7 @@ function readWindowId(): number | null {
 }
 
 /** A signed-in clerk: choose a window, then serve it. */
-export function ClerkWorkspace({ onSessionLost }: { onSessionLost: () => void }) {
+export function ClerkWorkspace() {
   const [windowId, setWindowId] = useState<number | null>(readWindowId);
 
   const choose = useCallback((id: number | null) => {
@@ -24,34 +21,8 @@ export function ClerkWorkspace({ onSessionLost }: { onSessionLost: () => void })
     else sessionStorage.setItem(WINDOW_KEY, String(id));
     setWindowId(id);
   }, []);
-  // Stable, because the console re-reads its window whenever this changes.
+  // Stable, because the console goes back to the list through it when its window is gone.
   const changeWindow = useCallback(() => choose(null), [choose]);
 
-  return windowId === null ? (
-    <PickerWithEvents onChoose={choose} onSessionLost={onSessionLost} />
-  ) : (
-    <ConsoleWithEvents key={windowId} windowId={windowId} onChangeWindow={changeWindow} onSessionLost={onSessionLost} />
-  );
-}
-
-function PickerWithEvents({ onChoose, onSessionLost }: { onChoose: (id: number) => void; onSessionLost: () => void }) {
-  const { queue, status } = useServerEvents('clerk');
-  return (
-    <>
-      <ConnectionBanner status={status} />
-      <WindowPicker queue={queue} onChoose={onChoose} onSessionLost={onSessionLost} />
-    </>
-  );
-}
-
-/** The console's socket also carries this window's 笔谈, so it is opened with the window's id. */
-function ConsoleWithEvents({ windowId, onChangeWindow, onSessionLost }: { windowId: number; onChangeWindow: () => void; onSessionLost: () => void }) {
-  const conversation = useConversation(windowId);
-  const { queue, status } = useServerEvents('clerk', { window: windowId, onConversation: conversation.onEvent });
-  return (
-    <>
-      <ConnectionBanner status={status} />
-      <WindowConsole windowId={windowId} queue={queue} conversation={conversation} onChangeWindow={onChangeWindow} onSessionLost={onSessionLost} />
-    </>
-  );
+  return windowId === null ? <WindowPicker onChoose={choose} /> : <WindowConsole key={windowId} windowId={windowId} onChangeWindow={changeWindow} />;
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { callNext, ticketAction } from './clerk-api.js';
 import type { TicketActionName } from './clerk-api.js';
 import { TransferDialog } from './TransferDialog.js';
-import { useActionRunner } from './useActionRunner.js';
 import type { ConsoleContext } from './WindowConsole.js';
 
 type ActionKey = 'callNext' | TicketActionName;
@@ -15,7 +14,7 @@ type ActionKey = 'callNext' | TicketActionName;
 export function ConsoleActions({ ctx }: { ctx: ConsoleContext }) {
   const { t } = useTranslation();
   const reasonId = useId();
-  const { busy, run } = useActionRunner<ActionKey>();
+  const { busy, act } = ctx;
   const [transferOpen, setTransferOpen] = useState(false);
   const { state } = ctx;
   const current = state.current;
@@ -25,26 +24,24 @@ export function ConsoleActions({ ctx }: { ctx: ConsoleContext }) {
   const recallsLeft = current ? current.recallCount < state.recallLimit : false;
 
   const doCallNext = () =>
-    run('callNext', async () => {
-      try {
+    void act(
+      'callNext',
+      async () => {
         const r = await callNext(ctx.windowId);
-        ctx.setOutcome(r.ticket ? { key: 'clerk.called', values: { number: r.ticket.number } } : { key: 'clerk.nobodyWaiting' });
-        ctx.refresh();
-      } catch (e) {
-        ctx.fail(e, 'clerk.callNextConflict');
-      }
-    });
+        return r.ticket ? { key: 'clerk.called', values: { number: r.ticket.number } } : { key: 'clerk.nobodyWaiting' };
+      },
+      'clerk.callNextConflict',
+    );
 
   const doTicket = (name: TicketActionName, outcomeKey: string) =>
-    run(name, async () => {
-      try {
+    void act(
+      name,
+      async () => {
         const ticket = await ticketAction(name, ctx.windowId);
-        ctx.setOutcome({ key: outcomeKey, values: { number: ticket.number, n: ticket.recallCount, limit: state.recallLimit } });
-        ctx.refresh();
-      } catch (e) {
-        ctx.fail(e, 'error.conflict');
-      }
-    });
+        return { key: outcomeKey, values: { number: ticket.number, n: ticket.recallCount, limit: state.recallLimit } };
+      },
+      'error.conflict',
+    );
 
   // Why a button is off, said next to the buttons and tied to them (not by colour alone).
   const recallReason = current && called && !recallsLeft ? t('clerk.recallLimitReached', { limit: state.recallLimit }) : null;

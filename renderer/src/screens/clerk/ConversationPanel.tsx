@@ -13,20 +13,11 @@ export function ConversationPanel({ conversation }: { conversation: Conversation
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
+  const { sending } = conversation;
 
   const send = async (line: string) => {
     const trimmed = line.trim();
-    if (trimmed === '' || sending) return false;
-    setSending(true);
-    try {
-      await conversation.send('clerk', trimmed);
-      return true;
-    } catch {
-      return false; // the hook holds the error for the alert below
-    } finally {
-      setSending(false);
-    }
+    return trimmed !== '' && (await conversation.send('clerk', trimmed));
   };
 
   const submit = (e: FormEvent) => {
@@ -41,7 +32,7 @@ export function ConversationPanel({ conversation }: { conversation: Conversation
       <h2 id={`${id}-h`}>{t('clerk.conversation.title')}</h2>
       <p className="muted clerk-conversation__lead">{t('clerk.conversation.lead')}</p>
       <ConversationLog messages={conversation.messages} label={t('clerk.conversation.log')} emptyText={t('clerk.conversation.empty')} />
-      <AlertRegion messageKey={conversation.error} onDismiss={conversation.clearError} />
+      <AlertRegion messageKey={conversation.error?.key ?? null} onDismiss={conversation.clearError} />
       <form className="clerk-conversation__form" onSubmit={submit}>
         <label className="visually-hidden" htmlFor={`${id}-text`}>
           {t('clerk.conversation.input')}

@@ -1,26 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@domain/contract/schemas.js';
 import { callApi } from '../../api/client.js';
-import { useActionRunner } from './useActionRunner.js';
 import type { ConsoleContext } from './WindowConsole.js';
 
 /** Today's no-shows at this window: a latecomer is put back in the queue in their original place. */
 export function NoShowList({ ctx }: { ctx: ConsoleContext }) {
   const { t } = useTranslation();
-  const { busy, run } = useActionRunner<string>();
+  const { busy } = ctx;
   const list = ctx.state.noShows;
 
   const reinstate = (ticket: Ticket) =>
-    run(String(ticket.id), async () => {
-      try {
-        // The contract types this response loosely; only the number we already have is needed.
+    void ctx.act(
+      `reinstate-${ticket.id}`,
+      async () => {
         await callApi('reinstate', { params: { id: ticket.id } });
-        ctx.setOutcome({ key: 'clerk.outcome.reinstated', values: { number: ticket.number } });
-        ctx.refresh();
-      } catch (e) {
-        ctx.fail(e, 'clerk.reinstateConflict');
-      }
-    });
+        return { key: 'clerk.outcome.reinstated', values: { number: ticket.number } };
+      },
+      'clerk.reinstateConflict',
+    );
 
   return (
     <section className="panel clerk-no-shows" aria-labelledby="clerk-no-shows-h">
@@ -40,7 +37,7 @@ export function NoShowList({ ctx }: { ctx: ConsoleContext }) {
                 aria-label={t('clerk.noShows.reinstateNumber', { number: ticket.number })}
                 onClick={() => reinstate(ticket)}
               >
-                {busy === String(ticket.id) ? t('clerk.working') : t('clerk.noShows.reinstate')}
+                {busy === `reinstate-${ticket.id}` ? t('clerk.working') : t('clerk.noShows.reinstate')}
               </button>
             </li>
           ))}

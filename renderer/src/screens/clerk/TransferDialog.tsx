@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { BUSINESS_LINES } from '@domain/business-lines.js';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { ServiceWindow, Ticket } from '@domain/contract/schemas.js';
-import { callApi, errorKey, isAborted } from '../../api/client.js';
+import { callApi } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
-import { useActionRunner } from './useActionRunner.js';
+import { useQuery } from '../../data/use-query.js';
 import type { ConsoleContext } from './WindowConsole.js';
 
 type Target = { kind: 'line'; line: BusinessLine } | { kind: 'window'; window: ServiceWindow };
@@ -18,10 +18,10 @@ export function TransferDialog({ ctx, ticket, onClose }: { ctx: ConsoleContext; 
   const { t } = useTranslation();
   const baseId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [windows, setWindows] = useState<ServiceWindow[] | null>(null);
+  const listed = useQuery('listWindows');
+  const windows = listed.data?.windows.filter((w) => w.id !== ctx.windowId) ?? null;
   const [target, setTarget] = useState<Target | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const { busy, run } = useActionRunner<'transfer'>();
+  const { busy } = ctx;
 
   useEffect(() => {
     const d = dialog.current;
@@ -29,30 +29,17 @@ export function TransferDialog({ ctx, ticket, onClose }: { ctx: ConsoleContext; 
     return () => d?.close();
   }, []);
 
-  useEffect(() => {
-    const ctl = new AbortController();
-    callApi('listWindows', { signal: ctl.signal })
-      .then((r) => setWindows(r.windows.filter((w) => w.id !== ctx.windowId)))
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(errorKey(e));
-      });
-    return () => ctl.abort();
-  }, [ctx.windowId]);
-
+  // A refusal shows on the console behind the dialog; the dialog closes either way.
   const confirm = () => {
     if (!target) return;
-    run('transfer', async () => {
-      try {
-        const body = target.kind === 'line' ? { toLine: target.line } : { toWindowId: target.window.id };
+    const body = target.kind === 'line' ? { toLine: target.line } : { toWindowId: target.window.id };
+    const to = target.kind === 'line' ? t(`line.${target.line}`) : target.window.name;
+    void ctx
+      .act('transfer', async () => {
         await callApi('transfer', { params: { id: ctx.windowId }, body });
-        const to = target.kind === 'line' ? t(`line.${target.line}`) : target.window.name;
-        ctx.setOutcome({ key: 'clerk.outcome.transferred', values: { number: ticket.number, to } });
-        ctx.refresh();
-        onClose();
-      } catch (e) {
-        setError(errorKey(e));
-      }
-    });
+        return { key: 'clerk.outcome.transferred', values: { number: ticket.number, to } };
+      })
+      .then(() => onClose());
   };
 
   const lines = BUSINESS_LINES.filter((l) => l !== ticket.line);
@@ -63,7 +50,7 @@ export function TransferDialog({ ctx, ticket, onClose }: { ctx: ConsoleContext; 
     <dialog ref={dialog} className="transfer-dialog" aria-labelledby={`${baseId}-h`} onClose={onClose}>
       <h2 id={`${baseId}-h`}>{t('clerk.transfer.title', { number: ticket.number })}</h2>
       <p className="transfer-dialog__lead">{t('clerk.transfer.lead')}</p>
-      <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+      <AlertRegion messageKey={listed.error?.key ?? null} />
       <fieldset className="transfer-dialog__group">
         <legend>{t('clerk.transfer.toLine')}</legend>
         {lines.map((l) => (

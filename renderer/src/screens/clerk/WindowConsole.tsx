@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '@domain/contract/api.js';
 import type { BusinessLine } from '@domain/business-lines.js';
-import type { QueueState } from '@domain/contract/schemas.js';
-import { ApiError, callApi, errorKey, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
-import type { ConversationState } from '../../components/ConversationState.js';
+import { useConversation } from '../../components/ConversationState.js';
+import { useRunner } from '../../data/use-command.js';
+import { useQuery } from '../../data/use-query.js';
 import { ConsoleActions } from './ConsoleActions.js';
 import { ConversationPanel } from './ConversationPanel.js';
 import { CurrentTicket } from './CurrentTicket.js';
@@ -14,7 +14,6 @@ import { CaseLookup } from './CaseLookup.js';
 import { NoShowList } from './NoShowList.js';
 import { WaitingPanel } from './WaitingPanel.js';
 import { WindowHead } from './WindowHead.js';
-import { isSessionLost } from './clerk-api.js';
 
 export type WindowState = ResponseOf<'windowState'>;
 
@@ -27,76 +26,62 @@ export interface Outcome {
 export interface ConsoleContext {
   windowId: number;
   state: WindowState;
-  /** Re-read the window now (after an action; pushes do it too). */
-  refresh: () => void;
-  setOutcome: (o: Outcome | null) => void;
-  /** Report a failed action: translated, or back to sign-in when the session ended. */
-  fail: (e: unknown, conflictKey?: string) => void;
+  /** Which console action is running (one at a time, across all the console's buttons). */
+  busy: string | null;
+  /**
+   * Runs one action: its outcome goes to the status line and the window is read again; a refusal
+   * is translated (`conflictKey` says what a 409 means for this action). True when it succeeded.
+   */
+  act: (key: string, work: () => Promise<Outcome | null>, conflictKey?: string) => Promise<boolean>;
 }
 
-export function WindowConsole({
-  windowId,
-  queue,
-  conversation,
-  onChangeWindow,
-  onSessionLost,
-}: {
-  windowId: number;
-  queue: QueueState | null;
-  conversation: ConversationState;
-  onChangeWindow: () => void;
-  onSessionLost: () => void;
-}) {
+export function WindowConsole({ windowId, onChangeWindow }: { windowId: number; onChangeWindow: () => void }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<WindowState | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Every queue push may change this window's counts or current ticket: read the window again.
+  const window = useQuery('windowState', { params: { id: windowId } }, { refetchOn: ['queue.state'] });
+  const catalog = useQuery('catalog');
+  const conversation = useConversation(windowId);
+  const runner = useRunner<string>();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [reads, setReads] = useState(0);
+  const [conflictKey, setConflictKey] = useState<string | undefined>(undefined);
 
-  // Every queue push may change this window's counts or current ticket: re-read the window.
+  // The window was removed or this PC may no longer serve it: go back to the list.
+  const gone = window.error?.code === 'not_found';
   useEffect(() => {
-    const ctl = new AbortController();
-    callApi('windowState', { params: { id: windowId }, signal: ctl.signal })
-      .then((r) => setState(r))
-      .catch((e: unknown) => {
-        if (isAborted(e)) return;
-        // The window was removed or this PC may no longer serve it: go back to the list.
-        if (e instanceof ApiError && e.code === 'not_found') onChangeWindow();
-        else if (isSessionLost(e)) onSessionLost();
-        else setError(errorKey(e));
-      });
-    return () => ctl.abort();
-  }, [windowId, queue, reads, onChangeWindow, onSessionLost]);
+    if (gone) onChangeWindow();
+  }, [gone, onChangeWindow]);
 
-  const refresh = useCallback(() => setReads((n) => n + 1), []);
-  const fail = useCallback(
-    (e: unknown, conflictKey?: string) => {
-      if (isSessionLost(e)) return onSessionLost();
-      setOutcome(null);
-      setError(conflictKey && e instanceof ApiError && e.code === 'conflict' ? conflictKey : errorKey(e));
+  const { run } = runner;
+  const { refetch } = window;
+  const act = useCallback(
+    async (key: string, work: () => Promise<Outcome | null>, conflict?: string) => {
+      setConflictKey(conflict);
+      const done = await run(key, work);
+      setOutcome(done ?? null);
+      if (done !== undefined) refetch();
+      return done !== undefined;
     },
-    [onSessionLost],
+    [run, refetch],
   );
-  const report = useCallback((o: Outcome | null) => {
-    setError(null);
-    setOutcome(o);
-  }, []);
 
+  const failure = runner.error ?? window.error;
+  const errorKey = failure ? (failure.code === 'conflict' && conflictKey ? conflictKey : failure.key) : null;
+  const state = window.data;
   if (!state) {
     return (
       <main className="clerk-main clerk-console">
         <h1>{t('common.loading')}</h1>
-        <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+        <AlertRegion messageKey={errorKey} onDismiss={runner.clearError} />
       </main>
     );
   }
 
-  const ctx: ConsoleContext = { windowId, state, refresh, setOutcome: report, fail };
+  const ctx: ConsoleContext = { windowId, state, busy: runner.busy, act };
   const lineOf = (l: BusinessLine) => t(`line.${l}`);
   return (
     <main className="clerk-main clerk-console">
       <WindowHead ctx={ctx} onChangeWindow={onChangeWindow} />
-      <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+      <AlertRegion messageKey={errorKey} onDismiss={runner.clearError} />
       <p className="clerk-outcome" role="status">
         {outcome ? t(outcome.key, outcome.values) : ''}
       </p>
@@ -108,8 +93,8 @@ export function WindowConsole({
       <div className="clerk-console__grid clerk-console__grid--lower">
         <ConversationPanel conversation={conversation} />
         <div className="clerk-console__side">
-          <ApplicationPanel windowId={state.window.id} ticketId={state.current?.id ?? null} />
-          <CaseLookup />
+          <ApplicationPanel windowId={state.window.id} ticketId={state.current?.id ?? null} catalog={catalog.data ?? null} />
+          <CaseLookup catalog={catalog.data ?? null} />
           <NoShowList ctx={ctx} />
         </div>
       </div>

@@ -1,26 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { windowAction } from './clerk-api.js';
 import type { WindowActionName } from './clerk-api.js';
-import { useActionRunner } from './useActionRunner.js';
 import type { ConsoleContext } from './WindowConsole.js';
 
 /** The window's name and state, and the actions on the window itself (break, open, close). */
 export function WindowHead({ ctx, onChangeWindow }: { ctx: ConsoleContext; onChangeWindow: () => void }) {
   const { t } = useTranslation();
-  const { busy, run } = useActionRunner<WindowActionName>();
+  const { busy } = ctx;
   const win = ctx.state.window;
 
   const act = (name: WindowActionName, outcomeKey: string, then?: () => void) =>
-    run(name, async () => {
-      try {
-        await windowAction(name, ctx.windowId);
-        ctx.setOutcome({ key: outcomeKey, values: { window: win.name } });
-        ctx.refresh();
-        then?.();
-      } catch (e) {
-        ctx.fail(e, 'clerk.windowConflict');
-      }
-    });
+    void ctx
+      .act(
+        name,
+        async () => {
+          await windowAction(name, ctx.windowId);
+          return { key: outcomeKey, values: { window: win.name } };
+        },
+        'clerk.windowConflict',
+      )
+      .then((ok) => ok && then?.());
 
   return (
     <div className="clerk-console__head">

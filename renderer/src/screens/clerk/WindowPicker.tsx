@@ -1,47 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueState, ServiceWindow } from '@domain/contract/schemas.js';
-import { callApi, errorKey, isAborted } from '../../api/client.js';
+import type { ServiceWindow } from '@domain/contract/schemas.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
-import { isConflict, isSessionLost, windowAction } from './clerk-api.js';
+import { useRunner } from '../../data/use-command.js';
+import { useQuery } from '../../data/use-query.js';
+import { windowAction } from './clerk-api.js';
 
 /** The windows of the hall with their A and B lines and who has them open; choosing one opens it. */
-export function WindowPicker({ queue, onChoose, onSessionLost }: { queue: QueueState | null; onChoose: (id: number) => void; onSessionLost: () => void }) {
+export function WindowPicker({ onChoose }: { onChoose: (id: number) => void }) {
   const { t } = useTranslation();
   const baseId = useId();
-  const [windows, setWindows] = useState<ServiceWindow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [opening, setOpening] = useState<number | null>(null);
-  const inFlight = useRef(false);
-
   // Re-read on every queue push too: another clerk opening or pausing a window shows up here.
-  useEffect(() => {
-    const ctl = new AbortController();
-    callApi('listWindows', { signal: ctl.signal })
-      .then((r) => setWindows(r.windows))
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(errorKey(e));
-      });
-    return () => ctl.abort();
-  }, [attempt, queue]);
+  const listed = useQuery('listWindows', {}, { refetchOn: ['queue.state'] });
+  const windows = listed.data?.windows ?? null;
+  const opener = useRunner<string>();
 
-  const open = (id: number) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setOpening(id);
-    setError(null);
-    windowAction('openWindow', id)
-      .then(() => onChoose(id))
-      .catch((e: unknown) => {
-        if (isSessionLost(e)) onSessionLost();
-        else setError(isConflict(e) ? 'clerk.openConflict' : errorKey(e));
-      })
-      .finally(() => {
-        inFlight.current = false;
-        setOpening(null);
-      });
-  };
+  const open = (id: number) => void opener.run(String(id), () => windowAction('openWindow', id)).then((w) => w && onChoose(id));
+  const error = opener.error ? (opener.error.code === 'conflict' ? 'clerk.openConflict' : opener.error.key) : (listed.error?.key ?? null);
+  const opening = opener.busy;
 
   const lines = (w: ServiceWindow, which: 'primary' | 'backup') => w[which].map((l) => t(`line.${l}`)).join(t('common.listSeparator'));
   const status = (w: ServiceWindow) =>
@@ -50,9 +26,9 @@ export function WindowPicker({ queue, onChoose, onSessionLost }: { queue: QueueS
   return (
     <main className="clerk-main">
       <h1>{t('clerk.chooseWindow')}</h1>
-      <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+      <AlertRegion messageKey={error} onDismiss={opener.clearError} />
       {error && windows === null ? (
-        <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
+        <button type="button" className="btn" onClick={listed.refetch}>
           {t('common.retry')}
         </button>
       ) : null}
@@ -71,7 +47,7 @@ export function WindowPicker({ queue, onChoose, onSessionLost }: { queue: QueueS
                 className="window-button"
                 aria-describedby={`${baseId}-${w.id}`}
                 disabled={opening !== null}
-                aria-busy={opening === w.id}
+                aria-busy={opening === String(w.id)}
                 onClick={() => open(w.id)}
               >
                 {w.name}
@@ -85,7 +61,7 @@ export function WindowPicker({ queue, onChoose, onSessionLost }: { queue: QueueS
                     <span className="line-mark line-mark--b">{t('clerk.markB')}</span> {lines(w, 'backup')}
                   </p>
                 ) : null}
-                <p className={`window-list__status window-list__status--${w.status}`}>{opening === w.id ? t('clerk.opening') : status(w)}</p>
+                <p className={`window-list__status window-list__status--${w.status}`}>{opening === String(w.id) ? t('clerk.opening') : status(w)}</p>
               </div>
             </li>
           ))}

@@ -1,13 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceWindow } from '@domain/contract/schemas.js';
-import { callApi, errorKey, isAborted } from '../../api/client.js';
-import type { ConversationEvent } from '../../api/events.js';
-import { useServerEvents } from '../../api/events.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
-import { ConnectionBanner } from '../../components/ConnectionBanner.js';
 import { ConversationLog } from '../../components/ConversationLog.js';
 import { useConversation } from '../../components/ConversationState.js';
+import { useHostEvent, useQueue } from '../../data/use-host-events.js';
+import { useQuery } from '../../data/use-query.js';
 import { CounterReply } from './CounterReply.js';
 
 /**
@@ -17,36 +14,21 @@ import { CounterReply } from './CounterReply.js';
 export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; onChangeWindow: () => void }) {
   const { t } = useTranslation();
   const conversation = useConversation(windowId);
-  const [win, setWin] = useState<ServiceWindow | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const queue = useQueue();
+  const windows = useQuery('listWindows');
+  const win = windows.data?.windows.find((w) => w.id === windowId);
   // The ticket whose conversation ended: its number leaves the screen with it.
   const [finishedTicket, setFinishedTicket] = useState<number | null>(null);
   const shownTicket = useRef<number | null>(null);
+  useHostEvent('conversation.cleared', (e) => {
+    if (e.windowId === windowId) setFinishedTicket(shownTicket.current);
+  });
 
-  const { onEvent } = conversation;
-  const onConversation = useCallback(
-    (ev: ConversationEvent) => {
-      onEvent(ev);
-      if (ev.type === 'cleared') setFinishedTicket(shownTicket.current);
-    },
-    [onEvent],
-  );
-  const { queue, status } = useServerEvents('display', { window: windowId, onConversation });
-
+  // The window was removed: ask again which one this screen faces.
+  const gone = windows.data !== undefined && win === undefined;
   useEffect(() => {
-    const ctl = new AbortController();
-    callApi('listWindows', { signal: ctl.signal })
-      .then((r) => {
-        const found = r.windows.find((w) => w.id === windowId);
-        // The window was removed: ask again which one this screen faces.
-        if (found) setWin(found);
-        else onChangeWindow();
-      })
-      .catch((e: unknown) => {
-        if (!isAborted(e)) setError(errorKey(e));
-      });
-    return () => ctl.abort();
-  }, [windowId, onChangeWindow]);
+    if (gone) onChangeWindow();
+  }, [gone, onChangeWindow]);
 
   const call = win ? queue?.recentCalls.find((c) => c.windowNumber === win.number) : undefined;
   const serving = call && call.ticketId !== finishedTicket ? call : undefined;
@@ -59,7 +41,6 @@ export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; o
 
   return (
     <>
-      <ConnectionBanner status={status} />
       <main className="counter-main">
         <div className="counter-top">
           <h1 className="counter-top__window">{win ? win.name : t('common.loading')}</h1>
@@ -68,7 +49,7 @@ export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; o
             <span className="counter-top__number">{serving ? serving.number : t('counter.nobody')}</span>
           </p>
         </div>
-        <AlertRegion messageKey={error ?? conversation.error} onDismiss={() => (error ? setError(null) : conversation.clearError())} />
+        <AlertRegion messageKey={(windows.error ?? conversation.error)?.key ?? null} onDismiss={conversation.clearError} />
         <section className="counter-latest" aria-labelledby="counter-latest-h">
           <h2 id="counter-latest-h" className="counter-latest__label">
             {t('counter.clerkSays')}
@@ -84,7 +65,7 @@ export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; o
           </h2>
           <ConversationLog messages={conversation.messages} label={t('counter.history')} emptyText={t('counter.historyEmpty')} />
         </section>
-        <CounterReply send={(text) => conversation.send('applicant', text)} />
+        <CounterReply send={(text) => conversation.send('applicant', text)} sending={conversation.sending} />
         <p className="counter-footer">
           <button type="button" className="btn counter-footer__change" onClick={onChangeWindow}>
             {t('counter.changeWindow')}

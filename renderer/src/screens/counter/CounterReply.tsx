@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KeypadText } from '../../components/KeypadText.js';
@@ -6,26 +6,17 @@ import { KeypadText } from '../../components/KeypadText.js';
 const REPLIES = ['yes', 'no', 'ok', 'notUnderstood', 'again', 'help'] as const;
 
 /** The applicant's side: one-tap answers, or a few words typed on the keys or a keyboard. */
-export function CounterReply({ send }: { send: (text: string) => Promise<void> }) {
+export function CounterReply({ send, sending }: { send: (text: string) => Promise<boolean>; sending: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const [typing, setTyping] = useState(false);
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  const inFlight = useRef(false);
 
+  // One line at a time (the conversation's runner ignores a second tap); the board shows errors.
   const post = (line: string, after?: () => void) => {
     const trimmed = line.trim();
-    if (trimmed === '' || inFlight.current) return;
-    inFlight.current = true;
-    setSending(true);
-    send(trimmed)
-      .then(() => after?.())
-      .catch(() => undefined) // the board shows the error
-      .finally(() => {
-        inFlight.current = false;
-        setSending(false);
-      });
+    if (trimmed === '') return;
+    void send(trimmed).then((ok) => ok && after?.());
   };
 
   const submit = (e: FormEvent) => {

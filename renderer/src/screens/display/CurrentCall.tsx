@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Call } from '@domain/contract/schemas.js';
-import type { CallNotice } from '../../api/events.js';
+import type { CallNotice } from './call-notice.js';
 
 /**
  * The call being made, as large as the hall needs. A call pushed while we watch flashes (keyed by

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call, QueueState } from '@domain/contract/schemas.js';
-import { useServerEvents } from '../../api/events.js';
-import type { CallNotice } from '../../api/events.js';
 import { Clock } from '../../components/Clock.js';
-import { ConnectionBanner } from '../../components/ConnectionBanner.js';
+import { useQueue } from '../../data/use-host-events.js';
+import { useCalls, type CallNotice } from './call-notice.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import { DEFAULT_LANGUAGE } from '../../i18n/setup.js';
 import '../../styles/display.css';
@@ -35,7 +34,8 @@ function DisplayBoard() {
   // The announce languages of the latest state, read when a call arrives.
   const languages = useRef<QueueState['announce']>(['zh-CN']);
   const onCall = useCallback((notice: CallNotice) => announce(notice, languages.current), [announce]);
-  const { queue, status, lastCall } = useServerEvents('display', { onCall });
+  const queue = useQueue();
+  const lastCall = useCalls(onCall);
 
   useEffect(() => {
     if (queue) languages.current = queue.announce;
@@ -66,7 +66,6 @@ function DisplayBoard() {
         <VoicePanel snapshot={voice.snapshot} onUnlock={voice.unlock} zh={zh} en={en} />
         <Clock className="display-clock" />
       </header>
-      <ConnectionBanner status={status} />
       <main className="display-main">
         <CurrentCall current={current} lastCall={lastCall} zh={zh} en={en} />
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { SCREEN_ROLES } from '@domain/roles.js';
-import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import '../../styles/home.css';
 
 /** For someone who opened the bare address: where each screen lives. */
@@ -9,10 +9,7 @@ export function HomeScreen() {
   const { t } = useTranslation();
   return (
     <div className="page page--home">
-      <header className="page-header">
-        <p className="page-header__brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
+      <PageHeader />
       <main className="home">
         <h1>{t('home.title')}</h1>
         <p className="home__lead">{t('home.lead')}</p>

@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog } from '@domain/catalog/catalog-schema.js';
 import { DEFAULT_GREEN_CHANNEL_AGE } from '@domain/contract/applications-api.js';
-import type { ResponseOf } from '@domain/contract/api.js';
-import type { PrinterStatus } from '@domain/contract/print-api.js';
 import { serviceDay } from '@domain/service-day.js';
-import { callApi } from '../../api/client.js';
-import { useServerEvents } from '../../api/events.js';
-import { ConnectionBanner } from '../../components/ConnectionBanner.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
-import { useDeviceEvents } from '../../devices/useDeviceEvents.js';
+import { useQueue } from '../../data/use-host-events.js';
+import { useQuery } from '../../data/use-query.js';
+import { useDeviceEvents } from '../../devices/use-device-events.js';
 import { DEFAULT_LANGUAGE, HALL_TIME_ZONE } from '../../i18n/setup.js';
 import '../../styles/kiosk.css';
 import '../../styles/journey.css';
@@ -19,7 +15,7 @@ import { IdleGuard } from './journey/IdleGuard.js';
 import { Journey } from './journey/Journey.js';
 import { DEFAULT_PREFS, JourneyPrefsContext, type JourneyPrefs } from './journey/journey-prefs.js';
 import type { Screen } from './journey/journey-screens.js';
-import { PrinterNotice, usePrinterStatusOnConnect } from './PrinterNotice.js';
+import { PrinterNotice } from './PrinterNotice.js';
 
 export type KioskMode = 'kiosk' | 'booth';
 
@@ -30,8 +26,6 @@ export function KioskScreen({ mode }: { mode: KioskMode }) {
 const IDLE_MS = 60_000;
 const IDLE_ELDERLY_MS = 120_000;
 
-type HallInfo = ResponseOf<'hallInfo'>;
-
 /**
  * The kiosk (and the 24-hour booth): the hall's shared data (catalog, queue, printer, devices)
  * lives here; everything one citizen enters lives in <Journey>, which is remounted with a new key
@@ -39,31 +33,17 @@ type HallInfo = ResponseOf<'hallInfo'>;
  */
 function KioskApp({ mode }: { mode: KioskMode }) {
   const { t, i18n } = useTranslation();
-  const [printerStatus, setPrinterStatus] = useState<PrinterStatus>('ok');
-  const { queue, status } = useServerEvents(mode, { onPrinterStatus: (ev) => setPrinterStatus(ev.status) });
-  usePrinterStatusOnConnect(status, setPrinterStatus);
-  const devices = useDeviceEvents(mode);
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
-  const [hall, setHall] = useState<HallInfo | null>(null);
+  const queue = useQueue();
+  const devices = useDeviceEvents();
   const [session, setSession] = useState(0);
+  // The catalog and the hall's hours are the hall's, not the citizen's: read on each connection
+  // and again for each citizen (a supervisor may have changed a fee or the hours meanwhile).
+  const catalog = useQuery('catalog', {}, { key: session }).data ?? null;
+  const hall = useQuery('hallInfo', {}, { key: session }).data ?? null;
   const [prefs, setPrefs] = useState<JourneyPrefs>(DEFAULT_PREFS);
   const [screen, setScreen] = useState<Screen['kind']>('welcome');
   // The hall's date, fixed for one citizen's session (renewed at every wipe).
   const [today, setToday] = useState(() => serviceDay(Date.now(), HALL_TIME_ZONE));
-
-  // The catalog and the hall's hours are the hall's, not the citizen's: fetched on each connection
-  // and again for each citizen (a supervisor may have changed a fee or the hours meanwhile).
-  useEffect(() => {
-    if (status !== 'open') return;
-    const ctl = new AbortController();
-    callApi('catalog', { signal: ctl.signal })
-      .then(setCatalog)
-      .catch(() => undefined);
-    callApi('hallInfo', { signal: ctl.signal })
-      .then(setHall)
-      .catch(() => undefined);
-    return () => ctl.abort();
-  }, [status, session]);
 
   const { clearCard } = devices;
   const wipe = useCallback(() => {
@@ -91,8 +71,7 @@ function KioskApp({ mode }: { mode: KioskMode }) {
           {/* On the welcome screen the language is the first question, asked in the page itself. */}
           {screen === 'welcome' ? null : <LanguageSwitch large />}
         </header>
-        <ConnectionBanner status={status} />
-        <PrinterNotice status={printerStatus} />
+        <PrinterNotice />
         <main className="kiosk-main">
           {booth && hall && (screen === 'welcome' || screen === 'services') ? <BoothHours hall={hall} /> : null}
           <Journey

@@ -1,31 +1,18 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import './PrinterNotice.css';
 import type { PrinterStatus } from '@domain/contract/print-api.js';
-import { callApi } from '../../api/client.js';
-import type { ConnectionStatus } from '../../api/events.js';
+import { useQuery } from '../../data/use-query.js';
 
 const PROBLEMS = new Set<PrinterStatus>(['paper_out', 'offline', 'failed']);
 
 /**
- * Reads this kiosk's printer state whenever the event channel (re)opens, since pushes sent while it
- * was down are not replayed; between reads the printer.status pushes (for this terminal only) keep it.
+ * A small notice that does not block anything: the ticket is valid, the slip is at the desk.
+ * The kiosk's printer state is read on every (re)connection and again on each printer.status push
+ * (the host sends a kiosk only its own). Without an answer the kiosk simply shows none.
  */
-export function usePrinterStatusOnConnect(connection: ConnectionStatus, set: (s: PrinterStatus) => void): void {
-  useEffect(() => {
-    if (connection !== 'open') return;
-    const ctl = new AbortController();
-    callApi('printerStatus', { signal: ctl.signal })
-      .then((r) => set(r.status))
-      // The notice is a courtesy: without an answer the kiosk simply shows none.
-      .catch(() => {});
-    return () => ctl.abort();
-  }, [connection, set]);
-}
-
-/** A small notice that does not block anything: the ticket is valid, the slip is at the desk. */
-export function PrinterNotice({ status }: { status: PrinterStatus }) {
+export function PrinterNotice() {
   const { t } = useTranslation();
+  const status = useQuery('printerStatus', {}, { refetchOn: ['printer.status'] }).data?.status ?? 'ok';
   return (
     <div className="printer-notice-slot" role="status">
       {PROBLEMS.has(status) ? (

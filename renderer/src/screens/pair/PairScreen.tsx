@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { Terminal } from '@domain/contract/schemas.js';
 import { isTerminalRole } from '@domain/roles.js';
-import { callApi, errorKey } from '../../api/client.js';
-import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { useCommand } from '../../data/use-command.js';
 import { PairCodeForm } from '../../components/PairCodeForm.js';
 import '../../styles/gate.css';
 
-type PairState = { kind: 'pairing' } | { kind: 'form'; errorKey: string | null };
+type PairState = 'pairing' | 'form';
 
 /** Landing point of a printed pairing link: trade the one-time code for the terminal's cookie. */
 export function PairScreen() {
@@ -21,39 +21,37 @@ export function PairScreen() {
     const r = search.get('role');
     return r && isTerminalRole(r) ? r : null;
   });
-  const [state, setState] = useState<PairState>(() => (linkCode ? { kind: 'pairing' } : { kind: 'form', errorKey: null }));
+  const [state, setState] = useState<PairState>(() => (linkCode ? 'pairing' : 'form'));
   // Strict mode runs effects twice in development; a one-time code must only be sent once.
   const sent = useRef(false);
 
-  const done = (terminal: Terminal) => navigate(`/${terminal.role}`, { replace: true });
+  const done = (terminal: Terminal) => void navigate(`/${terminal.role}`, { replace: true });
+  const { run: pair, error } = useCommand('pair');
+  // A link with a malformed code reads as a wrong code.
+  const linkError = error ? (error.code === 'invalid_input' ? 'error.pairing_code_invalid' : error.key) : null;
 
   useEffect(() => {
     if (!linkCode || sent.current) return;
     sent.current = true;
     void navigate(linkRole ? `/pair?role=${linkRole}` : '/pair', { replace: true });
-    callApi('pair', { body: { code: linkCode } })
-      .then((r) => navigate(`/${r.terminal.role}`, { replace: true }))
-      .catch((e: unknown) => {
-        const key = errorKey(e);
-        setState({ kind: 'form', errorKey: key === 'error.invalid_input' ? 'error.pairing_code_invalid' : key });
-      });
-  }, [linkCode, linkRole, navigate]);
+    void pair({ body: { code: linkCode } }).then((r) => {
+      if (r) void navigate(`/${r.terminal.role}`, { replace: true });
+      else setState('form');
+    });
+  }, [linkCode, linkRole, navigate, pair]);
 
   return (
     <div className="page page--gate">
-      <header className="page-header">
-        <p className="page-header__brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
-      <main className="gate" aria-busy={state.kind === 'pairing'}>
+      <PageHeader />
+      <main className="gate" aria-busy={state === 'pairing'}>
         <h1>{t('pair.title')}</h1>
         {linkRole ? <p className="gate__lead">{t('pair.forScreen', { screen: t(`screen.${linkRole}`) })}</p> : null}
-        {state.kind === 'pairing' ? (
+        {state === 'pairing' ? (
           <p className="gate__status">{t('pair.pairing')}</p>
         ) : (
           <>
             <p className="gate__lead">{t('pair.manualLead')}</p>
-            <PairCodeForm onPaired={done} initialErrorKey={state.errorKey} />
+            <PairCodeForm onPaired={done} initialErrorKey={linkError} />
           </>
         )}
       </main>

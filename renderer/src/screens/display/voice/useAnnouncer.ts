@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { CallNotice } from '../../../api/events.js';
+import type { CallNotice } from '../call-notice.js';
 import { Announcer } from './announcer.js';
 import type { AnnouncerSnapshot } from './announcer.js';
 import { allClipUrls, clipUrl, loadManifest } from './manifest.js';

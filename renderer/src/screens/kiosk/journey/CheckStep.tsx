@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Catalog, Field, Service } from '@domain/catalog/catalog-schema.js';
 import { addWorkingDays, type FormValue } from '@domain/catalog/form-schema.js';
 import { maskNumber } from '@domain/identity/mask.js';
-import { ErrorSummary, type FieldError } from './ErrorSummary.js';
+import { ErrorSummary, type SummaryItem } from '../../../components/form/ErrorSummary.js';
 import { isPersonal, materialName, textIn, type Member } from './journey-model.js';
 import { BackButton, StepFrame } from './StepFrame.js';
 
@@ -54,7 +54,7 @@ export function CheckStep({
   today: string;
   green: boolean;
   busy: boolean;
-  errors: readonly FieldError[];
+  errors: readonly SummaryItem[];
   canAddMember: boolean;
   onChangeField: (member: number, key: string) => void;
   onChangeMaterials: (member: number) => void;
@@ -81,7 +81,7 @@ export function CheckStep({
         </>
       }
     >
-      <ErrorSummary errors={errors} />
+      <ErrorSummary titleKey="journey.error.summary" items={errors} />
       {green ? <p className="check__green">{t('journey.check.green')}</p> : null}
       {members.map((member, mi) => {
         const fields = service.fields.filter((f) => mi === 0 || isPersonal(f));

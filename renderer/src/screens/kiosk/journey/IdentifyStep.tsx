@@ -4,9 +4,10 @@ import type { Service } from '@domain/catalog/catalog-schema.js';
 import { partialIdProblem } from '@domain/catalog/field-check.js';
 import { validateIdNumber } from '@domain/identity/id-number.js';
 import { ApiError, callApi } from '../../../api/client.js';
-import type { CardNotice, ScanNotice } from '../../../devices/useDeviceEvents.js';
+import type { CardNotice, ScanNotice } from '../../../devices/use-device-events.js';
 import { useWedgeScanner } from '../../../devices/useWedgeScanner.js';
-import { ErrorSummary } from './ErrorSummary.js';
+import { ErrorSummary } from '../../../components/form/ErrorSummary.js';
+import { useRunner } from '../../../data/use-command.js';
 import { IdKeypad } from './IdKeypad.js';
 import { cardExpired, EXPIRED_CARD_WELCOME, identityFromCard, identityFromNumber, textIn, type Identity } from './journey-model.js';
 import { signalActivity } from './journey-prefs.js';
@@ -68,6 +69,7 @@ export function IdentifyStep({
   const firstScan = useRef(lastScan);
   const handled = useRef<unknown>(null);
   const [dismissed, setDismissed] = useState<CardNotice | null>(null);
+  const lookup = useRunner<string>();
 
   const accept = (identity: Identity, code?: string) => {
     if (taken.includes(identity.idNumber)) {
@@ -98,16 +100,21 @@ export function IdentifyStep({
     const code = APPOINTMENT_CODE.exec(text.toUpperCase())?.[0];
     signalActivity();
     if (!code) return setProblem(t('journey.identify.scanUnknown'));
-    callApi('appointmentLookup', { params: { code } })
-      .then((a) => {
-        if (a.used) return setProblem(t('journey.identify.scanUsed'));
-        if (a.line !== service.line) return setProblem(t('journey.identify.scanWrongLine'));
-        if (a.idNumber) return accept(identityFromNumber(a.idNumber, 'appointment', a.name), code);
-        // The booking holds no ID number: the citizen types it, and the appointment goes along.
-        setAppointment({ code, name: a.name });
-        switchTo('keypad');
-      })
-      .catch((e: unknown) => setProblem(e instanceof ApiError && e.code === 'conflict' ? t('journey.identify.scanUsed') : t('journey.identify.scanUnknown')));
+    const find = () =>
+      callApi('appointmentLookup', { params: { code } }).catch((e: unknown) =>
+        e instanceof ApiError && e.code === 'conflict' ? ('used' as const) : ('unknown' as const),
+      );
+    // One lookup at a time: a scanner that repeats its code sends one request.
+    void lookup.run(code, find).then((a) => {
+      if (!a) return;
+      if (a === 'unknown') return setProblem(t('journey.identify.scanUnknown'));
+      if (a === 'used' || a.used) return setProblem(t('journey.identify.scanUsed'));
+      if (a.line !== service.line) return setProblem(t('journey.identify.scanWrongLine'));
+      if (a.idNumber) return accept(identityFromNumber(a.idNumber, 'appointment', a.name), code);
+      // The booking holds no ID number: the citizen types it, and the appointment goes along.
+      setAppointment({ code, name: a.name });
+      switchTo('keypad');
+    });
   };
   useWedgeScanner(onScan);
   useEffect(() => {
@@ -144,7 +151,7 @@ export function IdentifyStep({
           </>
         }
       >
-        <ErrorSummary errors={submitted && errorText ? [{ fieldId: 'id-typed', message: errorText }] : []} />
+        <ErrorSummary titleKey="journey.error.summary" items={submitted && errorText ? [{ fieldId: 'id-typed', text: errorText }] : []} />
         {appointment ? <p className="identify__note">{t('journey.identify.scanned', { code: appointment.code })}</p> : null}
         <div className={errorText ? 'field field--error' : 'field'}>
           <label htmlFor="id-typed" className="field__label">

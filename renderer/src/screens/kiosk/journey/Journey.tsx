@@ -5,13 +5,15 @@ import type { Catalog, Service } from '@domain/catalog/catalog-schema.js';
 import { isRequired } from '@domain/catalog/field-check.js';
 import { ageOn, type FormValue } from '@domain/catalog/form-schema.js';
 import type { WaitingCounts } from '@domain/contract/schemas.js';
-import { ApiError, callApi, errorKey } from '../../../api/client.js';
-import type { CardNotice, ScanNotice } from '../../../devices/useDeviceEvents.js';
+import { callApi } from '../../../api/client.js';
+import type { CommandError } from '../../../data/errors.js';
+import { useRunner } from '../../../data/use-command.js';
+import type { CardNotice, ScanNotice } from '../../../devices/use-device-events.js';
 import { LinePicker } from '../LinePicker.js';
 import { BlockedStep } from './BlockedStep.js';
 import { CheckStep } from './CheckStep.js';
 import { ConfirmationStep, type Submitted } from './ConfirmationStep.js';
-import type { FieldError } from './ErrorSummary.js';
+import type { SummaryItem } from '../../../components/form/ErrorSummary.js';
 import { IdentifyStep } from './IdentifyStep.js';
 import { catalogLanguage, formToSend, prefilled, questionsFor, sharedAnswers, takesMembers, textIn, type Identity, type Member } from './journey-model.js';
 import type { JourneyPrefs } from './journey-prefs.js';
@@ -55,14 +57,14 @@ export function Journey(p: JourneyProps) {
   const [members, setMembers] = useState<Member[]>([]);
   const [appointmentCode, setAppointmentCode] = useState<string | null>(null);
   const [result, setResult] = useState<Submitted | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const inFlight = useRef(false);
+  // One submission in flight: a double tap makes one application (and the requestId makes a
+  // retry after a lost answer find the first one).
+  const submitter = useRunner<'submit'>();
   const requestId = useRef(newRequestId());
 
   const show = (next: Screen, remember = true) => {
     if (remember) setHistory((h) => [...h, screen]);
-    setErrors([]);
+    submitter.clearError();
     setScreen(next);
     p.onScreen(next);
   };
@@ -70,7 +72,7 @@ export function Journey(p: JourneyProps) {
     const prev = history[history.length - 1];
     if (!prev) return;
     setHistory((h) => h.slice(0, -1));
-    setErrors([]);
+    submitter.clearError();
     setScreen(prev);
     p.onScreen(prev);
   };
@@ -122,10 +124,6 @@ export function Journey(p: JourneyProps) {
   };
 
   const submit = (svc: Service) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setErrors([]);
     const language = catalogLanguage(i18n.language);
     const call =
       members.length > 1
@@ -159,33 +157,28 @@ export function Journey(p: JourneyProps) {
             hallOpensAt: r.hallOpensAt,
             applications: [r.application],
           }));
-    call
+    void submitter
+      .run('submit', () => call)
       .then((r) => {
+        if (!r) return;
         setResult(r);
         // Nothing to go back to once the application exists: back would only invite a second one.
         setHistory([]);
         setScreen({ kind: 'confirmation' });
         p.onScreen({ kind: 'confirmation' });
-      })
-      .catch((e: unknown) => setErrors(submitErrors(svc, e)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
       });
   };
 
   /** The host's refusal, at the answers it names (each links to its row on the check page). */
-  const submitErrors = (svc: Service, e: unknown): FieldError[] => {
-    const fallback = [
-      { fieldId: 'check-submit', message: e instanceof ApiError && e.code !== 'bad_request' ? t(errorKey(e)) : t('journey.error.submitFailed') },
-    ];
-    if (!(e instanceof ApiError) || e.issues.length === 0) return fallback;
-    const out: FieldError[] = [];
+  const submitErrors = (svc: Service, e: CommandError): SummaryItem[] => {
+    const fallback = [{ fieldId: 'check-submit', text: e.code !== 'bad_request' ? t(e.key) : t('journey.error.submitFailed') }];
+    if (e.issues.length === 0) return fallback;
+    const out: SummaryItem[] = [];
     for (const issue of e.issues) {
       const m = /^body\.(?:members\.(\d+)\.)?form\.(\w+)/.exec(issue.path);
       const field = m ? svc.fields.find((f) => f.key === m[2]) : undefined;
       if (m && field)
-        out.push({ fieldId: `check-${m[1] ?? '0'}-${field.key}`, message: `${textIn(field.label, i18n.language)}: ${t('journey.error.submitFailed')}` });
+        out.push({ fieldId: `check-${m[1] ?? '0'}-${field.key}`, text: `${textIn(field.label, i18n.language)}: ${t('journey.error.submitFailed')}` });
     }
     return out.length > 0 ? out : fallback;
   };
@@ -302,8 +295,8 @@ export function Journey(p: JourneyProps) {
           members={members}
           today={p.today}
           green={green}
-          busy={busy}
-          errors={errors}
+          busy={submitter.busy !== null}
+          errors={submitter.error ? submitErrors(service, submitter.error) : []}
           canAddMember={!!lead && takesMembers(service, lead.answers) && members.length < GROUP_MAX}
           onBack={back}
           onChangeField={(member, key) => show({ kind: 'question', member, key, review: true })}

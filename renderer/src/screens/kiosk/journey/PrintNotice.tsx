@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callApi } from '../../../api/client.js';
+import { useCommand } from '../../../data/use-command.js';
 import { catalogLanguage } from './journey-model.js';
 
 export type PrintState = 'idle' | 'printing' | 'printed' | 'failed';
@@ -8,19 +8,15 @@ export type PrintState = 'idle' | 'printing' | 'printed' | 'failed';
 /** The one-time notice on paper, for this kiosk's printer; one job per tap, never two in flight. */
 export function usePrintNotice(serviceCode: string, missing: readonly string[] = []): { state: PrintState; print: () => void } {
   const { i18n } = useTranslation();
-  const [state, setState] = useState<PrintState>('idle');
-  const inFlight = useRef(false);
+  const command = useCommand('printNotice');
+  const [printed, setPrinted] = useState(false);
   const print = () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setState('printing');
-    callApi('printNotice', { body: { serviceCode, language: catalogLanguage(i18n.language), ...(missing.length > 0 ? { missing: [...missing] } : {}) } })
-      .then(() => setState('printed'))
-      .catch(() => setState('failed'))
-      .finally(() => {
-        inFlight.current = false;
-      });
+    setPrinted(false);
+    void command
+      .run({ body: { serviceCode, language: catalogLanguage(i18n.language), ...(missing.length > 0 ? { missing: [...missing] } : {}) } })
+      .then((r) => setPrinted(r !== undefined));
   };
+  const state: PrintState = command.busy ? 'printing' : command.error ? 'failed' : printed ? 'printed' : 'idle';
   return { state, print };
 }
 

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '@domain/contract/api.js';
 import { CASE_NUMBER_PATTERN, ID_LAST4_PATTERN } from '@domain/contract/applications-api.js';
-import { ApiError, callApi, errorKey } from '../../../api/client.js';
-import { ErrorSummary, type FieldError } from './ErrorSummary.js';
+import { useCommand } from '../../../data/use-command.js';
+import { ErrorSummary, type SummaryItem } from '../../../components/form/ErrorSummary.js';
 import { KeyedInput } from './inputs/KeyedInput.js';
 import { BackButton, StepFrame } from './StepFrame.js';
 
@@ -16,29 +16,27 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const [caseNo, setCaseNo] = useState('');
   const [last4, setLast4] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [formErrors, setFormErrors] = useState<SummaryItem[]>([]);
+  const query = useCommand('applicationProgress');
+  const busy = query.busy;
   const [result, setResult] = useState<ResponseOf<'applicationProgress'> | null>(null);
+  const refused = query.error
+    ? [{ fieldId: 'progress-case', text: query.error.code === 'not_found' ? t('journey.progress.notFound') : t(query.error.key) }]
+    : [];
+  const errors = formErrors.length > 0 ? formErrors : refused;
 
   const submit = () => {
-    const problems: FieldError[] = [];
+    const problems: SummaryItem[] = [];
     // An empty box and a malformed one are different mistakes, and each is told as such.
     const check = (value: string, pattern: RegExp, field: string, format: string, fieldId: string) => {
-      if (value.trim() === '') problems.push({ fieldId, message: t('journey.error.required', { field: t(field) }) });
-      else if (!pattern.test(value.trim().toUpperCase())) problems.push({ fieldId, message: t(format) });
+      if (value.trim() === '') problems.push({ fieldId, text: t('journey.error.required', { field: t(field) }) });
+      else if (!pattern.test(value.trim().toUpperCase())) problems.push({ fieldId, text: t(format) });
     };
     check(caseNo, CASE_NUMBER_PATTERN, 'journey.progress.case', 'journey.error.caseFormat', 'progress-case');
     check(last4, ID_LAST4_PATTERN, 'journey.progress.last4', 'journey.error.last4Format', 'progress-last4');
-    setErrors(problems);
-    if (problems.length > 0 || busy) return;
-    setBusy(true);
-    callApi('applicationProgress', { query: { case: caseNo, last4 } })
-      .then((r) => setResult(r))
-      .catch((e: unknown) => {
-        const message = e instanceof ApiError && e.code === 'not_found' ? t('journey.progress.notFound') : t(errorKey(e));
-        setErrors([{ fieldId: 'progress-case', message }]);
-      })
-      .finally(() => setBusy(false));
+    setFormErrors(problems);
+    if (problems.length > 0) return query.clearError();
+    void query.run({ query: { case: caseNo, last4 } }).then((r) => r && setResult(r));
   };
 
   if (result) {
@@ -87,7 +85,7 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
     );
   }
 
-  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message ?? null;
+  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.text ?? null;
   const field = (id: string, label: string, value: string, set: (v: string) => void, pad: 'text' | 'id', max: number) => {
     const error = errorFor(id);
     return (
@@ -126,7 +124,7 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
         </>
       }
     >
-      <ErrorSummary errors={errors} />
+      <ErrorSummary titleKey="journey.error.summary" items={errors} />
       <p>{t('journey.progress.lead')}</p>
       {field('progress-case', t('journey.progress.case'), caseNo, setCaseNo, 'text', 20)}
       {field('progress-last4', t('journey.progress.last4'), last4, setLast4, 'id', 4)}

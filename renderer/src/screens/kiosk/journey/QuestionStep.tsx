@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Catalog, Field } from '@domain/catalog/catalog-schema.js';
 import { checkField, isRequired } from '@domain/catalog/field-check.js';
 import type { FormData, FormValue, PinyinNameValue } from '@domain/catalog/form-schema.js';
-import { ErrorSummary } from './ErrorSummary.js';
+import { ErrorSummary } from '../../../components/form/ErrorSummary.js';
 import { ChoiceInput } from './inputs/ChoiceInput.js';
 import { DateInput } from './inputs/DateInput.js';
 import { KeyedInput } from './inputs/KeyedInput.js';
@@ -169,7 +169,7 @@ export function QuestionStep({
         </>
       }
     >
-      <ErrorSummary errors={message ? [{ fieldId: id, message }] : []} />
+      <ErrorSummary titleKey="journey.error.summary" items={message ? [{ fieldId: id, text: message }] : []} />
       <div className={message ? 'field field--error' : 'field'}>
         {labelled ? (
           <label htmlFor={id} className="field__label">

@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { Ticket } from '@domain/contract/schemas.js';
 import type { TicketClass } from '@domain/queue/calling-policy.js';
-import { callApi, errorKey } from '../../../api/client.js';
+import { useCommand } from '../../../data/use-command.js';
 import { AlertRegion } from '../../../components/AlertRegion.js';
 import { AppointmentStep } from '../AppointmentStep.js';
 import { ClassPicker } from '../ClassPicker.js';
@@ -34,25 +34,16 @@ export function QuickTicket({
   onFinish: () => void;
 }) {
   const { i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // One request in flight: a double tap inside one frame still issues one ticket.
+  const issue = useCommand('issueTicket');
+  const busy = issue.busy;
+  const error = issue.error?.key ?? null;
   const [issued, setIssued] = useState<{ ticket: Ticket; ahead: number; estimate: number | null } | null>(null);
-  // A double tap inside one frame must still see "busy": state lands only after the next render.
-  const inFlight = useRef(false);
 
-  const take = (req: Request) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    callApi('issueTicket', { body: { line, ...req, language: catalogLanguage(i18n.language) } })
-      .then((r) => setIssued({ ticket: r.ticket, ahead: r.ahead, estimate: r.estimatedWaitMinutes }))
-      .catch((e: unknown) => setError(errorKey(e)))
-      .finally(() => {
-        inFlight.current = false;
-        setBusy(false);
-      });
-  };
+  const take = (req: Request) =>
+    void issue
+      .run({ body: { line, ...req, language: catalogLanguage(i18n.language) } })
+      .then((r) => r && setIssued({ ticket: r.ticket, ahead: r.ahead, estimate: r.estimatedWaitMinutes }));
 
   if (issued) {
     return (
@@ -76,7 +67,7 @@ export function QuickTicket({
   };
   return (
     <>
-      <AlertRegion messageKey={error} onDismiss={() => setError(null)} />
+      <AlertRegion messageKey={error} onDismiss={issue.clearError} />
       <GuideText guide="quick" />
       {body()}
     </>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinyinNameValue } from '@domain/catalog/form-schema.js';
-import { callApi } from '../../../../api/client.js';
+import { useQuery } from '../../../../data/use-query.js';
 import { KeypadText } from '../../../../components/KeypadText.js';
 
 /**
@@ -28,15 +28,13 @@ export function PinyinInput({
   const [active, setActive] = useState<'surname' | 'givenName'>('surname');
   const current: PinyinNameValue = value ?? { surname: '', givenName: '' };
 
+  // The host's proposal for the name, taken once when nothing is typed yet (a failed proposal
+  // simply leaves the boxes for the citizen or the keypad).
+  const proposal = useQuery('proposePinyin', value || !chineseName ? null : { body: { name: chineseName } }).data;
   useEffect(() => {
-    if (value || !chineseName) return;
-    const ctrl = new AbortController();
-    callApi('proposePinyin', { body: { name: chineseName }, signal: ctrl.signal })
-      .then((p) => onChange({ surname: p.surname, givenName: p.givenName }))
-      .catch(() => undefined);
-    return () => ctrl.abort();
+    if (proposal && !value) onChange({ surname: proposal.surname, givenName: proposal.givenName });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one proposal per name
-  }, [chineseName]);
+  }, [proposal]);
 
   const set = (part: 'surname' | 'givenName', v: string) =>
     onChange({
