@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { App } from './app.js';
 import { setupI18n } from './i18n/setup.js';
 import './styles/fonts.css';
+import './styles/tokens.css';
 import './styles/base.css';
 import './styles/mongolian.css';
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationMessage } from '@domain/contract/schemas.js';
 import { formatTime } from './ConversationTime.js';
-import '../styles/conversation.css';
+import './conversation.css';
 
 /** The written conversation as a scrolling log, newest at the bottom, each line marked by who wrote it. */
 export function ConversationLog({ messages, label, emptyText }: { messages: readonly ConversationMessage[]; label: string; emptyText: string }) {

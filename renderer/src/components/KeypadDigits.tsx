@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import '../styles/keypad.css';
+import './keypad.css';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
@@ -8,6 +8,14 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
  * citizens at a touch kiosk. It only reports keys; the field it feeds stays the single source of
  * truth, so the physical keyboard and the pad can be mixed freely.
  */
+export interface KeypadProps {
+  /** Accessible name of the pad, e.g. "PIN keypad". */
+  label: string;
+  onBackspace: () => void;
+  onClear: () => void;
+  disabled?: boolean;
+}
+
 export function KeypadDigits({
   label,
   onDigit,
@@ -15,15 +23,7 @@ export function KeypadDigits({
   onClear,
   disabled = false,
   large = false,
-}: {
-  /** Accessible name of the pad, e.g. "PIN keypad". */
-  label: string;
-  onDigit: (d: string) => void;
-  onBackspace: () => void;
-  onClear: () => void;
-  disabled?: boolean;
-  large?: boolean;
-}) {
+}: KeypadProps & { onDigit: (d: string) => void; large?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className={large ? 'keypad keypad--digits keypad--large' : 'keypad keypad--digits'} role="group" aria-label={label}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import '../styles/keypad.css';
+import type { KeypadProps } from './KeypadDigits.js';
+import './keypad.css';
 
 // The dash is part of the hall's printed codes (XXXX-XXXX), so it has its own key.
 const ROWS = ['1234567890-', 'QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'] as const;
@@ -16,14 +17,10 @@ export function KeypadText({
   onClear,
   space = false,
   disabled = false,
-}: {
-  label: string;
+}: KeypadProps & {
   onKey: (ch: string) => void;
-  onBackspace: () => void;
-  onClear: () => void;
   /** Offer a space bar (free text), not for codes. */
   space?: boolean;
-  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   return (

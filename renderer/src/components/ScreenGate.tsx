@@ -8,7 +8,7 @@ import { useQuery } from '../data/use-query.js';
 import { AlertRegion } from './AlertRegion.js';
 import { PageHeader } from './PageHeader.js';
 import { PairCodeForm } from './PairCodeForm.js';
-import '../styles/gate.css';
+import './gate.css';
 
 /**
  * Asks the host who this screen is before drawing it; an unpaired screen gets the code entry.

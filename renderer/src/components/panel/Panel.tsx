@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AlertRegion } from '../AlertRegion.js';
 
 /**
@@ -14,6 +15,8 @@ export function Panel({
   children,
   testId,
   className,
+  onRefresh,
+  refreshLabel,
 }: {
   title: string;
   actions?: ReactNode;
@@ -22,13 +25,22 @@ export function Panel({
   children: ReactNode;
   testId?: string;
   className?: string;
+  /** Offer a button that reads the section again (its label says what, or just "refresh"). */
+  onRefresh?: () => void;
+  refreshLabel?: string;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={`${id}-h`} data-testid={testId}>
       <div className="panel__head">
         <h2 id={`${id}-h`}>{title}</h2>
         {actions}
+        {onRefresh ? (
+          <button type="button" className="btn" onClick={onRefresh}>
+            {refreshLabel ?? t('common.refresh')}
+          </button>
+        ) : null}
       </div>
       <AlertRegion messageKey={error} onDismiss={onDismissError} />
       {children}

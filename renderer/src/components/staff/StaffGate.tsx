@@ -52,7 +52,10 @@ export function StaffGate({
   const { t } = useTranslation();
   const host = useHost();
   const me = useQuery('staffMe');
+  // Why the sign-in form is shown again (signed out, session ended), and what to tell someone just
+  // signed in (set-up signed them in): two notices, so neither shows on the wrong side.
   const [notice, setNotice] = useState<string | null>(null);
+  const [welcome, setWelcome] = useState<string | null>(null);
   const signOut = useCommand('staffSignOut', { invalidates: ['staffMe'] });
 
   const { refetch } = me;
@@ -68,9 +71,14 @@ export function StaffGate({
   const signedIn: SignedIn | null = me.data?.staff
     ? {
         staff: me.data.staff,
-        signOut: () => void signOut.run().then((r) => r && setNotice('staff.signedOut')),
+        signOut: () =>
+          void signOut.run().then((r) => {
+            if (!r) return;
+            setWelcome(null);
+            setNotice('staff.signedOut');
+          }),
         signOutError: signOut.error?.key ?? null,
-        notice,
+        notice: welcome,
       }
     : null;
   let content: ReactNode;
@@ -85,7 +93,7 @@ export function StaffGate({
     ) : (
       <p className="muted">{t('common.loading')}</p>
     );
-  } else if (me.data.setupRequired && setup) content = <StaffSetupForm onDone={() => setNotice('admin.setup.done')} />;
+  } else if (me.data.setupRequired && setup) content = <StaffSetupForm onDone={() => setWelcome('admin.setup.done')} />;
   else if (!signedIn) content = <StaffSignIn page={page} title={t('staff.signInTitle')} lead={lead} notice={notice} />;
   else content = <SignedInContext.Provider value={signedIn}>{children}</SignedInContext.Provider>;
   return shell(content, signedIn);

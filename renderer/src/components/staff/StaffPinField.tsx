@@ -3,17 +3,7 @@ import { Field, type FieldProblem } from '../form/Field.js';
 export const PIN_PATTERN = /^\d{4,12}$/;
 export const STAFF_NO_PATTERN = /^[0-9A-Za-z]{2,20}$/;
 
-/** A masked PIN field: digits only, typed on the keyboard or filled from the on-screen keypad. */
-export function StaffPinField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  onFocus,
-  disabled,
-  problem,
-}: {
+interface FieldProps {
   id: string;
   label: string;
   hint?: string;
@@ -23,60 +13,35 @@ export function StaffPinField({
   onFocus?: () => void;
   disabled?: boolean;
   problem?: FieldProblem | undefined;
-}) {
+}
+
+/**
+ * The staff number, or a PIN (masked, digits only, typed on the keyboard or filled from the
+ * on-screen keypad; a stray letter is dropped so that it cannot make a valid PIN look wrong).
+ */
+function StaffField({ kind, id, label, hint, value, onChange, onFocus, disabled, problem }: FieldProps & { kind: 'pin' | 'staffNo' }) {
+  const pin = kind === 'pin';
   return (
     <Field id={id} label={label} hint={hint} problem={problem}>
       {(aria) => (
         <input
           {...aria}
-          className="staff-field__input staff-field__input--pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={12}
+          className={pin ? 'staff-field__input staff-field__input--pin' : 'staff-field__input'}
+          type={pin ? 'password' : 'text'}
+          inputMode={pin ? 'numeric' : undefined}
+          autoComplete={pin ? 'off' : 'username'}
+          autoCapitalize={pin ? undefined : 'characters'}
+          spellCheck={false}
+          maxLength={pin ? 12 : 20}
           value={value}
           disabled={disabled}
           onFocus={onFocus}
-          // Drop anything but digits, so a stray letter cannot make a valid PIN look wrong.
-          onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 12))}
+          onChange={(e) => onChange(pin ? e.target.value.replace(/\D/g, '').slice(0, 12) : e.target.value.trim())}
         />
       )}
     </Field>
   );
 }
 
-/** The staff number field, shared by sign-in and enrolment. */
-export function StaffNoField({
-  id,
-  label,
-  value,
-  onChange,
-  disabled,
-  problem,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  disabled?: boolean;
-  problem?: FieldProblem | undefined;
-}) {
-  return (
-    <Field id={id} label={label} problem={problem}>
-      {(aria) => (
-        <input
-          {...aria}
-          className="staff-field__input"
-          type="text"
-          autoComplete="username"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={20}
-          value={value}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.value.trim())}
-        />
-      )}
-    </Field>
-  );
-}
+export const StaffPinField = (props: FieldProps) => <StaffField kind="pin" {...props} />;
+export const StaffNoField = (props: FieldProps) => <StaffField kind="staffNo" {...props} />;

@@ -9,7 +9,7 @@ import { KeypadDigits } from '../KeypadDigits.js';
 import { PIN_PATTERN, STAFF_NO_PATTERN, StaffNoField, StaffPinField } from './StaffPinField.js';
 import { StaffEnroll } from './StaffEnroll.js';
 import { useCommand } from '../../data/use-command.js';
-import '../../styles/staff.css';
+import './staff.css';
 
 /**
  * Staff sign-in on a shared terminal, the same on every staff screen: staff number and PIN

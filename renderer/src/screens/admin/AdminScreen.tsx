@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../components/PageHeader.js';
+import { Page } from '../../components/Page.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import { StaffGate } from '../../components/staff/StaffGate.js';
-import '../../styles/admin.css';
+import './admin.css';
 import { DevicesPanel } from './DevicesPanel.js';
 import { HealthPanel } from './HealthPanel.js';
 import { PairingPanel } from './PairingPanel.js';
@@ -17,22 +17,19 @@ export function AdminScreen() {
 function AdminApp() {
   const { t } = useTranslation();
   return (
-    <div className="page page--admin">
-      <PageHeader />
-      <main className="admin-main">
-        <h1>{t('admin.title')}</h1>
-        <div className="admin-grid">
-          <HealthPanel />
-          <PairingPanel />
-        </div>
-        <TerminalsPanel />
-        <DevicesPanel />
-        <PrintersPanel />
-        {/* Supervisor panels (settings, windows, staff, appointments, audit) behind staff sign-in. */}
-        <StaffGate page={false} setup lead={t('admin.signIn.lead')}>
-          <StaffArea />
-        </StaffGate>
-      </main>
-    </div>
+    <Page kind="admin" mainClass="admin-main">
+      <h1>{t('admin.title')}</h1>
+      <div className="admin-grid">
+        <HealthPanel />
+        <PairingPanel />
+      </div>
+      <TerminalsPanel />
+      <DevicesPanel />
+      <PrintersPanel />
+      {/* Supervisor panels (settings, windows, staff, appointments, audit) behind staff sign-in. */}
+      <StaffGate page={false} setup lead={t('admin.signIn.lead')}>
+        <StaffArea />
+      </StaffGate>
+    </Page>
   );
 }

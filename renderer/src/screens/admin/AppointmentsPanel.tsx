@@ -8,6 +8,7 @@ import { validateIdNumber } from '@domain/identity/id-number.js';
 import { Field, type Problems } from '../../components/form/Field.js';
 import { ProblemSummary } from '../../components/form/ProblemSummary.js';
 import { useProblems } from '../../components/form/use-problems.js';
+import { IssuedCode } from '../../components/panel/IssuedCode.js';
 import { Panel } from '../../components/panel/Panel.js';
 import { useCommand } from '../../data/use-command.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -117,16 +118,13 @@ export function AppointmentsPanel() {
         </button>
       </form>
       {made ? (
-        <div className="issued" role="status">
-          <p className="issued__title">{t('admin.appointments.made', { line: t(`line.${made.line}`), time: formatDateTime(made.slotStart, i18n.language) })}</p>
-          <dl className="facts">
-            <dt>{t('admin.appointments.code')}</dt>
-            <dd className="issued__code" data-testid="appointment-code">
-              {made.code}
-            </dd>
-          </dl>
-          <p className="field-hint">{t('admin.appointments.codeHint')}</p>
-        </div>
+        <IssuedCode
+          title={t('admin.appointments.made', { line: t(`line.${made.line}`), time: formatDateTime(made.slotStart, i18n.language) })}
+          label={t('admin.appointments.code')}
+          code={made.code}
+          testId="appointment-code"
+          hint={t('admin.appointments.codeHint')}
+        />
       ) : null}
     </Panel>
   );

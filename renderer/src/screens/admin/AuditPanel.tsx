@@ -14,6 +14,7 @@ export function AuditPanel() {
     <Panel
       title={t('admin.audit.title')}
       error={audit.error?.key}
+      onRefresh={audit.refetch}
       actions={
         <>
           {audit.data ? (
@@ -21,9 +22,6 @@ export function AuditPanel() {
               {t(audit.data.chainIntact ? 'admin.audit.intact' : 'admin.audit.broken')}
             </span>
           ) : null}
-          <button type="button" className="btn" onClick={audit.refetch}>
-            {t('common.refresh')}
-          </button>
         </>
       }
     >

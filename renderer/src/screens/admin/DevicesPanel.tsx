@@ -9,7 +9,7 @@ import { useQuery } from '../../data/use-query.js';
 import { useDeviceEvents, type ScanNotice } from '../../devices/use-device-events.js';
 import { useWedgeScanner } from '../../devices/useWedgeScanner.js';
 import { DevicesTestArea } from './DevicesTestArea.js';
-import './Devices.css';
+import './devices.css';
 
 const KNOWN_PROBLEMS = new Set([
   'no_reader',
@@ -58,11 +58,8 @@ export function DevicesPanel() {
       testId="devices-panel"
       error={(bind.error ?? devices.error)?.key}
       onDismissError={bind.clearError}
-      actions={
-        <button type="button" className="btn" onClick={devices.refetch}>
-          {t('device.refresh')}
-        </button>
-      }
+      onRefresh={devices.refetch}
+      refreshLabel={t('device.refresh')}
     >
       <DataTable<Device>
         rows={devices.data?.devices}

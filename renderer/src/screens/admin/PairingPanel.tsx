@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '@domain/contract/api.js';
 import { TERMINAL_ROLES } from '@domain/roles.js';
 import type { TerminalRole } from '@domain/roles.js';
+import { IssuedCode } from '../../components/panel/IssuedCode.js';
 import { Panel } from '../../components/panel/Panel.js';
 import { useCommand } from '../../data/use-command.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -57,17 +58,19 @@ export function PairingPanel() {
         </button>
       </form>
       {issued ? (
-        <div className="issued" role="status">
-          <p className="issued__title">{t('admin.pairing.issued', { name: issued.name, role: t(`screen.${issued.role}`) })}</p>
-          <dl className="facts">
-            <dt>{t('admin.pairing.code')}</dt>
-            <dd className="issued__code">{issued.code}</dd>
-            <dt>{t('admin.pairing.url')}</dt>
-            <dd className="facts__path">{pairingUrl(issued)}</dd>
-            <dt>{t('admin.pairing.expires')}</dt>
-            <dd>{formatDateTime(issued.expiresAt, i18n.language)}</dd>
-          </dl>
-        </div>
+        <IssuedCode
+          title={t('admin.pairing.issued', { name: issued.name, role: t(`screen.${issued.role}`) })}
+          label={t('admin.pairing.code')}
+          code={issued.code}
+          more={
+            <>
+              <dt>{t('admin.pairing.url')}</dt>
+              <dd className="facts__path">{pairingUrl(issued)}</dd>
+              <dt>{t('admin.pairing.expires')}</dt>
+              <dd>{formatDateTime(issued.expiresAt, i18n.language)}</dd>
+            </>
+          }
+        />
       ) : null}
     </Panel>
   );

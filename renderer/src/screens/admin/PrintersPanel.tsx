@@ -6,7 +6,7 @@ import { useCommand } from '../../data/use-command.js';
 import { useHostEvent } from '../../data/use-host-events.js';
 import { useQuery } from '../../data/use-query.js';
 import { describeConfig, PrinterRow } from './PrinterRow.js';
-import './Printers.css';
+import './printers.css';
 
 /** Printers: the hall name on every document, and per terminal its printer, live status, recent
  * jobs and an audited 重印. */
@@ -40,11 +40,8 @@ export function PrintersPanel() {
       className="printers"
       error={(saveName.error ?? printers.error)?.key}
       onDismissError={saveName.clearError}
-      actions={
-        <button type="button" className="btn" onClick={printers.refetch}>
-          {t('print.refresh')}
-        </button>
-      }
+      onRefresh={printers.refetch}
+      refreshLabel={t('print.refresh')}
     >
       <p className="muted">{t('print.intro')}</p>
       <div role="status" className="printers__message">

@@ -7,6 +7,7 @@ import { Field, type Problems } from '../../components/form/Field.js';
 import { ProblemSummary } from '../../components/form/ProblemSummary.js';
 import { useProblems } from '../../components/form/use-problems.js';
 import { DataTable } from '../../components/panel/DataTable.js';
+import { IssuedCode } from '../../components/panel/IssuedCode.js';
 import { Panel } from '../../components/panel/Panel.js';
 import { STAFF_NO_PATTERN } from '../../components/staff/StaffPinField.js';
 import { useCommand } from '../../data/use-command.js';
@@ -67,16 +68,13 @@ export function StaffPanel() {
       onDismissError={create.error ? create.clearError : reset.clearError}
     >
       {issued ? (
-        <div className="issued" role="status">
-          <p className="issued__title">{t('admin.staff.issued', { name: issued.staff.name, staffNo: issued.staff.staffNo })}</p>
-          <dl className="facts">
-            <dt>{t('admin.staff.code')}</dt>
-            <dd className="issued__code" data-testid="enrollment-code">
-              {issued.enrollmentCode}
-            </dd>
-          </dl>
-          <p className="field-hint">{t('admin.staff.codeHint')}</p>
-        </div>
+        <IssuedCode
+          title={t('admin.staff.issued', { name: issued.staff.name, staffNo: issued.staff.staffNo })}
+          label={t('admin.staff.code')}
+          code={issued.enrollmentCode}
+          testId="enrollment-code"
+          hint={t('admin.staff.codeHint')}
+        />
       ) : null}
       <DataTable<Staff>
         rows={list}

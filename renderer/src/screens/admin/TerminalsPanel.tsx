@@ -17,11 +17,7 @@ export function TerminalsPanel() {
       title={t('admin.terminals.title')}
       error={revoke.error?.key ?? terminals.error?.key}
       onDismissError={revoke.clearError}
-      actions={
-        <button type="button" className="btn" onClick={terminals.refetch}>
-          {t('common.refresh')}
-        </button>
-      }
+      onRefresh={terminals.refetch}
     >
       <DataTable<Terminal>
         rows={terminals.data?.terminals}

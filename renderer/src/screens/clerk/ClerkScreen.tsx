@@ -3,7 +3,7 @@ import { AlertRegion } from '../../components/AlertRegion.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import { StaffGate } from '../../components/staff/StaffGate.js';
-import '../../styles/clerk.css';
+import './clerk.css';
 import { ClerkWorkspace, WINDOW_KEY } from './ClerkWorkspace.js';
 
 export function ClerkScreen() {

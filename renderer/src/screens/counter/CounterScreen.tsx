@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
-import '../../styles/counter.css';
+import './counter.css';
 import { CounterBoard } from './CounterBoard.js';
 import { CounterWindowPicker } from './CounterWindowPicker.js';
 

@@ -6,7 +6,7 @@ import { useQueue } from '../../data/use-host-events.js';
 import { useCalls, type CallNotice } from './call-notice.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import { DEFAULT_LANGUAGE } from '../../i18n/setup.js';
-import '../../styles/display.css';
+import './display.css';
 import { CurrentCall } from './CurrentCall.js';
 import { NoticeTicker } from './NoticeTicker.js';
 import { VoicePanel } from './VoicePanel.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import './PrinterNotice.css';
+import './printer-notice.css';
 import type { PrinterStatus } from '@domain/contract/print-api.js';
 import { useQuery } from '../../data/use-query.js';
 

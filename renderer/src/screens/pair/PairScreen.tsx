@@ -6,7 +6,7 @@ import { isTerminalRole } from '@domain/roles.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useCommand } from '../../data/use-command.js';
 import { PairCodeForm } from '../../components/PairCodeForm.js';
-import '../../styles/gate.css';
+import '../../components/gate.css';
 
 type PairState = 'pairing' | 'form';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Service } from '@domain/catalog/catalog-schema.js';
 import { textIn } from './journey-model.js';
 import { PrintNoticeButton } from './PrintNotice.js';
-import { BackButton, StepFrame } from './StepFrame.js';
+import { StepFoot, StepFrame } from './StepFrame.js';
 
 /** A mandatory material is missing: no ticket (the window would only turn them away), the notice instead. */
 export function BlockedStep({
@@ -24,14 +24,7 @@ export function BlockedStep({
       title={t('journey.blocked.title')}
       caption={textIn(service.name, lng)}
       guide="blocked"
-      foot={
-        <>
-          <BackButton onBack={onChange} />
-          <button type="button" className="btn btn--primary btn--huge" onClick={onFinish}>
-            {t('journey.blocked.finish')}
-          </button>
-        </>
-      }
+      foot={<StepFoot onBack={onChange} next={t('journey.blocked.finish')} onNext={onFinish} />}
     >
       <p>{t('journey.blocked.lead', { service: textIn(service.name, lng) })}</p>
       <ul className="materials-list materials-list--missing">

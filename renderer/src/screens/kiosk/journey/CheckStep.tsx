@@ -4,7 +4,7 @@ import { addWorkingDays, type FormValue } from '@domain/catalog/form-schema.js';
 import { maskNumber } from '@domain/identity/mask.js';
 import { ErrorSummary, type SummaryItem } from '../../../components/form/ErrorSummary.js';
 import { isPersonal, materialName, textIn, type Member } from './journey-model.js';
-import { BackButton, StepFrame } from './StepFrame.js';
+import { StepFoot, StepFrame } from './StepFrame.js';
 
 export function displayValue(field: Field, value: FormValue | undefined, catalog: Catalog, lng: string): string {
   if (value === undefined) return '';
@@ -72,14 +72,7 @@ export function CheckStep({
       title={t('journey.check.title')}
       caption={textIn(service.name, lng)}
       guide="check"
-      foot={
-        <>
-          <BackButton onBack={onBack} disabled={busy} />
-          <button type="button" className="btn btn--primary btn--huge" onClick={onSubmit} disabled={busy} aria-busy={busy}>
-            {busy ? t('journey.check.submitting') : t('journey.check.submit')}
-          </button>
-        </>
-      }
+      foot={<StepFoot onBack={onBack} next={t('journey.check.submit')} onNext={onSubmit} busy={busy} busyLabel={t('journey.check.submitting')} />}
     >
       <ErrorSummary titleKey="journey.error.summary" items={errors} />
       {green ? <p className="check__green">{t('journey.check.green')}</p> : null}

@@ -11,7 +11,7 @@ import { useRunner } from '../../../data/use-command.js';
 import { IdKeypad } from './IdKeypad.js';
 import { cardExpired, EXPIRED_CARD_WELCOME, identityFromCard, identityFromNumber, textIn, type Identity } from './journey-model.js';
 import { signalActivity } from './journey-prefs.js';
-import { BackButton, StepFrame } from './StepFrame.js';
+import { BackButton, StepFrame, StepFoot } from './StepFrame.js';
 
 type Mode = 'card' | 'keypad' | 'scan';
 
@@ -142,14 +142,7 @@ export function IdentifyStep({
         title={t('journey.keypad.title')}
         caption={textIn(service.name, i18n.language)}
         guide="keypad"
-        foot={
-          <>
-            <BackButton onBack={back} />
-            <button type="button" className="btn btn--primary btn--huge" onClick={confirmKeypad}>
-              {t('journey.keypad.confirm')}
-            </button>
-          </>
-        }
+        foot={<StepFoot onBack={back} next={t('journey.keypad.confirm')} onNext={confirmKeypad} />}
       >
         <ErrorSummary titleKey="journey.error.summary" items={submitted && errorText ? [{ fieldId: 'id-typed', text: errorText }] : []} />
         {appointment ? <p className="identify__note">{t('journey.identify.scanned', { code: appointment.code })}</p> : null}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Service } from '@domain/catalog/catalog-schema.js';
 import { textIn } from './journey-model.js';
 import { SharedMaterials } from './SharedMaterials.js';
-import { BackButton, StepFrame } from './StepFrame.js';
+import { StepFoot, StepFrame } from './StepFrame.js';
 
 /**
  * The citizen ticks what they brought. What the hall fetches itself is listed, not asked. Missing
@@ -39,12 +39,7 @@ export function MaterialsStep({
       caption={caption}
       guide="materials"
       foot={
-        <>
-          <BackButton onBack={onBack} />
-          <button type="button" className="btn btn--primary btn--huge" onClick={() => onAnswer(asked.filter((m) => chosen.has(m.code)).map((m) => m.code))}>
-            {t('journey.materials.continue')}
-          </button>
-        </>
+        <StepFoot onBack={onBack} next={t('journey.materials.continue')} onNext={() => onAnswer(asked.filter((m) => chosen.has(m.code)).map((m) => m.code))} />
       }
     >
       <fieldset className="choice-list">

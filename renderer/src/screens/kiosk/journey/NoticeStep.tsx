@@ -4,7 +4,7 @@ import { textIn } from './journey-model.js';
 import { PrintNoticeButton } from './PrintNotice.js';
 import { SharedMaterials } from './SharedMaterials.js';
 import { useFeeText, useLimitText } from './ServiceStep.js';
-import { BackButton, StepFrame } from './StepFrame.js';
+import { StepFoot, StepFrame } from './StepFrame.js';
 
 /**
  * 一次性告知: everything the citizen needs for this service, on one page, before anything is
@@ -23,14 +23,7 @@ export function NoticeStep({ service, onContinue, onBack }: { service: Service; 
       title={t('journey.notice.title')}
       caption={textIn(service.name, lng)}
       guide="notice"
-      foot={
-        <>
-          <BackButton onBack={onBack} />
-          <button type="button" className="btn btn--primary btn--huge" onClick={onContinue}>
-            {t('journey.notice.continue')}
-          </button>
-        </>
-      }
+      foot={<StepFoot onBack={onBack} next={t('journey.notice.continue')} onNext={onContinue} />}
     >
       <p className="notice__lead">{t('journey.notice.lead', { service: textIn(service.name, lng) })}</p>
       <p className="notice__text">{textIn(service.notice, lng)}</p>

@@ -5,7 +5,7 @@ import { CASE_NUMBER_PATTERN, ID_LAST4_PATTERN } from '@domain/contract/applicat
 import { useCommand } from '../../../data/use-command.js';
 import { ErrorSummary, type SummaryItem } from '../../../components/form/ErrorSummary.js';
 import { KeyedInput } from './inputs/KeyedInput.js';
-import { BackButton, StepFrame } from './StepFrame.js';
+import { StepFoot, StepFrame } from './StepFrame.js';
 
 /**
  * The booth's progress query: case number plus the last four characters of the ID number give the
@@ -39,27 +39,18 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
     void query.run({ query: { case: caseNo, last4 } }).then((r) => r && setResult(r));
   };
 
+  const again = () => {
+    setResult(null);
+    setCaseNo('');
+    setLast4('');
+  };
+
   if (result) {
     return (
       <StepFrame
         title={t('journey.progress.result', { case: result.caseNumber })}
         guide="progress"
-        foot={
-          <>
-            <BackButton onBack={onBack} />
-            <button
-              type="button"
-              className="btn btn--primary btn--huge"
-              onClick={() => {
-                setResult(null);
-                setCaseNo('');
-                setLast4('');
-              }}
-            >
-              {t('journey.progress.again')}
-            </button>
-          </>
-        }
+        foot={<StepFoot onBack={onBack} next={t('journey.progress.again')} onNext={again} />}
       >
         <dl className="summary-list">
           <div className="summary-list__row">
@@ -115,14 +106,7 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
     <StepFrame
       title={t('journey.progress.title')}
       guide="progress"
-      foot={
-        <>
-          <BackButton onBack={onBack} />
-          <button type="button" className="btn btn--primary btn--huge" onClick={submit} disabled={busy} aria-busy={busy}>
-            {t('journey.progress.submit')}
-          </button>
-        </>
-      }
+      foot={<StepFoot onBack={onBack} next={t('journey.progress.submit')} onNext={submit} busy={busy} />}
     >
       <ErrorSummary titleKey="journey.error.summary" items={errors} />
       <p>{t('journey.progress.lead')}</p>

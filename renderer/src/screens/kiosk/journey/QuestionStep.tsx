@@ -9,7 +9,7 @@ import { DateInput } from './inputs/DateInput.js';
 import { KeyedInput } from './inputs/KeyedInput.js';
 import { PinyinInput } from './inputs/PinyinInput.js';
 import { textIn } from './journey-model.js';
-import { BackButton, StepFrame } from './StepFrame.js';
+import { StepFoot, StepFrame } from './StepFrame.js';
 
 /**
  * One question per page (GOV.UK's question page): the label is the heading, the error sits at the
@@ -160,14 +160,7 @@ export function QuestionStep({
       title={label + (isRequired(field, answers) ? '' : ` ${t('journey.question.optional')}`)}
       caption={count ? `${caption} · ${t('journey.question.count', count)}` : caption}
       guide={field.type === 'idNumber' ? 'keypad' : 'question'}
-      foot={
-        <>
-          <BackButton onBack={onBack} />
-          <button type="button" className="btn btn--primary btn--huge" onClick={submit}>
-            {t('journey.question.continue')}
-          </button>
-        </>
-      }
+      foot={<StepFoot onBack={onBack} next={t('journey.question.continue')} onNext={submit} />}
     >
       <ErrorSummary titleKey="journey.error.summary" items={message ? [{ fieldId: id, text: message }] : []} />
       <div className={message ? 'field field--error' : 'field'}>

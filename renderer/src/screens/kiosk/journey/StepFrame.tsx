@@ -55,6 +55,30 @@ export function GuideText({ guide, spoken = true }: { guide: GuideKey; spoken?: 
   );
 }
 
+/** The usual foot of a page: back, and the page's main action (its label while busy, if given). */
+export function StepFoot({
+  onBack,
+  next,
+  onNext,
+  busy = false,
+  busyLabel,
+}: {
+  onBack: () => void;
+  next: string;
+  onNext: () => void;
+  busy?: boolean;
+  busyLabel?: string;
+}) {
+  return (
+    <>
+      <BackButton onBack={onBack} disabled={busy} />
+      <button type="button" className="btn btn--primary btn--huge" onClick={onNext} disabled={busy} aria-busy={busy || undefined}>
+        {busy && busyLabel ? busyLabel : next}
+      </button>
+    </>
+  );
+}
+
 export function BackButton({ onBack, disabled = false }: { onBack: () => void; disabled?: boolean }) {
   const { t } = useTranslation();
   return (
