@@ -20,6 +20,7 @@ const NUMBERS = [
   ['recallLimit', 'times'],
   ['noShowReinstateMin', 'minutes'],
   ['greenChannelAge', 'years'],
+  ['retentionDays', 'days'],
 ] as const;
 type NumberKey = (typeof NUMBERS)[number][0];
 
