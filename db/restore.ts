@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { connect, DATABASE_FILE, scrubFreedPages, type Db } from './open.js';
 import { keyIdsInUse } from './sealed-columns.js';
 
@@ -51,10 +52,23 @@ type SchemaRow = { type: string; name: string; sql: string | null };
  * A backup of an older schema is copied as it is; the next start migrates it (and seals what an
  * older version kept in clear).
  */
-export function restoreBackup(dataDir: string, file: string, supportedVersion: number): BackupInfo {
+export async function restoreBackup(
+  dataDir: string,
+  file: string,
+  supportedVersion: number,
+  /** Where to keep a copy of the database being replaced (when it holds any tables). */
+  savePreviousTo: string,
+): Promise<{ info: BackupInfo; savedPrevious: string | null }> {
   const info = inspectBackup(file, supportedVersion);
   const db = connect(join(dataDir, DATABASE_FILE), { exclusive: true });
   try {
+    let savedPrevious: string | null = null;
+    if (db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table'`).get()) {
+      mkdirSync(dirname(savePreviousTo), { recursive: true, mode: 0o700 });
+      await db.backup(savePreviousTo);
+      chmodSync(savePreviousTo, 0o600);
+      savedPrevious = savePreviousTo;
+    }
     // Tables are dropped and made again in an order foreign keys would refuse; checked after.
     db.pragma('foreign_keys = OFF');
     db.prepare(`ATTACH DATABASE ? AS backup`).run(file);
@@ -83,7 +97,7 @@ export function restoreBackup(dataDir: string, file: string, supportedVersion: n
     db.pragma('foreign_keys = ON');
     // What the database held before leaves the file and its WAL.
     scrubFreedPages(db);
-    return info;
+    return { info, savedPrevious };
   } finally {
     db.close();
   }
