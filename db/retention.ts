@@ -20,7 +20,8 @@ const FINISHED = FINISHED_APPLICATION_STATUSES.map((s) => `'${s}'`).join(', ');
  *   finished (its last change into a finished status); service, line, status, times, window and
  *   staff stay in the case, its events and its ticket, for statistics;
  * - an appointment's name and ID number, that long after its slot (or its use);
- * - the document data of print jobs done (or given up) that long ago: a reprint is then refused;
+ * - the document data of print jobs made that long ago (printed or not: nothing prints that late);
+ *   a reprint is then refused;
  * - 笔谈 lines a day old.
  * With secure_delete on, the cleared values are zeroed in the file; the caller then checkpoints
  * the WAL so that no earlier page keeps them.
@@ -42,9 +43,7 @@ export function purgeExpired(db: Db, now: number, retentionDays: number): PurgeC
     )
     .run({ now, cutoff }).changes;
   const printJobs = db
-    .prepare<{ cutoff: number }>(
-      `UPDATE print_jobs SET data_enc = NULL WHERE data_enc IS NOT NULL AND state IN ('completed', 'failed') AND updated_at <= @cutoff`,
-    )
+    .prepare<{ cutoff: number }>(`UPDATE print_jobs SET data_enc = NULL WHERE data_enc IS NOT NULL AND created_at <= @cutoff`)
     .run({ cutoff }).changes;
   const conversation = db.prepare<[number]>(`DELETE FROM conversation_messages WHERE at <= ?`).run(now - CONVERSATION_MAX_AGE_MS).changes;
   return { applications, appointments, printJobs, conversation };

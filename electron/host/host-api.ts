@@ -1,6 +1,7 @@
 import type { TerminalRole } from '../domain/roles.js';
 import type { Terminal } from '../domain/contract/schemas.js';
 import type { KeyStore } from './keys/key-store.js';
+import type { Scheduler } from './maintenance/daily-task.js';
 import type { BackupSchedule } from './maintenance/scheduled-backup.js';
 import type { Printer, PrinterConfig } from './printing/printer.js';
 
@@ -41,6 +42,8 @@ export interface HostOptions {
   keyStore?: KeyStore;
   /** A backup of the database a day into this folder, keeping the newest `keep`; none when absent. */
   backup?: BackupSchedule;
+  /** Timers of the daily work (retention purge, backup); tests pass their own to step through days. */
+  schedule?: Scheduler;
 }
 
 export interface IssuedPairingCode {

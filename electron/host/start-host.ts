@@ -197,8 +197,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const url = `http://${urlHost}:${port}`;
   ctx.devices.start();
   const tasks = [
-    dailyTask({ name: 'retention', clock, log, lastRunAt: clock(), run: () => void runRetentionPurge(ctx) }),
-    ...(options.backup ? [scheduledBackup(opened.db, options.backup, clock, log)] : []),
+    dailyTask({
+      name: 'retention',
+      clock,
+      log,
+      lastRunAt: clock(),
+      run: () => void runRetentionPurge(ctx),
+      ...(options.schedule ? { schedule: options.schedule } : {}),
+    }),
+    ...(options.backup ? [scheduledBackup(opened.db, options.backup, clock, log, options.schedule)] : []),
   ];
   if (options.simulateDevices) {
     const { token } = ctx.terminals.enrollLocal('admin', 'simulator', clock());

@@ -15,9 +15,12 @@ export interface DailyTaskOptions {
   checkEveryMs?: number;
   /** The first look, sooner than checkEveryMs (a fresh hall gets its first backup within minutes). */
   firstCheckMs?: number;
-  /** Timers, replaceable in tests. */
-  schedule?: (ms: number, fn: () => void) => () => void;
+  /** Timers, replaceable in tests (which then step through days by hand). */
+  schedule?: Scheduler;
 }
+
+/** Calls `fn` after `ms`; returns a cancel function. A test's scheduler may await what `fn` returns. */
+export type Scheduler = (ms: number, fn: () => Promise<void>) => () => void;
 
 export interface DailyTask {
   /** Looks once: runs the task if a day has passed since its last run. */
@@ -26,8 +29,8 @@ export interface DailyTask {
   stop(): Promise<void>;
 }
 
-function realTimer(ms: number, fn: () => void): () => void {
-  const t = setTimeout(fn, ms);
+function realTimer(ms: number, fn: () => Promise<void>): () => void {
+  const t = setTimeout(() => void fn(), ms);
   t.unref();
   return () => clearTimeout(t);
 }
@@ -62,9 +65,7 @@ export function dailyTask(o: DailyTaskOptions): DailyTask {
 
   function arm(ms: number): void {
     if (stopped) return;
-    cancel = schedule(ms, () => {
-      void check().finally(() => arm(o.checkEveryMs ?? HOUR_MS));
-    });
+    cancel = schedule(ms, () => check().finally(() => arm(o.checkEveryMs ?? HOUR_MS)));
   }
   arm(o.firstCheckMs ?? o.checkEveryMs ?? HOUR_MS);
 

@@ -1,6 +1,6 @@
 import { backupDatabase, listBackups, pruneBackups } from '../../../db/backup.js';
 import type { Db } from '../../../db/open.js';
-import { dailyTask, type DailyTask } from './daily-task.js';
+import { dailyTask, type DailyTask, type Scheduler } from './daily-task.js';
 
 export interface BackupSchedule {
   /** Best on another disk than the data folder. */
@@ -13,8 +13,9 @@ export interface BackupSchedule {
 const PAGES_PER_STEP = 1000;
 
 /** A backup a day into the schedule's folder, the first a minute after start when none is a day old. */
-export function scheduledBackup(db: Db, schedule: BackupSchedule, clock: () => number, log: (line: string) => void): DailyTask {
+export function scheduledBackup(db: Db, schedule: BackupSchedule, clock: () => number, log: (line: string) => void, timers?: Scheduler): DailyTask {
   return dailyTask({
+    ...(timers ? { schedule: timers } : {}),
     name: 'backup',
     clock,
     log,
