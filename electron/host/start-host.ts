@@ -138,8 +138,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     clock,
   );
   const setupCode = issueSetupCode(ctx);
-  // Personal data past the supervisor's retention period goes at start, then once a day.
-  runRetentionPurge(ctx);
+  // Personal data past the supervisor's retention period goes at start, then once a day. A purge
+  // that fails is logged and tried again tomorrow: the hall opens regardless.
+  try {
+    runRetentionPurge(ctx);
+  } catch (err) {
+    log(`retention: purge failed: ${(err as Error).message}`);
+  }
   if (options.simulateDevices) registerSimRoutes(app, ctx.devices, ctx.terminals, clock);
 
   let closing: Promise<void> | null = null;

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { KeyFileError, newKeyFile, parseKeyFile, serializeKeyFile, type KeyFile } from './key-file.js';
 
@@ -84,6 +84,8 @@ export function keyFileStore(path: string, codec: KeyCodec = plainCodec): KeySto
       const dir = dirname(path);
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const tmp = `${path}.${process.pid}.tmp`;
+      // Left by a crash of an earlier process with this pid: never holds anything the file lacks.
+      rmSync(tmp, { force: true });
       const fd = openSync(tmp, 'wx', 0o600);
       try {
         writeSync(fd, codec.encode(content));
