@@ -1,6 +1,7 @@
 import type { BusinessLine } from '../electron/domain/business-lines.js';
 import type { ApplicationStatus } from '../electron/domain/contract/applications-api.js';
 import type { Ticket } from '../electron/domain/contract/schemas.js';
+import { idNumberHash, type FieldCipher } from './field-cipher.js';
 import type { Db } from './open.js';
 import { TICKET_COLUMNS, toTicket, type TicketRow } from './ticket-row.js';
 
@@ -12,9 +13,9 @@ export interface ApplicationRow {
   member_no: number;
   service_code: string;
   line: BusinessLine;
-  applicant_id_number: string;
-  id_last4: string;
-  form_json: string;
+  /** Personal data, stored sealed and opened here; null once the retention purge cleared it. */
+  applicant_id_number: string | null;
+  form_json: string | null;
   materials_provided_json: string;
   materials_missing_json: string;
   supplement_by: string | null;
@@ -24,6 +25,13 @@ export interface ApplicationRow {
   terminal_id: number | null;
   created_at: number;
   updated_at: number;
+  purged_at: number | null;
+}
+
+interface StoredRow extends Omit<ApplicationRow, 'applicant_id_number' | 'form_json'> {
+  applicant_id_number_enc: Buffer | null;
+  applicant_id_hash: Buffer | null;
+  form_enc: Buffer | null;
 }
 
 export interface NewApplication {
@@ -52,7 +60,7 @@ export function formatCaseNumber(serviceDay: string, seq: number): string {
  * transaction (with the ticket insert) so that case number, application and ticket commit together;
  * better-sqlite3 runs it as a savepoint when called from an outer transaction.
  */
-export function applicationStore(db: Db) {
+export function applicationStore(db: Db, cipher: FieldCipher) {
   const bumpCounter = db.prepare<[string], { last_seq: number }>(
     `INSERT INTO application_counters (service_day, last_seq) VALUES (?, 1)
      ON CONFLICT (service_day) DO UPDATE SET last_seq = last_seq + 1
@@ -67,9 +75,9 @@ export function applicationStore(db: Db) {
       number,
       string,
       string,
-      string,
-      string,
-      string,
+      Buffer,
+      Buffer,
+      Buffer,
       string,
       string,
       string | null,
@@ -80,18 +88,24 @@ export function applicationStore(db: Db) {
       number,
       number,
     ],
-    ApplicationRow
+    StoredRow
   >(
-    `INSERT INTO applications (case_number, service_day, case_seq, request_id, member_no, service_code, line, applicant_id_number, id_last4,
-       form_json, materials_provided_json, materials_missing_json, supplement_by, green_channel, status, ticket_id, terminal_id, created_at, updated_at)
+    `INSERT INTO applications (case_number, service_day, case_seq, request_id, member_no, service_code, line, applicant_id_number_enc, applicant_id_hash,
+       form_enc, materials_provided_json, materials_missing_json, supplement_by, green_channel, status, ticket_id, terminal_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   );
   const insertEvent = db.prepare<[number, number, string, string | null, string, string]>(
     `INSERT INTO application_events (application_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const byRequestStmt = db.prepare<[string], ApplicationRow>(`SELECT * FROM applications WHERE request_id = ? ORDER BY member_no`);
-  const byCaseStmt = db.prepare<[string], ApplicationRow>(`SELECT * FROM applications WHERE case_number = ?`);
-  const byTicketStmt = db.prepare<[number], ApplicationRow>(`SELECT * FROM applications WHERE ticket_id = ? ORDER BY member_no`);
+  const byRequestStmt = db.prepare<[string], StoredRow>(`SELECT * FROM applications WHERE request_id = ? ORDER BY member_no`);
+  const byCaseStmt = db.prepare<[string], StoredRow>(`SELECT * FROM applications WHERE case_number = ?`);
+  const byTicketStmt = db.prepare<[number], StoredRow>(`SELECT * FROM applications WHERE ticket_id = ? ORDER BY member_no`);
+  const byApplicantStmt = db.prepare<[Buffer], StoredRow>(`SELECT * FROM applications WHERE applicant_id_hash = ? ORDER BY id`);
+  const open = ({ applicant_id_number_enc: id, applicant_id_hash: _hash, form_enc: form, ...r }: StoredRow): ApplicationRow => ({
+    ...r,
+    applicant_id_number: id ? cipher.open('applications', 'applicant_id_number_enc', id) : null,
+    form_json: form ? cipher.open('applications', 'form_enc', form) : null,
+  });
   const eventsStmt = db.prepare<[number], { at: number; actor: string; from_status: string | null; to_status: string; note: string }>(
     `SELECT at, actor, from_status, to_status, note FROM application_events WHERE application_id = ? ORDER BY id`,
   );
@@ -115,9 +129,9 @@ export function applicationStore(db: Db) {
       a.memberNo,
       a.serviceCode,
       a.line,
-      a.applicantIdNumber,
-      a.applicantIdNumber.slice(-4),
-      JSON.stringify(a.form),
+      cipher.seal('applications', 'applicant_id_number_enc', a.applicantIdNumber),
+      idNumberHash(cipher, a.applicantIdNumber),
+      cipher.seal('applications', 'form_enc', JSON.stringify(a.form)),
       JSON.stringify(a.materialsProvided),
       JSON.stringify(a.materialsMissing),
       a.supplementBy,
@@ -130,16 +144,21 @@ export function applicationStore(db: Db) {
     );
     if (!row) throw new Error('application insert returned no row');
     insertEvent.run(row.id, now, actor, null, a.status, a.materialsMissing.length > 0 ? `missing: ${a.materialsMissing.join(', ')}` : '');
-    return row;
+    return open(row);
   });
 
   return {
     /** Allocates the day's next case number and inserts the application with its first event. */
     create: (a: NewApplication, serviceDay: string, now: number, actor: string): ApplicationRow => createTx(a, serviceDay, now, actor),
-    byRequest: (requestId: string): ApplicationRow[] => byRequestStmt.all(requestId),
-    byCase: (caseNumber: string): ApplicationRow | null => byCaseStmt.get(caseNumber) ?? null,
+    byRequest: (requestId: string): ApplicationRow[] => byRequestStmt.all(requestId).map(open),
+    byCase: (caseNumber: string): ApplicationRow | null => {
+      const r = byCaseStmt.get(caseNumber);
+      return r ? open(r) : null;
+    },
     /** Every application on a ticket (one, or one per member of a group). */
-    byTicket: (ticketId: number): ApplicationRow[] => byTicketStmt.all(ticketId),
+    byTicket: (ticketId: number): ApplicationRow[] => byTicketStmt.all(ticketId).map(open),
+    /** A returning applicant's cases, found by the keyed hash of the ID number (none once purged). */
+    byApplicant: (idNumber: string): ApplicationRow[] => byApplicantStmt.all(idNumberHash(cipher, idNumber)).map(open),
     events: (applicationId: number) => eventsStmt.all(applicationId),
     count: (): number => countStmt.get()?.n ?? 0,
     ticket: (ticketId: number): Ticket | null => {

@@ -41,17 +41,26 @@ export class SchemaTooNewError extends Error {
 }
 
 /**
- * Brings the schema up to date. All pending migrations run in one transaction together with the
- * PRAGMA user_version bump, so a crash mid-way leaves the previous version intact, never half of one.
- * Returns the schema version now in force.
+ * Work SQL cannot do, run right after the migration of that name (by name, so renumbering a
+ * migration keeps its step): sealing personal data with a key that only the host holds.
  */
-export function migrate(db: Database, migrations: readonly Migration[]): number {
+export type MigrationSteps = Readonly<Record<string, () => void>>;
+
+/**
+ * Brings the schema up to date. All pending migrations (and their steps) run in one transaction
+ * together with the PRAGMA user_version bump, so a crash mid-way leaves the previous version
+ * intact, never half of one. Returns the schema version now in force.
+ */
+export function migrate(db: Database, migrations: readonly Migration[], steps: MigrationSteps = {}): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (current > latest) throw new SchemaTooNewError(current, latest);
   if (current === latest) return current;
   const apply = db.transaction(() => {
-    for (const m of migrations.slice(current)) db.exec(m.sql);
+    for (const m of migrations.slice(current)) {
+      db.exec(m.sql);
+      steps[m.name]?.();
+    }
     // PRAGMA does not take bound parameters; latest is an integer we computed.
     db.pragma(`user_version = ${latest}`);
   });

@@ -1,3 +1,4 @@
+import type { FieldCipher } from './field-cipher.js';
 import type { Db } from './open.js';
 
 export type PrintJobState = 'queued' | 'sending' | 'held' | 'sent' | 'completed' | 'failed';
@@ -6,7 +7,8 @@ export interface PrintJobRow {
   id: number;
   terminal_id: number | null;
   kind: string;
-  data: string;
+  /** The document's data as JSON, stored sealed (names, full ID numbers); null once purged. */
+  data: string | null;
   idempotency_key: string;
   state: PrintJobState;
   attempts: number;
@@ -17,6 +19,10 @@ export interface PrintJobRow {
   reprint_of: number | null;
   created_at: number;
   updated_at: number;
+}
+
+interface StoredRow extends Omit<PrintJobRow, 'data'> {
+  data_enc: Buffer | null;
 }
 
 export interface NewPrintJob {
@@ -32,18 +38,18 @@ export interface NewPrintJob {
  * the worker writes `sending` before it calls a printer: after a crash, a job in `sending` may or
  * may not have reached the printer, and only that state needs asking the printer about.
  */
-export function printJobStore(db: Db) {
-  const insert = db.prepare<[number | null, string, string, string, number | null, number, number, number], { id: number }>(
-    `INSERT INTO print_jobs (terminal_id, kind, data, idempotency_key, reprint_of, next_attempt_at, created_at, updated_at)
+export function printJobStore(db: Db, cipher: FieldCipher) {
+  const insert = db.prepare<[number | null, string, Buffer, string, number | null, number, number, number], { id: number }>(
+    `INSERT INTO print_jobs (terminal_id, kind, data_enc, idempotency_key, reprint_of, next_attempt_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
   );
-  const due = db.prepare<[number], PrintJobRow>(
+  const due = db.prepare<[number], StoredRow>(
     `SELECT * FROM print_jobs WHERE state IN ('queued', 'sending', 'held', 'sent') AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 20`,
   );
   const nextDue = db.prepare<[], { at: number | null }>(
     `SELECT min(next_attempt_at) AS at FROM print_jobs WHERE state IN ('queued', 'sending', 'held', 'sent')`,
   );
-  const get = db.prepare<[number], PrintJobRow>(`SELECT * FROM print_jobs WHERE id = ?`);
+  const get = db.prepare<[number], StoredRow>(`SELECT * FROM print_jobs WHERE id = ?`);
   const setState = db.prepare<{
     id: number;
     state: PrintJobState;
@@ -58,11 +64,16 @@ export function printJobStore(db: Db) {
        external_id = coalesce(@ext, external_id), printer = coalesce(@printer, printer), last_error = @err WHERE id = @id`,
   );
   const resetInFlight = db.prepare<[number]>(`UPDATE print_jobs SET next_attempt_at = ? WHERE state = 'sending'`);
-  const recent = db.prepare<[number, number], PrintJobRow>(`SELECT * FROM print_jobs WHERE terminal_id = ? ORDER BY id DESC LIMIT ?`);
+  const recent = db.prepare<[number, number], StoredRow>(`SELECT * FROM print_jobs WHERE terminal_id = ? ORDER BY id DESC LIMIT ?`);
   const reprints = db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM print_jobs WHERE reprint_of = ?`);
 
+  const open = ({ data_enc, ...r }: StoredRow): PrintJobRow => ({ ...r, data: data_enc ? cipher.open('print_jobs', 'data_enc', data_enc) : null });
   const enqueueMany = db.transaction((jobs: readonly NewPrintJob[], now: number) =>
-    jobs.map((j) => insert.get(j.terminalId, j.kind, JSON.stringify(j.data), j.idempotencyKey, j.reprintOf ?? null, now, now, now)?.id ?? null),
+    jobs.map(
+      (j) =>
+        insert.get(j.terminalId, j.kind, cipher.seal('print_jobs', 'data_enc', JSON.stringify(j.data)), j.idempotencyKey, j.reprintOf ?? null, now, now, now)
+          ?.id ?? null,
+    ),
   );
 
   return {
@@ -70,12 +81,15 @@ export function printJobStore(db: Db) {
     enqueueMany(jobs: readonly NewPrintJob[], now: number): (number | null)[] {
       return enqueueMany.immediate(jobs, now);
     },
-    due: (now: number) => due.all(now),
+    due: (now: number) => due.all(now).map(open),
     /** At start: jobs left `sending` by a previous process are looked at now, not at their in-flight deadline. */
     resetInFlight: (now: number) => resetInFlight.run(now).changes,
     nextDueAt: () => nextDue.get()?.at ?? null,
-    get: (id: number) => get.get(id) ?? null,
-    recent: (terminalId: number, limit: number) => recent.all(terminalId, limit),
+    get: (id: number) => {
+      const r = get.get(id);
+      return r ? open(r) : null;
+    },
+    recent: (terminalId: number, limit: number) => recent.all(terminalId, limit).map(open),
     reprintCount: (id: number) => reprints.get(id)?.n ?? 0,
     /** Move a job on. `attempt` counts a try at the printer; `next` is when to look at it again. */
     update(

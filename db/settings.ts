@@ -1,6 +1,7 @@
 import { HallSettingsSchema, type HallSettings } from '../electron/domain/contract/schemas.js';
 import { DEFAULT_POLICY, type PolicySettings } from '../electron/domain/queue/calling-policy.js';
 import { DEFAULT_GREEN_CHANNEL_AGE } from '../electron/domain/contract/applications-api.js';
+import { DEFAULT_RETENTION_DAYS } from '../electron/domain/retention.js';
 import type { Db } from './open.js';
 
 const MIN = 60_000;
@@ -19,6 +20,7 @@ export const DEFAULT_HALL_SETTINGS: HallSettings = {
   greenChannelAge: DEFAULT_GREEN_CHANNEL_AGE,
   // Monday to Friday, office hours: what most halls keep until a supervisor says otherwise.
   openingHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
+  retentionDays: DEFAULT_RETENTION_DAYS,
 };
 
 export function policyOf(s: HallSettings): PolicySettings {

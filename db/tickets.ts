@@ -2,6 +2,7 @@ import { BUSINESS_LINES, type BusinessLine } from '../electron/domain/business-l
 import type { Call, Ticket, WaitingCounts } from '../electron/domain/contract/schemas.js';
 import { chooseNext, nextStreak, type Choice, type PolicySettings, type TicketClass, type WaitingTicket } from '../electron/domain/queue/calling-policy.js';
 import { formatTicketNumber } from '../electron/domain/ticket-number.js';
+import type { FieldCipher } from './field-cipher.js';
 import type { Db } from './open.js';
 import { ticketActions } from './ticket-actions.js';
 import { TICKET_COLUMNS, toTicket, type TicketRow } from './ticket-row.js';
@@ -38,7 +39,9 @@ export interface CallResult {
 }
 
 /** Reads and writes tickets. Statements are prepared once per connection. */
-export function ticketStore(db: Db) {
+/** `cipher` opens the applicant's sealed form for the display's masked name; without one (the
+ * queue alone, in tests and benchmarks) tickets have no applicant name. */
+export function ticketStore(db: Db, cipher?: FieldCipher) {
   const bumpCounter = db.prepare<[string, string], { last_seq: number }>(
     `INSERT INTO daily_counters (service_day, line, last_seq) VALUES (?, ?, 1)
      ON CONFLICT (service_day, line) DO UPDATE SET last_seq = last_seq + 1
@@ -88,11 +91,11 @@ export function ticketStore(db: Db) {
   const getStreak = db.prepare<[number], { priority_streak: number }>(`SELECT priority_streak FROM windows WHERE id = ?`);
   // The applicant's name from the kiosk application on the ticket (the first member's for a
   // group), for the display's masked name; the caller masks it and never passes it on whole.
-  const APPLICANT_NAME = `(SELECT json_extract(a.form_json, '$.name') FROM applications a WHERE a.ticket_id = t.id ORDER BY a.member_no LIMIT 1)`;
-  const applicantName = db.prepare<[number], { name: string | null }>(`SELECT ${APPLICANT_NAME} AS name FROM tickets t WHERE t.id = ?`);
-  const recentCalls = db.prepare<[string, number], Omit<Call, 'maskedName'> & { applicantName: string | null }>(
+  const APPLICANT_FORM = `(SELECT a.form_enc FROM applications a WHERE a.ticket_id = t.id ORDER BY a.member_no LIMIT 1)`;
+  const applicantForm = db.prepare<[number], { form: Buffer | null }>(`SELECT ${APPLICANT_FORM} AS form FROM tickets t WHERE t.id = ?`);
+  const recentCalls = db.prepare<[string, number], Omit<Call, 'maskedName'> & { applicantForm: Buffer | null }>(
     `SELECT t.id AS ticketId, t.number, t.line, w.number AS windowNumber, w.name AS windowName, t.called_at AS calledAt,
-       ${APPLICANT_NAME} AS applicantName
+       ${APPLICANT_FORM} AS applicantForm
      FROM tickets t JOIN windows w ON w.id = t.window_id
      WHERE t.service_day = ? AND t.called_at IS NOT NULL
      ORDER BY t.called_at DESC, t.id DESC LIMIT ?`,
@@ -102,6 +105,12 @@ export function ticketStore(db: Db) {
      WHERE service_day = ? AND line = ? AND finished_at IS NOT NULL AND status = 'done'
      ORDER BY finished_at DESC LIMIT 20`,
   );
+
+  function nameIn(sealedForm: Buffer | null): string | null {
+    if (!cipher || !sealedForm) return null;
+    const n = (JSON.parse(cipher.open('applications', 'form_enc', sealedForm)) as { name?: unknown }).name;
+    return typeof n === 'string' && n.length > 0 ? n : null;
+  }
 
   function toWaiting(r: TicketRow): WaitingTicket {
     return {
@@ -219,13 +228,10 @@ export function ticketStore(db: Db) {
 
     /** Recent calls with the applicant's full name where known: mask it before it leaves the host. */
     recentCalls(serviceDay: string, limit = 8): (Omit<Call, 'maskedName'> & { applicantName: string | null })[] {
-      return recentCalls.all(serviceDay, limit);
+      return recentCalls.all(serviceDay, limit).map(({ applicantForm: form, ...c }) => ({ ...c, applicantName: nameIn(form) }));
     },
 
-    applicantName(ticketId: number): string | null {
-      const n = applicantName.get(ticketId)?.name;
-      return typeof n === 'string' && n.length > 0 ? n : null;
-    },
+    applicantName: (ticketId: number): string | null => nameIn(applicantForm.get(ticketId)?.form ?? null),
 
     /** Every waiting ticket of the day, as the policy sees it (for checks and reports). */
     allWaiting(serviceDay: string): WaitingTicket[] {

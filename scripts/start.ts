@@ -9,7 +9,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { appRoot } from '../db/app-root.js';
 import { SchemaTooNewError } from '../db/migrate.js';
-import { CliError, parseCliOptions, USAGE, type CliOptions } from '../electron/host/cli-options.js';
+import { DatabaseInUseError } from '../db/open.js';
+import { KeyRequiredError } from '../db/seal-clear-columns.js';
+import { backupOf, CliError, parseCliOptions, USAGE, type CliOptions } from '../electron/host/cli-options.js';
+import { KeyFileError } from '../electron/host/keys/key-file.js';
 import { pairingBanner } from '../electron/host/pairing-banner.js';
 import { startHost } from '../electron/host/start-host.js';
 
@@ -33,6 +36,8 @@ async function runHeadless(opts: CliOptions, root: string): Promise<void> {
     allowedHostNames: opts.allowedHosts,
     simulateDevices: opts.simulateDevices,
     ...(opts.printer ? { defaultPrinter: opts.printer } : {}),
+    ...(opts.keyFile ? { keyFile: opts.keyFile } : {}),
+    backup: backupOf(opts),
   });
   process.stdout.write(`${pairingBanner(host)}\n`);
   let stopping = false;
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
   const root = appRoot();
   const binary = opts.headless ? null : electronBinary();
   if (binary) return runElectron(binary, root, argv);
+  if (opts.exportKey !== undefined) throw new CliError('--export-key is for the desktop app; without Electron use: npm run keys -- export --to <file>');
   if (opts.hub) {
     throw new CliError(`--hub is for the desktop window, and Electron is not installed here. In a browser, open ${opts.hub}/pair instead.`);
   }
@@ -78,7 +84,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof CliError || err instanceof SchemaTooNewError) process.stderr.write(`${err.message}\n`);
+  const known = [CliError, SchemaTooNewError, KeyFileError, DatabaseInUseError, KeyRequiredError];
+  if (known.some((k) => err instanceof k)) process.stderr.write(`${(err as Error).message}\n`);
   else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write(`Port in use: ${(err as Error).message}. Choose another with --port.\n`);
   else process.stderr.write(`Yizhan could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);

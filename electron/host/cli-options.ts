@@ -39,8 +39,23 @@ export const CliOptionsSchema = z.object({
       return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
     })
     .optional(),
+  /** The key file sealing personal data at rest; the host defaults it to <dataDir>/keys/yizhan.key. */
+  keyFile: z.string().min(1).optional(),
+  /** Daily backups go here (null: none); best on another disk than the data folder. */
+  backupDir: z
+    .string()
+    .min(1)
+    .transform((s) => (s === 'none' ? null : s)),
+  backupKeep: z.coerce.number().int().min(1).max(1000),
+  /** Desktop app only: write a plain copy of its (safeStorage-wrapped) key file here, then quit. */
+  exportKey: z.string().min(1).optional(),
 });
 export type CliOptions = z.infer<typeof CliOptionsSchema>;
+
+/** The host's backup schedule from the flags: none, or a folder and how many to keep. */
+export function backupOf(opts: CliOptions): { dir: string; keep: number } | undefined {
+  return opts.backupDir === null ? undefined : { dir: opts.backupDir, keep: opts.backupKeep };
+}
 
 /** The same folder Electron's app.getPath('userData') gives for productName "Yizhan", so the
  * headless host and the desktop app find one database. */
@@ -58,6 +73,10 @@ export const USAGE = `Usage: npm start -- [options]     (npm run hub -- [options
   --role <role>        screen of the desktop window: kiosk, booth, clerk, display, admin (default kiosk)
   --allowed-host <n>   extra host name the hall uses to reach the hub (repeatable)
   --printer <kind:x>   default printer: cups:QUEUE, folder:/path, electron:DEVICE, none (env YIZHAN_PRINTER)
+  --key-file <file>    key sealing personal data at rest (default <data dir>/keys/yizhan.key, env YIZHAN_KEY_FILE)
+  --backup-dir <dir>   daily database backups (default <data dir>/backups, env YIZHAN_BACKUP_DIR; none = off)
+  --backup-keep <n>    how many daily backups to keep (default 14)
+  --export-key <file>  desktop app: write a plain copy of its key file (kept apart from backups), then quit
   --hub <url>          desktop window of a hall terminal: use the hub at <url> instead of hosting
   --no-kiosk           desktop window not in full-screen kiosk mode (development)
   --headless           serve only, never open a window
@@ -84,6 +103,10 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
       options: {
         hub: { type: 'string' },
         printer: { type: 'string' },
+        'key-file': { type: 'string' },
+        'backup-dir': { type: 'string' },
+        'backup-keep': { type: 'string' },
+        'export-key': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
@@ -103,10 +126,11 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
   if (v.help === true) return 'help';
   // In lenient mode an unknown or value-less flag parses as `true`; treat it as absent.
   const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+  const dataDir = str(v['data-dir']) ?? (env['YIZHAN_DATA_DIR'] || undefined) ?? settings.defaultDataDir ?? defaultDataDir(env);
   const result = CliOptionsSchema.safeParse({
     port: str(v.port) ?? (env['YIZHAN_PORT'] || undefined) ?? 5150,
     host: str(v.host) ?? (env['YIZHAN_HOST'] || undefined) ?? '127.0.0.1',
-    dataDir: str(v['data-dir']) ?? (env['YIZHAN_DATA_DIR'] || undefined) ?? settings.defaultDataDir ?? defaultDataDir(env),
+    dataDir,
     timeZone: str(v['time-zone']) ?? (env['YIZHAN_TIME_ZONE'] || undefined) ?? 'Asia/Shanghai',
     role: str(v.role) ?? 'kiosk',
     headless: v.headless === true,
@@ -115,6 +139,10 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
     allowedHosts: (Array.isArray(v['allowed-host']) ? v['allowed-host'] : []).filter((h): h is string => typeof h === 'string'),
     hub: str(v.hub),
     printer: str(v.printer) ?? (env['YIZHAN_PRINTER'] || undefined),
+    keyFile: str(v['key-file']) ?? (env['YIZHAN_KEY_FILE'] || undefined),
+    backupDir: str(v['backup-dir']) ?? (env['YIZHAN_BACKUP_DIR'] || undefined) ?? join(dataDir, 'backups'),
+    backupKeep: str(v['backup-keep']) ?? 14,
+    exportKey: str(v['export-key']),
   });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? '?')}: ${i.message}`);

@@ -1,5 +1,8 @@
 import type { TerminalRole } from '../domain/roles.js';
 import type { Terminal } from '../domain/contract/schemas.js';
+import type { KeyStore } from './keys/key-store.js';
+import type { Scheduler } from './maintenance/daily-task.js';
+import type { BackupSchedule } from './maintenance/scheduled-backup.js';
 import type { Printer, PrinterConfig } from './printing/printer.js';
 
 /**
@@ -32,6 +35,15 @@ export interface HostOptions {
   defaultPrinter?: PrinterConfig;
   /** Electron's silent print, supplied by the shell (the host itself never imports Electron). */
   electronPrinter?: (deviceName: string) => Printer;
+  /** The key file that seals personal data at rest (default <dataDir>/keys/yizhan.key), made on
+   * first start with mode 0600; the host refuses to start when others may read it. */
+  keyFile?: string;
+  /** The key file's content through the owner instead (the shell wraps it with safeStorage). */
+  keyStore?: KeyStore;
+  /** A backup of the database a day into this folder, keeping the newest `keep`; none when absent. */
+  backup?: BackupSchedule;
+  /** Timers of the daily work (retention purge, backup); tests pass their own to step through days. */
+  schedule?: Scheduler;
 }
 
 export interface IssuedPairingCode {

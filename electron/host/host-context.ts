@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open.js';
+import type { FieldCipher } from '../../db/field-cipher.js';
 import type { TerminalStore } from '../../db/terminals.js';
 import type { TicketStore } from '../../db/tickets.js';
 import type { WindowStore } from '../../db/windows.js';
@@ -20,6 +21,8 @@ export interface HostContext {
   databasePath: string;
   schemaVersion: number;
   db: Db;
+  /** Seals and opens personal data (ID numbers, names, form answers) for the stores. */
+  cipher: FieldCipher;
   tickets: TicketStore;
   windows: WindowStore;
   terminals: TerminalStore;

@@ -5,7 +5,6 @@ import Fastify from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appRoot } from '../../db/app-root.js';
-import { openDatabase } from '../../db/open.js';
 import { terminalStore } from '../../db/terminals.js';
 import { ticketStore } from '../../db/tickets.js';
 import { windowStore } from '../../db/windows.js';
@@ -40,6 +39,10 @@ import { applicationHandlers } from './handlers/application-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import type { HostContext } from './host-context.js';
+import { openWithKeys } from './keys/open-with-keys.js';
+import { dailyTask } from './maintenance/daily-task.js';
+import { runRetentionPurge } from './maintenance/retention-purge.js';
+import { scheduledBackup } from './maintenance/scheduled-backup.js';
 import type { HostOptions, RunningHost } from './host-api.js';
 import { ApiError } from './http/api-error.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -61,8 +64,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   assertTimeZone(timeZone);
 
-  const opened = openDatabase(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const tickets = ticketStore(opened.db);
+  const { opened, cipher } = openWithKeys(options, clock(), log);
+  const tickets = ticketStore(opened.db, cipher);
   const events = createEventHub(log);
   const today = () => serviceDay(clock(), timeZone);
   const windows = windowStore(opened.db);
@@ -73,17 +76,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,
     db: opened.db,
+    cipher,
     tickets,
     windows,
     terminals: terminalStore(opened.db),
     staff: staffStore(opened.db),
     settings,
     audit: auditStore(opened.db),
-    appointments: appointmentStore(opened.db),
-    conversation: conversationStore(opened.db),
+    appointments: appointmentStore(opened.db, cipher),
+    conversation: conversationStore(opened.db, cipher),
     events,
     printing: printingService({
       db: opened.db,
+      cipher,
       clock,
       timeZone,
       log,
@@ -133,6 +138,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     clock,
   );
   const setupCode = issueSetupCode(ctx);
+  // Personal data past the supervisor's retention period goes at start, then once a day. A purge
+  // that fails is logged and tried again tomorrow: the hall opens regardless.
+  try {
+    runRetentionPurge(ctx);
+  } catch (err) {
+    log(`retention: purge failed: ${(err as Error).message}`);
+  }
   if (options.simulateDevices) registerSimRoutes(app, ctx.devices, ctx.terminals, clock);
 
   let closing: Promise<void> | null = null;
@@ -189,6 +201,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const url = `http://${urlHost}:${port}`;
   ctx.devices.start();
+  const tasks = [
+    dailyTask({
+      name: 'retention',
+      clock,
+      log,
+      lastRunAt: clock(),
+      run: () => void runRetentionPurge(ctx),
+      ...(options.schedule ? { schedule: options.schedule } : {}),
+    }),
+    ...(options.backup ? [scheduledBackup(opened.db, options.backup, clock, log, options.schedule)] : []),
+  ];
   if (options.simulateDevices) {
     const { token } = ctx.terminals.enrollLocal('admin', 'simulator', clock());
     log(`devices: simulator on; npm run sim reads ${writeSimCredential(options.dataDir, url, token)}`);
@@ -205,6 +228,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       closing ??= (async () => {
         // Devices first: a read finishing now would have nowhere to go.
         await ctx.devices.close();
+        // A backup in progress finishes before the database closes.
+        await Promise.all(tasks.map((t) => t.stop()));
         ctx.events.close();
         // Requests in flight get a moment to finish (a ticket being issued is answered); after
         // that, connections still open (a screen's keep-alive or a socket that raced the close)

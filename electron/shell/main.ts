@@ -6,7 +6,8 @@ import path from 'node:path';
 import { credentialCookieName } from '../domain/roles.js';
 import type { RunningHost } from '../host/host-api.js';
 import { startHost } from '../host/start-host.js';
-import { CliError, parseCliOptions, type CliOptions } from '../host/cli-options.js';
+import { backupOf, CliError, parseCliOptions, type CliOptions } from '../host/cli-options.js';
+import { desktopKeyStore, exportKey } from './safe-key-store.js';
 import { installHardening, secureWebPreferences, type Hardening } from './hardening.js';
 import { closeHostOnQuit, errorText, keepDisplayAwake, logChildProcessCrashes, quitOnSignals, superviseWindow } from './recovery.js';
 
@@ -67,6 +68,12 @@ if (args !== undefined) {
 
 async function run(opts: CliOptions, hardening: Hardening): Promise<void> {
   await app.whenReady();
+  if (opts.exportKey !== undefined) {
+    exportKey(desktopKeyStore(opts.dataDir, opts.keyFile), opts.exportKey);
+    log(`key file copied to ${opts.exportKey}: keep it apart from the backups`);
+    app.exit(0);
+    return;
+  }
   if (opts.kiosk) Menu.setApplicationMenu(null);
   keepDisplayAwake(log);
 
@@ -111,6 +118,9 @@ async function startEmbeddedHost(opts: CliOptions): Promise<RunningHost> {
     ...(opts.printer ? { defaultPrinter: opts.printer } : {}),
     simulateDevices: opts.simulateDevices,
     electronPrinter,
+    // safeStorage works only once the app is ready, which it is here.
+    keyStore: desktopKeyStore(opts.dataDir, opts.keyFile),
+    backup: backupOf(opts),
     rendererDir: path.join(appRoot, 'out', 'renderer'),
     ...(nativeBinding === undefined ? {} : { nativeBinding }),
   });

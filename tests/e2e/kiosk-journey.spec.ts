@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { findTexts } from '../support/folder-scan.js';
 import { expect, test } from './fixtures.js';
 import { bookAppointment, clerkAt, supervisorHeaders, wedgeScan } from './steps.js';
 import { answerChoice, answerText, bindDevicesTo, EN, removeCard, submitAndConfirm, tapCard, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
@@ -89,6 +90,8 @@ test('household certificate with the ID card, in Chinese with voice: errors expl
   await expect(kiosk.getByRole('heading', { name: ZH.welcome })).toBeVisible();
   await expect(kiosk.getByRole('button', { name: '开启语音' })).toHaveAttribute('aria-pressed', 'false');
   expect(await kiosk.locator('body').innerText()).not.toContain('张晓明');
+  // Nor is anything of hers in the hub's data folder in clear: not the card's number and name, nor the phone typed.
+  expect(findTexts(hall.hub.dataDir, ['11010519491231002X', '张晓明', '13912345678'])).toEqual([]);
 });
 
 test('driving licence renewal through the keypad: the check digit is checked as typed', async ({ hall }) => {

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { test as plain } from '@playwright/test';
 import { redeemLink, startHubProcess } from '../../scripts/lib/hub-process.js';
+import { cipherOf } from '../support/test-cipher.js';
 import { expect, test } from './fixtures.js';
 import { startKiosk, takeTicket } from './steps.js';
 
@@ -55,7 +56,8 @@ function printedSlip(dataDir: string, jobId: number, file: string): { title: str
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const db = new Database(join(dataDir, 'yizhan.sqlite'), { readonly: true });
   try {
-    const data = db.prepare(`SELECT data FROM print_jobs WHERE id = ?`).pluck().get(jobId) as string;
+    const sealed = db.prepare(`SELECT data_enc FROM print_jobs WHERE id = ?`).pluck().get(jobId) as Buffer;
+    const data = cipherOf(dataDir).open('print_jobs', 'data_enc', sealed);
     return {
       title: /^Title:\s+\(?(.*?)\)?\s*$/m.exec(info)?.[1] ?? '',
       number: (JSON.parse(data) as { number: string }).number,

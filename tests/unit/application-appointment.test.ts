@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../electron/domain/identity/id-number.js';
+import { cipherOf } from '../support/test-cipher.js';
 import { startTestHost, type TestHost } from '../support/test-host.js';
 
 // Tuesday 2026-11-24, 10:00 in Asia/Shanghai.
@@ -67,10 +68,13 @@ describe('appointments: booking with an ID number, lookup, and submitting with t
     await t.stop();
   });
 
-  it('migration 006 adds a nullable id_number to appointments (schema version 6)', () => {
-    expect(t.host.schemaVersion).toBe(6);
-    const cols = db.prepare(`SELECT name, type, "notnull" AS nn FROM pragma_table_info('appointments') WHERE name = 'id_number'`).all();
-    expect(cols).toEqual([{ name: 'id_number', type: 'TEXT', nn: 0 }]);
+  it('appointments hold a nullable ID number, sealed, with its keyed hash (migrations 006 to 008)', () => {
+    expect(t.host.schemaVersion).toBeGreaterThanOrEqual(8);
+    const cols = db.prepare(`SELECT name, type, "notnull" AS nn FROM pragma_table_info('appointments') WHERE name LIKE 'id_number%' ORDER BY name`).all();
+    expect(cols).toEqual([
+      { name: 'id_number_enc', type: 'BLOB', nn: 0 },
+      { name: 'id_number_hash', type: 'BLOB', nn: 0 },
+    ]);
   });
 
   it('books with an optional ID number, validated, stored upper-case and never answered or audited', async () => {
@@ -82,7 +86,9 @@ describe('appointments: booking with an ID number, lookup, and submitting with t
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(other.slice(0, 14));
     const code = (res.body as { appointment: { code: string } }).appointment.code;
-    expect(db.prepare(`SELECT id_number, name FROM appointments WHERE code = ?`).get(code)).toEqual({ id_number: other, name: '李四' });
+    const row = db.prepare(`SELECT id_number_enc, name_enc FROM appointments WHERE code = ?`).get(code) as { id_number_enc: Buffer; name_enc: Buffer };
+    const cipher = cipherOf(t.dataDir);
+    expect([cipher.open('appointments', 'id_number_enc', row.id_number_enc), cipher.open('appointments', 'name_enc', row.name_enc)]).toEqual([other, '李四']);
     expect(JSON.stringify(db.prepare(`SELECT * FROM audit_log`).all())).not.toContain(other.slice(0, 14));
   });
 

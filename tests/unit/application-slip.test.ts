@@ -7,6 +7,7 @@ import { idCheckChar } from '../../electron/domain/identity/id-number.js';
 import { progressRef } from '../../electron/host/printing/documents/types.js';
 import { startTestHost, type TestHost } from '../support/test-host.js';
 import { tempDir } from '../support/temp-dir.js';
+import { cipherOf } from '../support/test-cipher.js';
 
 // An application's ticket gets its slip like any ticket (stored in the submission's transaction),
 // and the slip also carries the case number (text and QR), the service name in the citizen's
@@ -61,9 +62,11 @@ describe('the slip of an application ticket (folder printer)', () => {
       token: kiosk,
       body: { requestId: randomUUID(), serviceCode: 'household_certificate', materials: ['id_card'], ...body },
     });
-  const jobOf = (ticketId: number) =>
-    db.prepare(`SELECT state, external_id AS file, data FROM print_jobs WHERE idempotency_key = ?`).get(`ticket:${ticketId}`) as
-      { state: string; file: string | null; data: string } | undefined;
+  const jobOf = (ticketId: number) => {
+    const j = db.prepare(`SELECT state, external_id AS file, data_enc FROM print_jobs WHERE idempotency_key = ?`).get(`ticket:${ticketId}`) as
+      { state: string; file: string | null; data_enc: Buffer } | undefined;
+    return j && { state: j.state, file: j.file, data: cipherOf(t.dataDir).open('print_jobs', 'data_enc', j.data_enc) };
+  };
   /** The printed slip's text, once the folder printer has written it. */
   async function printed(ticketId: number): Promise<{ text: string; data: SlipData }> {
     const job = await until(() => {
@@ -108,7 +111,9 @@ describe('the slip of an application ticket (folder printer)', () => {
       serviceName: service?.name['zh-CN'],
       cases: [{ caseNumber: a.application.caseNumber, idNumber: `**************${id.slice(-4)}` }],
     });
-    expect(JSON.stringify(db.prepare(`SELECT data FROM print_jobs`).all())).not.toContain(id.slice(0, 10));
+    const cipher = cipherOf(t.dataDir);
+    const stored = (db.prepare(`SELECT data_enc FROM print_jobs`).pluck().all() as Buffer[]).map((d) => cipher.open('print_jobs', 'data_enc', d));
+    expect(stored.join('\n')).not.toContain(id.slice(0, 10));
   });
 
   it.skipIf(!poppler)('prints the service name in the citizen language', async () => {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../electron/domain/identity/id-number.js';
+import { cipherOf } from '../support/test-cipher.js';
 import { startTestHost, type TestHost } from '../support/test-host.js';
 
 // Tuesday 2026-11-24, 10:00 in Asia/Shanghai.
@@ -63,8 +64,16 @@ describe('applications over the real host', () => {
     expect(a.replayed).toBe(false);
     expect(count('applications')).toBe(apps + 1);
     expect(count('tickets')).toBe(tickets + 1);
-    const row = db.prepare(`SELECT ticket_id, id_last4, status FROM applications WHERE case_number = ?`).get(a.application.caseNumber);
-    expect(row).toEqual({ ticket_id: a.ticket.id, id_last4: idNumber('19800101').slice(-4), status: 'submitted' });
+    const row = db.prepare(`SELECT ticket_id, applicant_id_number_enc AS id, status FROM applications WHERE case_number = ?`).get(a.application.caseNumber) as {
+      ticket_id: number;
+      id: Buffer;
+      status: string;
+    };
+    expect({ ...row, id: cipherOf(t.dataDir).open('applications', 'applicant_id_number_enc', row.id) }).toEqual({
+      ticket_id: a.ticket.id,
+      id: idNumber('19800101'),
+      status: 'submitted',
+    });
     expect(
       db
         .prepare(`SELECT count(*) AS n FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.case_number = ?`)
@@ -314,7 +323,10 @@ describe('applications over the real host', () => {
   it('writes no ID number to the log or the audit trail', () => {
     const audit = db.prepare(`SELECT target, detail FROM audit_log WHERE action = 'application.submit'`).all() as { target: string; detail: string }[];
     expect(audit.length).toBeGreaterThan(0);
-    const ids = (db.prepare(`SELECT applicant_id_number AS id FROM applications`).all() as { id: string }[]).map((r) => r.id);
+    const cipher = cipherOf(t.dataDir);
+    const ids = (db.prepare(`SELECT applicant_id_number_enc AS id FROM applications`).all() as { id: Buffer }[]).map((r) =>
+      cipher.open('applications', 'applicant_id_number_enc', r.id),
+    );
     for (const id of ids) {
       expect(logs.join('\n')).not.toContain(id);
       expect(JSON.stringify(audit)).not.toContain(id);

@@ -20,6 +20,14 @@ describe('command-line options', () => {
     expect(parseCliOptions(['--port', '7000', '--data-dir', '/srv/flag'], env)).toMatchObject({ port: 7000, dataDir: '/srv/flag' });
   });
 
+  it('finds the key file and the daily backups beside the data by default, elsewhere when told', () => {
+    expect(parseCliOptions(['--data-dir', '/srv/y'], {})).toMatchObject({ keyFile: undefined, backupDir: '/srv/y/backups', backupKeep: 14 });
+    const env = { YIZHAN_KEY_FILE: '/etc/yizhan/hall.key', YIZHAN_BACKUP_DIR: '/mnt/nas/yizhan' };
+    expect(parseCliOptions(['--backup-keep', '30'], env)).toMatchObject({ keyFile: '/etc/yizhan/hall.key', backupDir: '/mnt/nas/yizhan', backupKeep: 30 });
+    expect(parseCliOptions(['--key-file', '/k', '--backup-dir', 'none'], env)).toMatchObject({ keyFile: '/k', backupDir: null });
+    expect(() => parseCliOptions(['--backup-keep', '0'], {})).toThrow(/--backupKeep/);
+  });
+
   it('uses the Electron userData folder for the default data directory on Linux', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/a/.config' }, 'linux')).toBe('/home/a/.config/Yizhan');
   });

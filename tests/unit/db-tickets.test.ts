@@ -176,7 +176,7 @@ describe('call next', () => {
     );
     expect(earliest).toMatch(/SEARCH tickets USING INDEX tickets_waiting \(service_day=\? AND status=\? AND line=\? AND ticket_class=\?\)/);
     expect(earliest).not.toMatch(/TEMP B-TREE/);
-    const applicant = plan(`SELECT json_extract(a.form_json, '$.name') FROM applications a WHERE a.ticket_id = ? ORDER BY a.member_no LIMIT 1`, 1);
+    const applicant = plan(`SELECT a.form_enc FROM applications a WHERE a.ticket_id = ? ORDER BY a.member_no LIMIT 1`, 1);
     expect(applicant).toMatch(/INDEX applications_ticket/);
     const targeted = plan(`SELECT id FROM tickets WHERE service_day = ? AND status = 'waiting' AND target_window_id = ?`, 'd', 1);
     expect(targeted).toMatch(/INDEX tickets_targeted/);

@@ -8,8 +8,11 @@ import { runCups } from '../../electron/host/printing/cups-printer.js';
 import { SAMPLE_DOCUMENTS } from '../../electron/host/printing/documents/samples.js';
 import { printingService, type PrintingService } from '../../electron/host/printing/printing-service.js';
 import type { PrinterConfig } from '../../electron/domain/contract/print-api.js';
+import { testCipher } from '../support/test-cipher.js';
 import { tempDir } from '../support/temp-dir.js';
 
+// One key for the file: a test that reopens the database after a crash reads what it sealed.
+const cipher = testCipher();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -21,6 +24,7 @@ function setup(defaultPrinter: PrinterConfig, extra: { pauseAt?: 'after-store' |
   const events: unknown[] = [];
   const service = printingService({
     db: opened.db,
+    cipher,
     clock: Date.now,
     timeZone: 'Asia/Shanghai',
     log: process.env['DEBUG_PRINT'] ? (l) => process.stderr.write(`${l}\n`) : () => {},
@@ -107,6 +111,7 @@ describe('print queue with the folder printer', () => {
     service.ticketIssued(issued(3), terminal, 'en');
     await until(() => stateOf(service, 1) === 'completed');
     const again = service.reprint(1, terminal.id);
+    if (again === 'purged') throw new Error('a fresh job was purged');
     expect(again?.reprint_of).toBe(1);
     await until(() => stateOf(service, again!.id) === 'completed');
     expect(readdirSync(out.path).sort()).toEqual([`${service.titleOf(1)}.pdf`, `${service.titleOf(2)}.pdf`].sort());

@@ -3,8 +3,11 @@ import { openDatabase } from '../../db/open.js';
 import { ticketStore, type IssuedTicket } from '../../db/tickets.js';
 import { printingService } from '../../electron/host/printing/printing-service.js';
 import { issueBatcher } from '../../electron/host/queue/issue-batcher.js';
+import { testCipher } from '../support/test-cipher.js';
 import { tempDir } from '../support/temp-dir.js';
 
+// One key for the file: a test that reopens the database after a crash reads what it sealed.
+const cipher = testCipher();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -19,6 +22,7 @@ function setup() {
   const tickets = ticketStore(opened.db);
   const service = printingService({
     db: opened.db,
+    cipher,
     clock: Date.now,
     timeZone: 'Asia/Shanghai',
     log: () => {},

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUSINESS_LINES } from '../business-lines.js';
 import { TICKET_CLASSES } from '../queue/calling-policy.js';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../retention.js';
 import { TERMINAL_ROLES } from '../roles.js';
 
 /**
@@ -143,6 +144,8 @@ export const HallSettingsSchema = z.object({
   /** Applicants this old or older are served through the green channel (绿色通道). */
   greenChannelAge: z.number().int().min(50).max(120),
   openingHours: OpeningHoursSchema,
+  /** Days after a case is finished (and after an appointment's slot) before its personal data is purged. */
+  retentionDays: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS),
 });
 export type HallSettings = z.infer<typeof HallSettingsSchema>;
 

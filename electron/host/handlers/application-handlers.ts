@@ -70,7 +70,7 @@ function serviceOrThrow(ctx: HostContext, code: string, group: boolean, role: st
 }
 
 export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
-  const store = applicationStore(ctx.db);
+  const store = applicationStore(ctx.db, ctx.cipher);
 
   /**
    * Checks one applicant's form (400 with the fields at fault) and materials: a missing mandatory
@@ -144,6 +144,8 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
   }
 
   function full(r: ApplicationRow): FullApplication {
+    if (r.applicant_id_number === null || r.form_json === null)
+      throw new ApiError('not_found', 'The personal data of this case was purged after the retention period');
     return {
       ...summary(r, ctx.catalog.find(r.service_code)),
       idNumber: r.applicant_id_number,
@@ -189,7 +191,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       serviceName: lang === 'en' ? service.name.en : service.name['zh-CN'],
       ...(lang === 'mn' ? { serviceNameMn: service.name.mn } : {}),
       // Masked here already, so no full ID number is stored in a print job.
-      cases: rows.map((r) => ({ caseNumber: r.case_number, idNumber: maskIdNumber(r.applicant_id_number) })),
+      cases: rows.map((r) => ({ caseNumber: r.case_number, idNumber: maskIdNumber(r.applicant_id_number ?? '') })),
     };
   }
 
@@ -397,7 +399,8 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       }
       const row = store.byCase(query.case);
       // One answer for an unknown case and a wrong ID ending: the query reveals nothing to a guesser.
-      if (!row || row.id_last4.toUpperCase() !== query.last4) {
+      // The ending is read from the sealed ID number; a purged case answers like an unknown one.
+      if (!row || row.applicant_id_number?.slice(-4).toUpperCase() !== query.last4) {
         limiter.fail(key, ctx.clock());
         throw new ApiError('not_found', 'No application with this case number and ID ending');
       }

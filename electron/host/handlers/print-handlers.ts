@@ -13,7 +13,8 @@ const RECENT_JOBS = 8;
 function toJob(r: PrintJobRow): PrintJob {
   let label = '';
   try {
-    const d = JSON.parse(r.data) as { number?: unknown; caseNumber?: unknown };
+    // A purged job (null data) lists unlabelled, like an unreadable one.
+    const d = JSON.parse(r.data ?? '{}') as { number?: unknown; caseNumber?: unknown };
     label = typeof d.number === 'string' ? d.number : typeof d.caseNumber === 'string' ? d.caseNumber : '';
   } catch {
     /* an unreadable row still lists, unlabelled */
@@ -72,6 +73,7 @@ export function printHandlers(ctx: HostContext): PrintHandlers {
 
     reprintJob: ({ params, terminal }) => {
       const job = p.reprint(params.id, terminal?.id ?? null);
+      if (job === 'purged') throw new ApiError('conflict', `Print job ${params.id} is past the retention period: its document was purged`);
       if (!job) throw new ApiError('not_found', `No print job with id ${params.id}`);
       ctx.log(`print: job ${params.id} reprinted as ${job.id} by #${terminal?.id ?? '?'}`);
       return { job: toJob(job) };

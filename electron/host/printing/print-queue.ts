@@ -44,6 +44,8 @@ export function printQueue(deps: PrintQueueDeps) {
     deps.pauseAt === point ? (log(`print: paused ${point} (test hook)`), new Promise<void>((resolve) => (unpause = resolve))) : Promise.resolve();
 
   async function render(job: PrintJobRow) {
+    // A job still due after the retention period purged its data cannot be printed any more.
+    if (job.data === null) throw new Error('the document was purged after the retention period');
     const req = DocumentRequestSchema.parse({ kind: job.kind, data: JSON.parse(job.data) as unknown });
     return renderDocument(req);
   }

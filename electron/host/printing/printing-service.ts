@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FieldCipher } from '../../../db/field-cipher.js';
 import type { Db } from '../../../db/open.js';
 import { printJobStore, type NewPrintJob, type PrintJobRow } from '../../../db/print-jobs.js';
 import { printSettingsStore } from '../../../db/print-settings.js';
@@ -12,6 +13,8 @@ import { jobTitle, type DeviceStatus, type Printer, type PrinterConfig } from '.
 
 export interface PrintingOptions {
   db: Db;
+  /** Seals each job's document data (names, full ID numbers on receipts). */
+  cipher: FieldCipher;
   clock: () => number;
   timeZone: string;
   log: (line: string) => void;
@@ -37,7 +40,7 @@ const STATUS_POLL_MS = 15_000;
  * the device status pushed to screens when it changes.
  */
 export function printingService(o: PrintingOptions) {
-  const jobs = printJobStore(o.db);
+  const jobs = printJobStore(o.db, o.cipher);
   const settings = printSettingsStore(o.db);
   const printers = new Map<string, Printer>();
   const tag = settings.printTag();
@@ -188,9 +191,11 @@ export function printingService(o: PrintingOptions) {
     },
 
     /** An explicit reprint: a new job with the same document, audited with who asked. */
-    reprint(jobId: number, actorId: number | null): PrintJobRow | null {
+    reprint(jobId: number, actorId: number | null): PrintJobRow | 'purged' | null {
       const original = jobs.get(jobId);
       if (!original) return null;
+      const data = original.data;
+      if (data === null) return 'purged';
       const n = jobs.reprintCount(jobId) + 1;
       const now = o.clock();
       const [id] = o.db
@@ -200,7 +205,7 @@ export function printingService(o: PrintingOptions) {
               {
                 terminalId: original.terminal_id,
                 kind: original.kind,
-                data: JSON.parse(original.data) as unknown,
+                data: JSON.parse(data) as unknown,
                 idempotencyKey: `reprint:${jobId}:${n}`,
                 reprintOf: jobId,
               },

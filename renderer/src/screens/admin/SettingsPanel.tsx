@@ -22,6 +22,7 @@ const NUMBERS = [
   ['recallLimit', 'times'],
   ['noShowReinstateMin', 'minutes'],
   ['greenChannelAge', 'years'],
+  ['retentionDays', 'days'],
 ] as const;
 type NumberKey = (typeof NUMBERS)[number][0];
 
