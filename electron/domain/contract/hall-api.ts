@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { TerminalRole } from '../roles.js';
+import { SELF_SERVICE } from './access.js';
 import { None, route } from './route-spec.js';
 import { OpeningHoursSchema } from './schemas.js';
-
-const SELF_SERVICE: readonly TerminalRole[] = ['kiosk', 'booth'];
 
 /** What a kiosk or booth tells a citizen about the hall itself: its name, hours and green channel. */
 export const hallApi = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ADMIN, SELF_SERVICE } from './access.js';
 import { IdParam, None, route } from './route-spec.js';
-import { TerminalRoleSchema } from './schemas.js';
+import { LanguageSchema, TerminalRoleSchema } from './schemas.js';
 
 /** Printing's part of the API: each terminal's printer, its status and recent jobs, reprints. */
 export const PRINTER_KINDS = ['cups', 'folder', 'electron', 'none'] as const;
@@ -61,7 +62,7 @@ export const printApi = {
   listPrinters: route({
     method: 'GET',
     path: '/api/printers',
-    access: ['admin'],
+    access: ADMIN,
     params: None,
     query: None,
     body: None,
@@ -71,7 +72,7 @@ export const printApi = {
   setPrinter: route({
     method: 'PUT',
     path: '/api/printers/:id',
-    access: ['admin'],
+    access: ADMIN,
     params: IdParam,
     query: None,
     body: z.object({ setting: PrinterConfigSchema.nullable() }).strict(),
@@ -81,7 +82,7 @@ export const printApi = {
   reprintJob: route({
     method: 'POST',
     path: '/api/print-jobs/:id/reprint',
-    access: ['admin'],
+    access: ADMIN,
     params: IdParam,
     query: None,
     body: None,
@@ -91,7 +92,7 @@ export const printApi = {
   setHallName: route({
     method: 'PUT',
     path: '/api/hall-name',
-    access: ['admin'],
+    access: ADMIN,
     params: None,
     query: None,
     body: z.object({ hallName: HallName }).strict(),
@@ -116,13 +117,13 @@ export const printApi = {
   printNotice: route({
     method: 'POST',
     path: '/api/print/notice',
-    access: ['kiosk', 'booth'],
+    access: SELF_SERVICE,
     params: None,
     query: None,
     body: z
       .object({
         serviceCode: z.string().trim().min(1).max(60),
-        language: z.enum(['zh-CN', 'mn', 'en']),
+        language: LanguageSchema,
         /** Codes of the service's materials the citizen lacks. */
         missing: z.array(z.string().max(60)).max(40).optional(),
       })

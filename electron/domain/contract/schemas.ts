@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUSINESS_LINES } from '../business-lines.js';
+import { CATALOG_LANGUAGES } from '../catalog/catalog-schema.js';
 import { TICKET_CLASSES } from '../queue/calling-policy.js';
 import { TERMINAL_ROLES } from '../roles.js';
 
@@ -66,8 +67,10 @@ export const CallSchema = z.object({
 });
 export type Call = z.infer<typeof CallSchema>;
 
-export const ANNOUNCE_LANGUAGES = ['zh-CN', 'mn', 'en'] as const;
-export const AnnounceLanguageSchema = z.enum(ANNOUNCE_LANGUAGES);
+/** A citizen's language (for a slip, a notice, an announcement): the UI languages the catalog is written in. */
+export const LanguageSchema = z.enum(CATALOG_LANGUAGES);
+/** Languages a display can announce calls in, in the order the admin screen lists them. */
+export const ANNOUNCE_LANGUAGES = CATALOG_LANGUAGES;
 
 export const QueueStateSchema = z.object({
   serviceDay: z.string(),
@@ -79,7 +82,7 @@ export const QueueStateSchema = z.object({
   /** The supervisor's scrolling notice for the display ('' = none). */
   notice: z.string(),
   /** Languages the display announces calls in, in order. */
-  announce: z.array(AnnounceLanguageSchema),
+  announce: z.array(LanguageSchema),
 });
 export type QueueState = z.infer<typeof QueueStateSchema>;
 
@@ -139,7 +142,7 @@ export const HallSettingsSchema = z.object({
   noShowReinstateMin: z.number().int().min(0).max(480),
   notice: z.string().max(500),
   maskNames: z.boolean(),
-  announce: z.array(AnnounceLanguageSchema).min(1).max(3),
+  announce: z.array(LanguageSchema).min(1).max(3),
   /** Applicants this old or older are served through the green channel (绿色通道). */
   greenChannelAge: z.number().int().min(50).max(120),
   openingHours: OpeningHoursSchema,

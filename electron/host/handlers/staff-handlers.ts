@@ -1,13 +1,12 @@
 import { sha256, newOneTimeCode } from '../../../db/terminals.js';
 import { toStaff, type StaffRecord } from '../../../db/staff.js';
-import type { Handlers } from '../http/register-routes.js';
+import type { staffApi } from '../../domain/contract/staff-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { burnPinCheck, hashPin, verifyPin } from '../staff/pin-hash.js';
 import { endSession, startSession } from '../staff/staff-session.js';
 import { actorOf } from './actor.js';
-
-type StaffHandlers = Pick<Handlers, 'staffMe' | 'staffSetup' | 'staffSignIn' | 'staffSignOut' | 'staffEnroll' | 'listStaff' | 'createStaff' | 'resetStaff'>;
 
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -28,7 +27,7 @@ export function issueSetupCode(ctx: HostContext): string | null {
   return code;
 }
 
-export function staffHandlers(ctx: HostContext): StaffHandlers {
+export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
   const audit = (actor: string, action: string, target: string, detail = '') => ctx.audit.append({ at: ctx.clock(), actor, action, target, detail });
   const view = (r: StaffRecord) => toStaff(r, ctx.clock());
 
