@@ -37,7 +37,9 @@ import { pausePointFromEnv } from './printing/print-queue.js';
 import { printingService } from './printing/printing-service.js';
 import { deviceStore } from '../../db/devices.js';
 import { createDeviceManager } from './devices/device-manager.js';
-import { registerSimRoutes, writeSimCredential } from './devices/sim-routes.js';
+import { writeSimCredential } from './devices/sim-credential.js';
+import { simHandlers } from './handlers/sim-handlers.js';
+import { simApi } from '../domain/contract/sim-api.js';
 import { devicesHandlers } from './handlers/devices-handlers.js';
 import { applicationsHandlers } from './handlers/applications-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
@@ -139,7 +141,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     guard,
   );
   const setupCode = issueSetupCode(ctx);
-  if (options.simulateDevices) registerSimRoutes(app, ctx.devices, ctx.terminals, clock);
+  // Only a simulating host has these routes: elsewhere their paths are unknown (404), not refused.
+  if (options.simulateDevices) registerRoutes(app, simApi, simHandlers(ctx), guard);
 
   let closing: Promise<void> | null = null;
   app.get(EVENTS_PATH, { websocket: true }, (socket, req) => {
