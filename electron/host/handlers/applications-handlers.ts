@@ -8,7 +8,8 @@ import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
 import { validateIdNumber } from '../../domain/identity/id-number.js';
 import { classAtArrival, type TicketClass } from '../../domain/queue/calling-policy.js';
 import { policyOf } from '../../../db/settings.js';
-import { maskIdNumber, type SlipApplication } from '../printing/documents/types.js';
+import { maskNumber } from '../../domain/identity/mask.js';
+import type { SlipApplication } from '../printing/documents/types.js';
 import { ApiError } from '../http/api-error.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
@@ -179,7 +180,7 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
       serviceName: lang === 'en' ? service.name.en : service.name['zh-CN'],
       ...(lang === 'mn' ? { serviceNameMn: service.name.mn } : {}),
       // Masked here already, so no full ID number is stored in a print job.
-      cases: rows.map((r) => ({ caseNumber: r.case_number, idNumber: maskIdNumber(r.applicant_id_number) })),
+      cases: rows.map((r) => ({ caseNumber: r.case_number, idNumber: maskNumber(r.applicant_id_number) })),
     };
   }
 

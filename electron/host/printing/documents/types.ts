@@ -125,12 +125,6 @@ export const DocumentRequestSchema = z.discriminatedUnion('kind', [
 ]);
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 
-/** Only the last four characters of an ID number ever reach paper. */
-export function maskIdNumber(id: string): string {
-  const t = id.trim();
-  return `${'*'.repeat(Math.max(0, t.length - 4))}${t.slice(-4)}`;
-}
-
 /** What the QR code carries: a reference the progress query (kiosk, booth, phone) understands. */
 export function progressRef(kind: 'ticket' | 'case', value: string): string {
   return kind === 'ticket' ? `YZ:T:${value}` : `YZ:C:${value}`;
