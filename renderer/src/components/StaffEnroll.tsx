@@ -5,7 +5,8 @@ import type { Staff } from '@domain/contract/schemas.js';
 import { callApi, errorKey } from '../api/client.js';
 import { AlertRegion } from './AlertRegion.js';
 import { KeypadDigits } from './KeypadDigits.js';
-import { PIN_PATTERN, STAFF_NO_PATTERN, StaffNoField, StaffPinField } from './StaffPinField.js';
+import { PIN_PATTERN, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
+import { StaffNoField, StaffPinField } from './StaffPinField.js';
 
 type PinTarget = 'pin' | 'again';
 

@@ -1,7 +1,5 @@
 import { useId } from 'react';
-
-export const PIN_PATTERN = /^\d{4,12}$/;
-export const STAFF_NO_PATTERN = /^[0-9A-Za-z]{2,20}$/;
+import { PIN_MAX_LENGTH, STAFF_NO_MAX_LENGTH } from '@domain/contract/staff-api.js';
 
 /** A masked PIN field: digits only, typed on the keyboard or filled from the on-screen keypad. */
 export function StaffPinField({
@@ -37,13 +35,13 @@ export function StaffPinField({
         type="password"
         inputMode="numeric"
         autoComplete="off"
-        maxLength={12}
+        maxLength={PIN_MAX_LENGTH}
         aria-describedby={hint ? `${id}-hint` : undefined}
         value={value}
         disabled={disabled}
         onFocus={onFocus}
         // Drop anything but digits, so a stray letter cannot make a valid PIN look wrong.
-        onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, 12))}
+        onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH))}
       />
     </div>
   );
@@ -64,7 +62,7 @@ export function StaffNoField({ label, value, onChange, disabled }: { label: stri
         autoComplete="username"
         autoCapitalize="characters"
         spellCheck={false}
-        maxLength={20}
+        maxLength={STAFF_NO_MAX_LENGTH}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value.trim())}

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES } from '@domain/contract/schemas.js';
 import type { Staff, StaffRole } from '@domain/contract/schemas.js';
+import { STAFF_NO_MAX_LENGTH, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
 import { callApi, isAborted } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -75,7 +76,7 @@ export function StaffPanel() {
     e.preventDefault();
     if (inFlight.current) return;
     const found: Problems = [];
-    if (!/^[0-9A-Za-z]{2,20}$/.test(v.staffNo.trim()))
+    if (!STAFF_NO_PATTERN.test(v.staffNo.trim()))
       found.push({ id: fid('staffNo'), label: t('admin.staff.staffNo'), problem: { key: 'admin.form.staffNoFormat' } });
     if (v.name.trim() === '') found.push({ id: fid('name'), label: t('admin.staff.name'), problem: { key: 'admin.form.required' } });
     setProblems(found);
@@ -149,7 +150,7 @@ export function StaffPanel() {
             {(aria) => (
               <input
                 {...aria}
-                maxLength={20}
+                maxLength={STAFF_NO_MAX_LENGTH}
                 spellCheck={false}
                 autoComplete="off"
                 value={v.staffNo}

@@ -1,13 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PIN_MAX_LENGTH, PIN_PATTERN, STAFF_NO_MAX_LENGTH, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
 import { callApi, errorKey } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { ErrorSummary, Field } from './form.js';
 import type { FieldProblem, Problems } from './form.js';
-
-const STAFF_NO = /^[0-9A-Za-z]{2,20}$/;
-const PIN = /^\d{4,12}$/;
 
 /** First start only: the host printed a setup code; whoever holds it creates the first administrator. */
 export function StaffSetupForm({ onDone }: { onDone: () => void }) {
@@ -27,9 +25,9 @@ export function StaffSetupForm({ onDone }: { onDone: () => void }) {
     const out: Problems = [];
     const add = (k: string, key: string) => out.push({ id: `${id}-${k}`, label: label(k), problem: { key } });
     if (v.setupCode.trim() === '') add('setupCode', 'admin.form.required');
-    if (!STAFF_NO.test(v.staffNo.trim())) add('staffNo', 'admin.form.staffNoFormat');
+    if (!STAFF_NO_PATTERN.test(v.staffNo.trim())) add('staffNo', 'admin.form.staffNoFormat');
     if (v.name.trim() === '') add('name', 'admin.form.required');
-    if (!PIN.test(v.pin)) add('pin', 'admin.form.pinFormat');
+    if (!PIN_PATTERN.test(v.pin)) add('pin', 'admin.form.pinFormat');
     else if (v.pin2 !== v.pin) add('pin2', 'admin.form.pinMismatch');
     return out;
   };
@@ -67,10 +65,10 @@ export function StaffSetupForm({ onDone }: { onDone: () => void }) {
       <AlertRegion messageKey={error} />
       <form className="stack admin-form" onSubmit={submit} noValidate>
         {input('setupCode', { spellCheck: false, autoCapitalize: 'characters', maxLength: 32 })}
-        {input('staffNo', { spellCheck: false, maxLength: 20 })}
+        {input('staffNo', { spellCheck: false, maxLength: STAFF_NO_MAX_LENGTH })}
         {input('name', { maxLength: 40 })}
-        {input('pin', { type: 'password', inputMode: 'numeric', maxLength: 12 })}
-        {input('pin2', { type: 'password', inputMode: 'numeric', maxLength: 12 })}
+        {input('pin', { type: 'password', inputMode: 'numeric', maxLength: PIN_MAX_LENGTH })}
+        {input('pin2', { type: 'password', inputMode: 'numeric', maxLength: PIN_MAX_LENGTH })}
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? t('admin.setup.submitting') : t('admin.setup.submit')}
         </button>

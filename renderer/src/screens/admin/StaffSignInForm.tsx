@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '@domain/contract/schemas.js';
+import { PIN_MAX_LENGTH, PIN_PATTERN, STAFF_NO_MAX_LENGTH, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
 import { callApi, errorKey } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { ErrorSummary, Field } from './form.js';
@@ -24,9 +25,9 @@ export function StaffSignInForm({ onSignedIn, notice }: { onSignedIn: (staff: St
     e.preventDefault();
     if (inFlight.current) return;
     const found: Problems = [];
-    if (!/^[0-9A-Za-z]{2,20}$/.test(staffNo.trim()))
+    if (!STAFF_NO_PATTERN.test(staffNo.trim()))
       found.push({ id: `${id}-staffNo`, label: t('admin.signIn.staffNo'), problem: { key: 'admin.form.staffNoFormat' } });
-    if (!/^\d{4,12}$/.test(pin)) found.push({ id: `${id}-pin`, label: t('admin.signIn.pin'), problem: { key: 'admin.form.pinFormat' } });
+    if (!PIN_PATTERN.test(pin)) found.push({ id: `${id}-pin`, label: t('admin.signIn.pin'), problem: { key: 'admin.form.pinFormat' } });
     setProblems(found);
     setAttempt((n) => n + 1);
     if (found.length > 0) return;
@@ -58,7 +59,16 @@ export function StaffSignInForm({ onSignedIn, notice }: { onSignedIn: (staff: St
       <AlertRegion messageKey={error} />
       <form className="stack admin-form" onSubmit={submit} noValidate>
         <Field id={`${id}-staffNo`} label={t('admin.signIn.staffNo')} problem={problemOf('staffNo')}>
-          {(aria) => <input {...aria} value={staffNo} onChange={(e) => setStaffNo(e.target.value)} autoComplete="username" spellCheck={false} maxLength={20} />}
+          {(aria) => (
+            <input
+              {...aria}
+              value={staffNo}
+              onChange={(e) => setStaffNo(e.target.value)}
+              autoComplete="username"
+              spellCheck={false}
+              maxLength={STAFF_NO_MAX_LENGTH}
+            />
+          )}
         </Field>
         <Field id={`${id}-pin`} label={t('admin.signIn.pin')} problem={problemOf('pin')}>
           {(aria) => (
@@ -67,7 +77,7 @@ export function StaffSignInForm({ onSignedIn, notice }: { onSignedIn: (staff: St
               type="password"
               inputMode="numeric"
               autoComplete="current-password"
-              maxLength={12}
+              maxLength={PIN_MAX_LENGTH}
               value={pin}
               onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
             />
