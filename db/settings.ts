@@ -1,6 +1,6 @@
 import { HallSettingsSchema, type HallSettings } from '../electron/domain/contract/schemas.js';
 import { DEFAULT_POLICY, type PolicySettings } from '../electron/domain/queue/calling-policy.js';
-import { DEFAULT_GREEN_CHANNEL_AGE } from '../electron/domain/contract/applications-api.js';
+import { DEFAULT_GREEN_CHANNEL_AGE } from '../electron/domain/queue/green-channel.js';
 import type { Db } from './open.js';
 
 const MIN = 60_000;

@@ -20,9 +20,6 @@ export const NEXT_STEP: Readonly<Record<ApplicationStatus, string>> = {
   withdrawn: 'application.next.none',
 };
 
-/** Age from which an applicant is served through the green channel; a supervisor setting. */
-export const DEFAULT_GREEN_CHANNEL_AGE = 70;
-
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ServiceCode = z.string().trim().min(1).max(60);
 const RequestId = z.string().uuid('requestId must be a UUID made by the kiosk');

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { applicationStore, type ApplicationRow } from '../../../db/applications.js';
 import type { IssuedTicket } from '../../../db/tickets.js';
 import type { Service } from '../../domain/catalog/catalog-schema.js';
-import { addWorkingDays, ageOn, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
+import { addWorkingDays, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
 import { NEXT_STEP, type applicationsApi, type ApplicationSummary, type FullApplication } from '../../domain/contract/applications-api.js';
 import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
 import { validateIdNumber } from '../../domain/identity/id-number.js';
 import { classAtArrival, type TicketClass } from '../../domain/queue/calling-policy.js';
+import { isGreenChannel } from '../../domain/queue/green-channel.js';
 import { policyOf } from '../../../db/settings.js';
 import { maskNumber } from '../../domain/identity/mask.js';
 import type { SlipApplication } from '../printing/documents/types.js';
@@ -42,11 +43,6 @@ interface CheckedMember {
   provided: string[];
   missingDeferrable: string[];
   supplementBy: string | null;
-}
-
-/** The green-channel age: a hall setting the supervisor changes (DEFAULT_GREEN_CHANNEL_AGE, 70, until then). */
-function greenChannelAge(ctx: HostContext): number {
-  return ctx.settings.hall().greenChannelAge;
 }
 
 function serviceOrThrow(ctx: HostContext, code: string, group: boolean, role: string | undefined): Service {
@@ -199,8 +195,9 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
     appointmentCode?: string,
   ) {
     const today = ctx.today();
-    const minAge = greenChannelAge(ctx);
-    const green = members.map((m) => service.expedite || ageOn(m.birthDate, today) >= minAge);
+    // The age is the supervisor's setting (DEFAULT_GREEN_CHANNEL_AGE until changed).
+    const minAge = ctx.settings.hall().greenChannelAge;
+    const green = members.map((m) => isGreenChannel(service, m.birthDate, today, minAge));
     const group = members.length > 1;
     const opensAt = terminal?.role === 'booth' ? closedUntil(terminal) : null;
     const result = ctx.db

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '@domain/catalog/catalog-schema.js';
-import { DEFAULT_GREEN_CHANNEL_AGE } from '@domain/contract/applications-api.js';
+import { DEFAULT_GREEN_CHANNEL_AGE } from '@domain/queue/green-channel.js';
 import type { ResponseOf } from '@domain/contract/api.js';
 import type { PrinterStatus } from '@domain/contract/print-api.js';
 import { serviceDay } from '@domain/service-day.js';
