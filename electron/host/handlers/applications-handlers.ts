@@ -8,7 +8,7 @@ import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
 import { validateIdNumber } from '../../domain/identity/id-number.js';
 import { classAtArrival, type TicketClass } from '../../domain/queue/calling-policy.js';
 import { isGreenChannel } from '../../domain/queue/green-channel.js';
-import { policyOf } from '../../../db/settings.js';
+import { policyOf } from '../../domain/queue/hall-settings.js';
 import { maskNumber } from '../../domain/identity/mask.js';
 import type { SlipApplication } from '../printing/documents/types.js';
 import { ApiError } from '../http/api-error.js';

@@ -1,7 +1,7 @@
 import type { Ticket } from '../../domain/contract/schemas.js';
 import { classAtArrival } from '../../domain/queue/calling-policy.js';
-import { policyOf } from '../../../db/settings.js';
-import type { WindowWithStaff } from '../../../db/windows.js';
+import { policyOf } from '../../domain/queue/hall-settings.js';
+import type { WindowWithStaff } from '../../domain/queue/public-window.js';
 import type { IssuedTicket } from '../../../db/tickets.js';
 import type { queueApi } from '../../domain/contract/queue-api.js';
 import type { HandlersFor } from '../http/register-routes.js';

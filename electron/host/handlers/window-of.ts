@@ -1,4 +1,4 @@
-import type { WindowWithStaff } from '../../../db/windows.js';
+import type { WindowWithStaff } from '../../domain/queue/public-window.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 

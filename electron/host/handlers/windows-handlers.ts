@@ -1,4 +1,4 @@
-import { publicWindow } from '../../../db/windows.js';
+import { publicWindow } from '../../domain/queue/public-window.js';
 import type { windowsApi } from '../../domain/contract/windows-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
