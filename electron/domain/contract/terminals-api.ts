@@ -44,7 +44,10 @@ export const terminalsApi = {
     response: z.object({ terminal: TerminalSchema }),
   }),
 
-  /** Every screen's first call (through ScreenGate): who this terminal is. */
+  /**
+   * Every screen's first call (through ScreenGate): who this terminal is, and the hall's IANA time
+   * zone (the host's --time-zone), in which every screen shows dates and times and finds "today".
+   */
   session: route({
     method: 'GET',
     path: '/api/session',
@@ -52,7 +55,7 @@ export const terminalsApi = {
     params: None,
     query: z.object({ role: TerminalRoleSchema }).strict(),
     body: None,
-    response: z.object({ terminal: TerminalSchema }),
+    response: z.object({ terminal: TerminalSchema, timeZone: z.string().min(1) }),
   }),
 
   listTerminals: route({

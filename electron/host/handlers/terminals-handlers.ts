@@ -44,7 +44,7 @@ export function terminalsHandlers(ctx: HostContext): HandlersFor<typeof terminal
 
     session: ({ terminal }) => {
       if (!terminal) throw new ApiError('unauthorized', 'Not paired');
-      return { terminal };
+      return { terminal, timeZone: ctx.timeZone };
     },
 
     listTerminals: () => ({ terminals: ctx.terminals.list() }),
