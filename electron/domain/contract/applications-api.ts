@@ -69,50 +69,49 @@ const TicketAnswer = {
 };
 
 /**
+ * A kiosk's submission: its idempotency key, the service and the citizen's language with what the
+ * route adds; answered with what was stored and the ticket to wait with.
+ */
+function submission<B extends z.ZodRawShape, A extends z.ZodRawShape>(path: string, body: B, answer: A) {
+  return route({
+    method: 'POST',
+    path,
+    access: SELF_SERVICE,
+    params: None,
+    query: None,
+    body: z.object({ requestId: RequestId, serviceCode: ServiceCode, language: LanguageSchema.optional(), ...body }).strict(),
+    response: z.object({ ...answer, ...TicketAnswer }),
+  });
+}
+
+/**
  * The application (办件): submitted at a kiosk together with its ticket (alone or as a tour group),
  * the progress query, the pinyin proposal for the form, and the full record for the clerk serving
  * it. Answers to a kiosk never carry the applicant's name or full ID number (its screen is public).
  */
 export const applicationsApi = {
-  submitApplication: route({
-    method: 'POST',
-    path: '/api/applications',
-    access: SELF_SERVICE,
-    params: None,
-    query: None,
-    body: z
-      .object({
-        requestId: RequestId,
-        serviceCode: ServiceCode,
-        form: RawFormSchema,
-        materials: Materials,
-        language: LanguageSchema.optional(),
-        /** Arriving with an appointment: its code, checked and used up with the submission. */
-        appointmentCode: AppointmentCodeSchema.optional(),
-      })
-      .strict(),
-    response: z.object({ application: ApplicationSummarySchema, ...TicketAnswer }),
-  }),
+  submitApplication: submission(
+    '/api/applications',
+    {
+      form: RawFormSchema,
+      materials: Materials,
+      /** Arriving with an appointment: its code, checked and used up with the submission. */
+      appointmentCode: AppointmentCodeSchema.optional(),
+    },
+    { application: ApplicationSummarySchema },
+  ),
 
-  submitGroupApplication: route({
-    method: 'POST',
-    path: '/api/applications/group',
-    access: SELF_SERVICE,
-    params: None,
-    query: None,
-    body: z
-      .object({
-        requestId: RequestId,
-        serviceCode: ServiceCode,
-        members: z
-          .array(z.object({ form: RawFormSchema, materials: Materials }).strict())
-          .min(2)
-          .max(60),
-        language: LanguageSchema.optional(),
-      })
-      .strict(),
-    response: z.object({ applications: z.array(ApplicationSummarySchema), ...TicketAnswer }),
-  }),
+  /** A tour group: one application per member, one ticket for them all. */
+  submitGroupApplication: submission(
+    '/api/applications/group',
+    {
+      members: z
+        .array(z.object({ form: RawFormSchema, materials: Materials }).strict())
+        .min(2)
+        .max(60),
+    },
+    { applications: z.array(ApplicationSummarySchema) },
+  ),
 
   applicationProgress: route({
     method: 'GET',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CatalogSchema, TextSchema } from '../catalog/catalog-schema.js';
 import { CatalogOverridesSchema } from '../catalog/catalog-overrides.js';
 import { ADMIN, EVERY_TERMINAL, SUPERVISORS } from './access.js';
-import { None, route } from './route-spec.js';
+import { None, readRoute, route } from './route-spec.js';
 import { BusinessLineSchema } from './schemas.js';
 
 const CatalogOverridesAnswer = z.object({
@@ -15,18 +15,10 @@ const CatalogOverridesAnswer = z.object({
 
 /** The service catalog as the hall offers it, and the supervisor's fee and time-limit overrides. */
 export const catalogApi = {
-  catalog: route({ method: 'GET', path: '/api/catalog', access: EVERY_TERMINAL, params: None, query: None, body: None, response: CatalogSchema }),
+  catalog: readRoute('/api/catalog', EVERY_TERMINAL, CatalogSchema),
 
   /** The supervisor's fee and time-limit overrides, with each service's shipped values beside them. */
-  getCatalogOverrides: route({
-    method: 'GET',
-    path: '/api/catalog/overrides',
-    access: ADMIN,
-    params: None,
-    query: None,
-    body: None,
-    response: CatalogOverridesAnswer,
-  }),
+  getCatalogOverrides: readRoute('/api/catalog/overrides', ADMIN, CatalogOverridesAnswer),
 
   /** Replaces the whole set of overrides (a service left out goes back to its shipped values); audited. */
   putCatalogOverrides: route({

@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import { DeviceConfigSchema, DevicePatchSchema, DeviceSchema } from '../devices/device-contract.js';
 import { ADMIN } from './access.js';
-import { IdParam, None, route } from './route-spec.js';
+import { IdParam, None, readRoute, route } from './route-spec.js';
 
 /** ID card readers and scanners: their configuration and health, admin only. */
 export const devicesApi = {
-  listDevices: route({
-    method: 'GET',
-    path: '/api/devices',
-    access: ADMIN,
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ devices: z.array(DeviceSchema), simulated: z.boolean() }),
-  }),
+  listDevices: readRoute('/api/devices', ADMIN, z.object({ devices: z.array(DeviceSchema), simulated: z.boolean() })),
 
   createDevice: route({
     method: 'POST',

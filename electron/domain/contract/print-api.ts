@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, SELF_SERVICE } from './access.js';
-import { IdParam, None, route } from './route-spec.js';
+import { IdParam, None, readRoute, route } from './route-spec.js';
 import { LanguageSchema, TerminalRoleSchema } from './schemas.js';
 
 /** Printing's part of the API: each terminal's printer, its status and recent jobs, reprints. */
@@ -59,15 +59,11 @@ export type TerminalPrinter = z.infer<typeof TerminalPrinterSchema>;
 const HallName = z.string().trim().min(1).max(60);
 
 export const printApi = {
-  listPrinters: route({
-    method: 'GET',
-    path: '/api/printers',
-    access: ADMIN,
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ hallName: z.string(), defaultPrinter: PrinterConfigSchema.nullable(), terminals: z.array(TerminalPrinterSchema) }),
-  }),
+  listPrinters: readRoute(
+    '/api/printers',
+    ADMIN,
+    z.object({ hallName: z.string(), defaultPrinter: PrinterConfigSchema.nullable(), terminals: z.array(TerminalPrinterSchema) }),
+  ),
 
   setPrinter: route({
     method: 'PUT',
@@ -100,15 +96,7 @@ export const printApi = {
   }),
 
   /** The caller's own printer, for the kiosk's notice when it first draws. */
-  printerStatus: route({
-    method: 'GET',
-    path: '/api/printer-status',
-    access: ['kiosk', 'booth', 'clerk'],
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ status: PrinterStatusSchema, detail: z.string() }),
-  }),
+  printerStatus: readRoute('/api/printer-status', ['kiosk', 'booth', 'clerk'], z.object({ status: PrinterStatusSchema, detail: z.string() })),
 
   /**
    * The one-time notice (一次性告知书) on paper at the citizen's request: everything the service

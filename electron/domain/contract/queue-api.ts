@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLERK, EVERY_TERMINAL, SELF_SERVICE } from './access.js';
-import { IdParam, None, route, windowAction } from './route-spec.js';
+import { IdParam, None, readRoute, route, windowAction } from './route-spec.js';
 import { BusinessLineSchema, LanguageSchema, QueueStateSchema, TicketClassSchema, TicketSchema } from './schemas.js';
 
 const TicketResult = z.object({ ticket: TicketSchema });
@@ -10,7 +10,7 @@ const TicketResult = z.object({ ticket: TicketSchema });
  * the window (call, recall, serve, finish, no-show, transfer, reinstate).
  */
 export const queueApi = {
-  queueState: route({ method: 'GET', path: '/api/queue', access: EVERY_TERMINAL, params: None, query: None, body: None, response: QueueStateSchema }),
+  queueState: readRoute('/api/queue', EVERY_TERMINAL, QueueStateSchema),
 
   issueTicket: route({
     method: 'POST',

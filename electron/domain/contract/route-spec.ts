@@ -24,6 +24,16 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
   return spec;
 }
 
+/** A read that needs nothing but its path: no path parameters, no query, no body. */
+export function readRoute<R extends z.ZodType>(
+  path: string,
+  access: Access,
+  response: R,
+  staff?: RouteSpec['staff'],
+): RouteSpec<typeof None, typeof None, typeof None, R> {
+  return route({ method: 'GET', path, access, ...(staff ? { staff } : {}), params: None, query: None, body: None, response });
+}
+
 /**
  * A clerk's one-word action on a window (open, call-next, recall …): no body, the window's id in
  * the path, any signed-in staff member. The return type is spelt out so that each route keeps its

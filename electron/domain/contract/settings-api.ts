@@ -1,10 +1,10 @@
 import { ADMIN, SUPERVISORS } from './access.js';
-import { None, route } from './route-spec.js';
+import { None, readRoute, route } from './route-spec.js';
 import { HallSettingsSchema } from './schemas.js';
 
 /** The supervisor's run-time levers: calling policy, display notice, announcements, hours, green channel. */
 export const settingsApi = {
-  getSettings: route({ method: 'GET', path: '/api/settings', access: ADMIN, params: None, query: None, body: None, response: HallSettingsSchema }),
+  getSettings: readRoute('/api/settings', ADMIN, HallSettingsSchema),
 
   putSettings: route({
     method: 'PUT',

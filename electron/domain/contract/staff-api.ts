@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, STAFF_TERMINALS, SUPERVISORS } from './access.js';
-import { IdParam, None, route } from './route-spec.js';
+import { IdParam, None, readRoute, route } from './route-spec.js';
 import { StaffRoleSchema, StaffSchema } from './schemas.js';
 
 /** A staff PIN: digits only, so it can be typed on the on-screen keypad. */
@@ -27,15 +27,7 @@ const StaffWithCode = z.object({ staff: StaffSchema, enrollmentCode: z.string() 
  * and PIN on a clerk or admin terminal, and the supervisor's list of staff.
  */
 export const staffApi = {
-  staffMe: route({
-    method: 'GET',
-    path: '/api/staff/me',
-    access: STAFF_TERMINALS,
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ staff: StaffSchema.nullable(), setupRequired: z.boolean() }),
-  }),
+  staffMe: readRoute('/api/staff/me', STAFF_TERMINALS, z.object({ staff: StaffSchema.nullable(), setupRequired: z.boolean() })),
 
   staffSetup: route({
     method: 'POST',
@@ -77,16 +69,7 @@ export const staffApi = {
     response: StaffAnswer,
   }),
 
-  listStaff: route({
-    method: 'GET',
-    path: '/api/staff',
-    access: ADMIN,
-    staff: SUPERVISORS,
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ staff: z.array(StaffSchema) }),
-  }),
+  listStaff: readRoute('/api/staff', ADMIN, z.object({ staff: z.array(StaffSchema) }), SUPERVISORS),
 
   createStaff: route({
     method: 'POST',

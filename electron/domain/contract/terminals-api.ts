@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, EVERY_TERMINAL } from './access.js';
-import { IdParam, None, route } from './route-spec.js';
+import { IdParam, None, readRoute, route } from './route-spec.js';
 import { TerminalRoleSchema, TerminalSchema } from './schemas.js';
 
 /** Codes are shown as XXXX-XXXX in Crockford base32. */
@@ -8,21 +8,17 @@ export const PAIRING_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4
 
 /** Terminals: the host's health, pairing a terminal with a one-time code, its session, and revoking it. */
 export const terminalsApi = {
-  health: route({
-    method: 'GET',
-    path: '/api/health',
-    access: 'public',
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({
+  health: readRoute(
+    '/api/health',
+    'public',
+    z.object({
       name: z.literal('yizhan'),
       version: z.string(),
       databasePath: z.string(),
       schemaVersion: z.number().int(),
       time: z.number().int(),
     }),
-  }),
+  ),
 
   pair: route({
     method: 'POST',
@@ -58,15 +54,7 @@ export const terminalsApi = {
     response: z.object({ terminal: TerminalSchema, timeZone: z.string().min(1) }),
   }),
 
-  listTerminals: route({
-    method: 'GET',
-    path: '/api/terminals',
-    access: ADMIN,
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ terminals: z.array(TerminalSchema) }),
-  }),
+  listTerminals: readRoute('/api/terminals', ADMIN, z.object({ terminals: z.array(TerminalSchema) })),
 
   revokeTerminal: route({
     method: 'DELETE',

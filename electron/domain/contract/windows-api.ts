@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, CLERK, SUPERVISORS } from './access.js';
-import { IdParam, None, route, windowAction } from './route-spec.js';
+import { IdParam, None, readRoute, route, windowAction } from './route-spec.js';
 import { BusinessLineSchema, TicketSchema, WaitingCountsSchema, WindowSchema } from './schemas.js';
 
 const WindowResult = z.object({ window: WindowSchema });
@@ -19,15 +19,7 @@ const WindowInput = z
  * closing it, and the supervisor creating and changing windows and their A/B business lines.
  */
 export const windowsApi = {
-  listWindows: route({
-    method: 'GET',
-    path: '/api/windows',
-    access: ['clerk', 'admin', 'display'],
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ windows: z.array(WindowSchema) }),
-  }),
+  listWindows: readRoute('/api/windows', ['clerk', 'admin', 'display'], z.object({ windows: z.array(WindowSchema) })),
 
   windowState: route({
     method: 'GET',
