@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLERK, EVERY_TERMINAL, SELF_SERVICE } from './access.js';
+import { AppointmentCodeSchema } from './appointments-api.js';
 import { IdParam, None, readRoute, route, windowAction } from './route-spec.js';
 import { BusinessLineSchema, LanguageSchema, QueueStateSchema, TicketClassSchema, TicketSchema } from './schemas.js';
 
@@ -24,7 +25,7 @@ export const queueApi = {
         ticketClass: TicketClassSchema.default('normal'),
         /** People in a group (tour groups: one ticket for N). */
         groupSize: z.number().int().min(2).max(60).optional(),
-        appointmentCode: z.string().trim().min(4).max(32).optional(),
+        appointmentCode: AppointmentCodeSchema.optional(),
         /** The citizen's language, for the slip. */
         language: LanguageSchema.optional(),
       })

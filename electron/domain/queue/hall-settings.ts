@@ -21,6 +21,11 @@ export const DEFAULT_HALL_SETTINGS: HallSettings = {
   openingHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
 };
 
+/** The earliest no-show (by the time it was marked) a clerk may still reinstate at `now`. */
+export function reinstatableSince(s: HallSettings, now: number): number {
+  return now - s.noShowReinstateMin * MIN;
+}
+
 /** The calling policy in force under these settings: the supervisor thinks in minutes, the policy in milliseconds. */
 export function policyOf(s: HallSettings): PolicySettings {
   return {

@@ -1,6 +1,6 @@
 import type { Ticket } from '../../domain/contract/schemas.js';
 import { classAtArrival } from '../../domain/queue/calling-policy.js';
-import { policyOf } from '../../domain/queue/hall-settings.js';
+import { policyOf, reinstatableSince } from '../../domain/queue/hall-settings.js';
 import type { WindowWithStaff } from '../../domain/queue/public-window.js';
 import type { IssuedTicket } from '../../../db/tickets.js';
 import type { queueApi } from '../../domain/contract/queue-api.js';
@@ -54,7 +54,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
       const withSlip = (t: IssuedTicket) => ctx.printing.storeSlip(t, terminal, body.language, () => estimateFor(ctx, body.line, t.ahead));
       let issued;
       if (body.ticketClass === 'appointment' && body.appointmentCode) {
-        const code = body.appointmentCode.toUpperCase();
+        const code = body.appointmentCode; // upper-cased by the contract
         issued = ctx.db
           .transaction(() => {
             const now = ctx.clock();
@@ -155,7 +155,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
     },
 
     reinstate: ({ params, staff, terminal }) => {
-      const notBefore = ctx.clock() - ctx.settings.hall().noShowReinstateMin * 60_000;
+      const notBefore = reinstatableSince(ctx.settings.hall(), ctx.clock());
       const t = atomically(() => {
         const back = ticketOrConflict(ctx.tickets.reinstate(params.id, notBefore), 'Only a recent no-show can be reinstated');
         ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.reinstate', target: back.number, detail: '' });

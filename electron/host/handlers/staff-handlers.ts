@@ -45,7 +45,7 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
       if (ctx.staff.count() > 0) throw new ApiError('code_invalid', 'The first administrator already exists');
       const created = ctx.staff.createWithPin(body.staffNo, body.name, 'admin', hash, salt, ctx.clock());
       ctx.settings.deleteRaw(SETUP_KEY);
-      audit(`terminal:${terminal?.id ?? '?'}`, 'staff.setup_first_admin', `staff:${created.staff_no}`);
+      audit(actorOf(null, terminal), 'staff.setup_first_admin', `staff:${created.staff_no}`);
       if (terminal) startSession(ctx.staff, reply, req, created.id, terminal, ctx.clock());
       return { staff: view(created) };
     },
@@ -57,7 +57,7 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
       const pinSalt = record?.pin_salt;
       if (!record || record.disabled_at !== null || !pinHash || !pinSalt) {
         await burnPinCheck(body.pin);
-        audit(`terminal:${terminal?.id ?? '?'}`, 'staff.sign_in_failed', `staff:${body.staffNo}`, 'unknown or not enrolled');
+        audit(actorOf(null, terminal), 'staff.sign_in_failed', `staff:${body.staffNo}`, 'unknown or not enrolled');
         throw new ApiError('pin_invalid', 'Wrong staff number or PIN');
       }
       if (record.locked_until !== null && record.locked_until > now) {
@@ -72,7 +72,7 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
         const after = ctx.staff.recordFailure(record.id, ctx.clock(), LOCK_AFTER_FAILURES, ctx.clock() + LOCK_MS);
         const locked = after?.locked_until !== null && after?.locked_until !== undefined && after.locked_until > ctx.clock();
         audit(
-          `terminal:${terminal?.id ?? '?'}`,
+          actorOf(null, terminal),
           locked ? 'staff.locked' : 'staff.sign_in_failed',
           `staff:${record.staff_no}`,
           `attempt ${after?.failed_attempts ?? '?'}`,
@@ -82,7 +82,7 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
       }
       ctx.staff.recordSuccess(record.id);
       if (terminal) startSession(ctx.staff, reply, req, record.id, terminal, ctx.clock());
-      audit(`staff:${record.staff_no}@terminal:${terminal?.id ?? '?'}`, 'staff.sign_in', `terminal:${terminal?.id ?? '?'}`);
+      audit(actorOf(record, terminal), 'staff.sign_in', `terminal:${terminal?.id ?? '?'}`);
       return { staff: view({ ...record, failed_attempts: 0, locked_until: null }) };
     },
 
@@ -105,7 +105,7 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
       const { hash, salt } = await hashPin(body.pin);
       const updated = ctx.staff.setPin(record.id, hash, salt);
       if (!updated) throw new ApiError('not_found', 'No such staff member');
-      audit(`staff:${record.staff_no}@terminal:${terminal?.id ?? '?'}`, 'staff.enroll', `staff:${record.staff_no}`);
+      audit(actorOf(record, terminal), 'staff.enroll', `staff:${record.staff_no}`);
       if (terminal) startSession(ctx.staff, reply, req, record.id, terminal, ctx.clock());
       return { staff: view(updated) };
     },

@@ -1,3 +1,4 @@
+import { reinstatableSince } from '../../domain/queue/hall-settings.js';
 import { publicWindow } from '../../domain/queue/public-window.js';
 import type { windowsApi } from '../../domain/contract/windows-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
@@ -51,7 +52,7 @@ export function windowsHandlers(ctx: HostContext): HandlersFor<typeof windowsApi
     windowState: ({ params }) => {
       const w = windowOrThrow(ctx, params.id);
       const settings = ctx.settings.hall();
-      const notBefore = ctx.clock() - settings.noShowReinstateMin * 60_000;
+      const notBefore = reinstatableSince(settings, ctx.clock());
       return {
         window: publicWindow(w),
         current: ctx.tickets.current(w.id),
