@@ -3,7 +3,7 @@ import { RawFormSchema } from '../catalog/form-schema.js';
 import { CLERK, SELF_SERVICE } from './access.js';
 import { AppointmentCodeSchema } from './appointments-api.js';
 import { IdParam, None, route } from './route-spec.js';
-import { BusinessLineSchema, LanguageSchema, TicketSchema } from './schemas.js';
+import { BusinessLineSchema, IsoDateSchema, LanguageSchema, TicketSchema } from './schemas.js';
 
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'completed', 'supplement_pending', 'rejected', 'withdrawn'] as const;
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
@@ -20,7 +20,6 @@ export const NEXT_STEP: Readonly<Record<ApplicationStatus, string>> = {
   withdrawn: 'application.next.none',
 };
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ServiceCode = z.string().trim().min(1).max(60);
 const RequestId = z.string().uuid('requestId must be a UUID made by the kiosk');
 /** A name as on the ID card: Han characters, with the middle dot some names carry, at most 40. */
@@ -36,9 +35,9 @@ export const ApplicationSummarySchema = z.object({
   greenChannel: z.boolean(),
   /** 容缺: missing deferrable materials, to be supplied by `supplementBy`. */
   missingMaterials: z.array(z.string()),
-  supplementBy: IsoDate.nullable(),
+  supplementBy: IsoDateSchema.nullable(),
   /** The promised completion date (time limit in working days; today when done on the spot). */
-  promisedBy: IsoDate,
+  promisedBy: IsoDateSchema,
   createdAt: z.number().int(),
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
@@ -130,8 +129,8 @@ export const applicationsApi = {
       serviceCode: z.string(),
       status: ApplicationStatusSchema,
       nextStep: z.string(),
-      supplementBy: IsoDate.nullable(),
-      promisedBy: IsoDate,
+      supplementBy: IsoDateSchema.nullable(),
+      promisedBy: IsoDateSchema,
     }),
   }),
 

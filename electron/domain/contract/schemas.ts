@@ -3,6 +3,8 @@ import { BUSINESS_LINES } from '../business-lines.js';
 import { CATALOG_LANGUAGES } from '../catalog/catalog-schema.js';
 import { TICKET_CLASSES } from '../queue/calling-policy.js';
 import { TERMINAL_ROLES } from '../roles.js';
+import { ISO_DATE_PATTERN } from '../service-day.js';
+import { TICKET_NUMBER_PATTERN } from '../ticket-number.js';
 
 /**
  * Shapes that cross the HTTP/WebSocket boundary between host and renderer. Both sides parse with
@@ -16,11 +18,14 @@ export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 
 export const TicketClassSchema = z.enum(TICKET_CLASSES);
 
+/** A date, YYYY-MM-DD (in the hall's time zone wherever it means a day in the hall). */
+export const IsoDateSchema = z.string().regex(ISO_DATE_PATTERN);
+
 export const TicketSchema = z.object({
   id: z.number().int().positive(),
-  number: z.string().regex(/^[A-Z]\d{3,}$/),
+  number: z.string().regex(TICKET_NUMBER_PATTERN),
   line: BusinessLineSchema,
-  serviceDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  serviceDay: IsoDateSchema,
   status: TicketStatusSchema,
   ticketClass: TicketClassSchema,
   /** People served on this ticket: 1, or N for a group. */

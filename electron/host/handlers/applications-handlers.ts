@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { applicationStore, type ApplicationRow } from '../../../db/applications.js';
 import type { IssuedTicket } from '../../../db/tickets.js';
-import type { Service } from '../../domain/catalog/catalog-schema.js';
+import type { CatalogLanguage as Language, Service } from '../../domain/catalog/catalog-schema.js';
 import { addWorkingDays, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
 import { NEXT_STEP, type applicationsApi, type ApplicationSummary, type FullApplication } from '../../domain/contract/applications-api.js';
 import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
@@ -20,7 +20,6 @@ import { actorOf } from './actor.js';
 import { windowOrThrow } from './window-of.js';
 import { hallStatus } from '../../domain/hall-hours.js';
 
-type Language = 'zh-CN' | 'mn' | 'en';
 type SlipTerminal = { id: number; name: string; role?: string } | null;
 
 /** An appointment redeemed with a submission: what its ticket records. */

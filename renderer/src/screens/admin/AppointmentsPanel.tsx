@@ -5,6 +5,7 @@ import { BUSINESS_LINES } from '@domain/business-lines.js';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { ResponseOf } from '@domain/contract/api.js';
 import { validateIdNumber } from '@domain/identity/id-number.js';
+import { ISO_DATE_PATTERN } from '@domain/service-day.js';
 import { callApi } from '../../api/client.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -61,7 +62,7 @@ export function AppointmentsPanel() {
     e.preventDefault();
     if (inFlight.current) return;
     const found: Problems = [];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
+    if (!ISO_DATE_PATTERN.test(date)) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'admin.form.dateFormat' } });
     if (!/^\d{2}:\d{2}$/.test(time)) found.push({ id: fid('time'), label: t('admin.appointments.time'), problem: { key: 'admin.form.timeFormat' } });
     const id18 = idNumber.trim().toUpperCase();
     if (id18 !== '' && !validateIdNumber(id18, hallToday()).ok)
