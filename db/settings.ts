@@ -1,37 +1,6 @@
 import { HallSettingsSchema, type HallSettings } from '../electron/domain/contract/schemas.js';
-import { DEFAULT_POLICY, type PolicySettings } from '../electron/domain/queue/calling-policy.js';
-import { DEFAULT_GREEN_CHANNEL_AGE } from '../electron/domain/contract/applications-api.js';
-import { DEFAULT_RETENTION_DAYS } from '../electron/domain/retention.js';
+import { DEFAULT_HALL_SETTINGS } from '../electron/domain/queue/hall-settings.js';
 import type { Db } from './open.js';
-
-const MIN = 60_000;
-
-export const DEFAULT_HALL_SETTINGS: HallSettings = {
-  backupWaitLimitMin: DEFAULT_POLICY.backupWaitLimitMs / MIN,
-  appointmentEarlyMin: DEFAULT_POLICY.appointmentEarlyMs / MIN,
-  appointmentLateMin: DEFAULT_POLICY.appointmentLateMs / MIN,
-  priorityStreakLimit: DEFAULT_POLICY.priorityStreakLimit,
-  normalStarvationMin: DEFAULT_POLICY.normalStarvationMs / MIN,
-  recallLimit: 2,
-  noShowReinstateMin: 30,
-  notice: '',
-  maskNames: true,
-  announce: ['zh-CN'],
-  greenChannelAge: DEFAULT_GREEN_CHANNEL_AGE,
-  // Monday to Friday, office hours: what most halls keep until a supervisor says otherwise.
-  openingHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
-  retentionDays: DEFAULT_RETENTION_DAYS,
-};
-
-export function policyOf(s: HallSettings): PolicySettings {
-  return {
-    backupWaitLimitMs: s.backupWaitLimitMin * MIN,
-    appointmentEarlyMs: s.appointmentEarlyMin * MIN,
-    appointmentLateMs: s.appointmentLateMin * MIN,
-    priorityStreakLimit: s.priorityStreakLimit,
-    normalStarvationMs: s.normalStarvationMin * MIN,
-  };
-}
 
 /**
  * Hall settings, read from the database at each use so a supervisor's change applies at once

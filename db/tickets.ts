@@ -1,4 +1,5 @@
 import { BUSINESS_LINES, type BusinessLine } from '../electron/domain/business-lines.js';
+import type { CatalogLanguage } from '../electron/domain/catalog/catalog-schema.js';
 import type { Call, Ticket, WaitingCounts } from '../electron/domain/contract/schemas.js';
 import { chooseNext, nextStreak, type Choice, type PolicySettings, type TicketClass, type WaitingTicket } from '../electron/domain/queue/calling-policy.js';
 import { formatTicketNumber } from '../electron/domain/ticket-number.js';
@@ -19,7 +20,7 @@ export interface TicketRequest {
   groupSize?: number;
   appointmentId?: number | null;
   appointmentSlot?: number | null;
-  language?: 'zh-CN' | 'mn' | 'en' | null;
+  language?: CatalogLanguage | null;
 }
 
 /** Runs inside the issuing transaction with the new tickets, in request order. */

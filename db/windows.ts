@@ -1,5 +1,6 @@
 import type { BusinessLine } from '../electron/domain/business-lines.js';
 import type { ServiceWindow } from '../electron/domain/contract/schemas.js';
+import type { WindowWithStaff } from '../electron/domain/queue/public-window.js';
 import type { Db } from './open.js';
 
 interface WindowRow {
@@ -18,13 +19,6 @@ export interface WindowInput {
   name: string;
   primary: readonly BusinessLine[];
   backup: readonly BusinessLine[];
-}
-
-export type WindowWithStaff = ServiceWindow & { staffId: number | null };
-
-/** What screens see of a window: who is signed in by name, not by internal id. */
-export function publicWindow({ staffId: _staffId, ...w }: WindowWithStaff): ServiceWindow {
-  return w;
 }
 
 export function windowStore(db: Db) {

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { appRoot } from '../db/app-root.js';
 import { defaultDataDir } from '../electron/host/cli-options.js';
 import { CardFixtureSchema } from '../electron/domain/devices/card-fixture.js';
-import { SIM_CREDENTIAL_FILE, SIM_PATHS, SimCredentialSchema, SimFaultBodySchema, SimReplySchema } from '../electron/domain/devices/sim-contract.js';
+import { SIM_CREDENTIAL_FILE, SimCredentialSchema, SimFaultBodySchema, simApi } from '../electron/domain/contract/sim-api.js';
 
 const USAGE = `Usage: npm run sim -- [--data-dir <dir>] [--device <id>] <command>
   card put <fixture>     fixture name (see "fixtures") or path to a .json card
@@ -66,14 +66,18 @@ async function main(argv: string[]): Promise<void> {
   const deviceId = values.device === undefined ? undefined : Number(values.device);
   if (deviceId !== undefined && !(Number.isInteger(deviceId) && deviceId > 0)) throw new UsageError('--device must be a device id');
 
-  let path: string;
+  let route: keyof typeof simApi;
   let body: unknown;
-  if (cmd === 'card' && arg1 === 'put' && arg2) [path, body] = [SIM_PATHS.card, { action: 'put', fixture: loadFixture(arg2), deviceId }];
-  else if (cmd === 'card' && arg1 === 'remove') [path, body] = [SIM_PATHS.card, { action: 'remove', deviceId }];
-  else if (cmd === 'scan' && arg1) [path, body] = [SIM_PATHS.scan, { text: positionals.slice(1).join(' '), deviceId }];
-  else if (cmd === 'fault' && arg1 && (arg2 === 'on' || arg2 === 'off')) [path, body] = [SIM_PATHS.fault, { fault: arg1, on: arg2 === 'on', deviceId }];
-  else if ((cmd === 'unplug' || cmd === 'plug') && arg1) [path, body] = [SIM_PATHS.plug, { deviceId: Number(arg1), plugged: cmd === 'plug' }];
+  if (cmd === 'card' && arg1 === 'put' && arg2) [route, body] = ['simCard', { action: 'put', fixture: loadFixture(arg2), deviceId }];
+  else if (cmd === 'card' && arg1 === 'remove') [route, body] = ['simCard', { action: 'remove', deviceId }];
+  else if (cmd === 'scan' && arg1) [route, body] = ['simScan', { text: positionals.slice(1).join(' '), deviceId }];
+  else if (cmd === 'fault' && arg1 && (arg2 === 'on' || arg2 === 'off')) [route, body] = ['simFault', { fault: arg1, on: arg2 === 'on', deviceId }];
+  else if ((cmd === 'unplug' || cmd === 'plug') && arg1) [route, body] = ['simPlug', { deviceId: Number(arg1), plugged: cmd === 'plug' }];
   else throw new UsageError(USAGE);
+  const spec = simApi[route];
+  // Checked here with the host's own schema, so a typo is told at once rather than as a 400.
+  const checked = spec.body.safeParse(body);
+  if (!checked.success) throw new UsageError(`${checked.error.issues.map((i) => `${i.path.join('.') || cmd}: ${i.message}`).join('; ')}\n${USAGE}`);
 
   const dataDir = values['data-dir'] ?? (process.env['YIZHAN_DATA_DIR'] || defaultDataDir());
   let cred;
@@ -82,15 +86,15 @@ async function main(argv: string[]): Promise<void> {
   } catch {
     throw new UsageError(`no simulating host found for ${dataDir}: start one with npm run hub -- --simulate-devices (same --data-dir)`);
   }
-  const res = await fetch(`${cred.url}${path}`, {
-    method: 'POST',
+  const res = await fetch(`${cred.url}${spec.path}`, {
+    method: spec.method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${cred.token}`, 'x-yizhan-role': 'admin' },
     body: JSON.stringify(body),
   }).catch(() => null);
   if (!res) throw new UsageError(`the host at ${cred.url} does not answer; is it running?`);
   const text = await res.text();
   if (!res.ok) throw new UsageError(`host refused (${res.status}): ${text}`);
-  const reply = SimReplySchema.parse(JSON.parse(text));
+  const reply = spec.response.parse(JSON.parse(text));
   process.stdout.write(`ok (device #${reply.deviceId})\n`);
 }
 

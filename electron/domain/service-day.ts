@@ -5,6 +5,9 @@
  */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+/** A calendar date as service days and every date in the API are written: YYYY-MM-DD. */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

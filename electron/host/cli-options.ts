@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TerminalRoleSchema } from '../domain/contract/schemas.js';
 import { PrinterConfigSchema } from '../domain/contract/print-api.js';
+import { DEFAULT_TIME_ZONE } from '../domain/service-day.js';
 import { specToConfig } from './printing/printer-spec.js';
 
 /**
@@ -69,7 +70,7 @@ export const USAGE = `Usage: npm start -- [options]     (npm run hub -- [options
   --port <n>           port to listen on (default 5150, env YIZHAN_PORT; 0 = any free port)
   --host <addr>        interface (default 127.0.0.1, env YIZHAN_HOST; 0.0.0.0 for a hall hub)
   --data-dir <dir>     database folder (default ${defaultDataDir()}, env YIZHAN_DATA_DIR)
-  --time-zone <tz>     hall time zone for the daily numbering (default Asia/Shanghai)
+  --time-zone <tz>     hall time zone for the daily numbering and every screen's dates (default ${DEFAULT_TIME_ZONE})
   --role <role>        screen of the desktop window: kiosk, booth, clerk, display, admin (default kiosk)
   --allowed-host <n>   extra host name the hall uses to reach the hub (repeatable)
   --printer <kind:x>   default printer: cups:QUEUE, folder:/path, electron:DEVICE, none (env YIZHAN_PRINTER)
@@ -131,7 +132,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
     port: str(v.port) ?? (env['YIZHAN_PORT'] || undefined) ?? 5150,
     host: str(v.host) ?? (env['YIZHAN_HOST'] || undefined) ?? '127.0.0.1',
     dataDir,
-    timeZone: str(v['time-zone']) ?? (env['YIZHAN_TIME_ZONE'] || undefined) ?? 'Asia/Shanghai',
+    timeZone: str(v['time-zone']) ?? (env['YIZHAN_TIME_ZONE'] || undefined) ?? DEFAULT_TIME_ZONE,
     role: str(v.role) ?? 'kiosk',
     headless: v.headless === true,
     kiosk: v['no-kiosk'] !== true,

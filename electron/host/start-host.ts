@@ -14,7 +14,7 @@ import { conversationStore } from '../../db/conversation.js';
 import { settingsStore } from '../../db/settings.js';
 import { catalogService } from './catalog-service.js';
 import { staffStore } from '../../db/staff.js';
-import { EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
+import { api, EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../domain/contract/events.js';
 import { credentialCookieName } from '../domain/roles.js';
 import { assertTimeZone, DEFAULT_TIME_ZONE, serviceDay } from '../domain/service-day.js';
@@ -22,8 +22,11 @@ import { createEventHub } from './events/event-hub.js';
 import { statePusher } from './events/state-pusher.js';
 import { issueBatcher } from './queue/issue-batcher.js';
 import { queueHandlers } from './handlers/queue-handlers.js';
-import { terminalHandlers } from './handlers/terminal-handlers.js';
-import { adminHandlers } from './handlers/admin-handlers.js';
+import { terminalsHandlers } from './handlers/terminals-handlers.js';
+import { windowsHandlers } from './handlers/windows-handlers.js';
+import { settingsHandlers } from './handlers/settings-handlers.js';
+import { appointmentsHandlers } from './handlers/appointments-handlers.js';
+import { auditHandlers } from './handlers/audit-handlers.js';
 import { conversationHandlers } from './handlers/conversation-handlers.js';
 import { issueSetupCode, staffHandlers } from './handlers/staff-handlers.js';
 import { queueState } from './queue/queue-state.js';
@@ -33,9 +36,11 @@ import { pausePointFromEnv } from './printing/print-queue.js';
 import { printingService } from './printing/printing-service.js';
 import { deviceStore } from '../../db/devices.js';
 import { createDeviceManager } from './devices/device-manager.js';
-import { registerSimRoutes, writeSimCredential } from './devices/sim-routes.js';
-import { deviceHandlers } from './handlers/device-handlers.js';
-import { applicationHandlers } from './handlers/application-handlers.js';
+import { writeSimCredential } from './devices/sim-credential.js';
+import { simHandlers } from './handlers/sim-handlers.js';
+import { simApi } from '../domain/contract/sim-api.js';
+import { devicesHandlers } from './handlers/devices-handlers.js';
+import { applicationsHandlers } from './handlers/applications-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import type { HostContext } from './host-context.js';
@@ -119,23 +124,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   app.addHook('onRequest', requestChecks(hostChecker(options.allowedHostNames ?? [])));
   app.addHook('onSend', async (req, reply) => securityHeaders(reply, req.url.startsWith('/api/')));
 
+  const guard = { terminals: ctx.terminals, staffOf: staffResolver(ctx.staff, clock), clock };
   registerRoutes(
     app,
+    api,
     {
-      ...terminalHandlers(ctx),
+      ...terminalsHandlers(ctx),
       ...queueHandlers(ctx),
-      ...staffHandlers(ctx),
-      ...adminHandlers(ctx),
+      ...windowsHandlers(ctx),
       ...conversationHandlers(ctx),
-      ...printHandlers(ctx),
-      ...deviceHandlers(ctx),
-      ...applicationHandlers(ctx),
+      ...staffHandlers(ctx),
+      ...settingsHandlers(ctx),
+      ...appointmentsHandlers(ctx),
+      ...auditHandlers(ctx),
       ...catalogHandlers(ctx),
+      ...applicationsHandlers(ctx),
+      ...printHandlers(ctx),
+      ...devicesHandlers(ctx),
       ...hallHandlers(ctx),
     },
-    ctx.terminals,
-    staffResolver(ctx.staff, clock),
-    clock,
+    guard,
   );
   const setupCode = issueSetupCode(ctx);
   // Personal data past the supervisor's retention period goes at start, then once a day. A purge
@@ -145,7 +153,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   } catch (err) {
     log(`retention: purge failed: ${(err as Error).message}`);
   }
-  if (options.simulateDevices) registerSimRoutes(app, ctx.devices, ctx.terminals, clock);
+  // Only a simulating host has these routes: elsewhere their paths are unknown (404), not refused.
+  if (options.simulateDevices) registerRoutes(app, simApi, simHandlers(ctx), guard);
 
   let closing: Promise<void> | null = null;
   app.get(EVENTS_PATH, { websocket: true }, (socket, req) => {

@@ -5,7 +5,7 @@ import { parseCardText } from '../../electron/domain/devices/id-card-text.js';
 import { decodeResponse, encodeResponse, PREAMBLE } from '../../electron/domain/devices/sam-frame.js';
 import { createReassembler } from '../../electron/domain/devices/sam-reassembler.js';
 import { CardFixtureSchema, encodeCardText, fixturePhoto } from '../../electron/domain/devices/card-fixture.js';
-import { SIM_CREDENTIAL_FILE, SimCredentialSchema } from '../../electron/domain/devices/sim-contract.js';
+import { SIM_CREDENTIAL_FILE, SimCredentialSchema } from '../../electron/domain/contract/sim-api.js';
 import { appRoot } from '../../db/app-root.js';
 import { startHubProcess } from '../lib/hub-process.js';
 import { percentile } from './machine.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDocument } from '../../electron/host/printing/documents/index.js';
 import { SAMPLE_DOCUMENTS } from '../../electron/host/printing/documents/samples.js';
-import { maskIdNumber, type DocumentRequest } from '../../electron/host/printing/documents/types.js';
+import type { DocumentRequest } from '../../electron/host/printing/documents/types.js';
 import { tempDir } from '../support/temp-dir.js';
 
 // poppler-utils reads the PDFs back: what a person would see, not what we meant to draw.
@@ -35,11 +35,6 @@ const FULL_ID = '150102198807153017';
 const A4 = { w: 595.28, h: 841.89 };
 
 describe.skipIf(!poppler)('printed documents (read back with poppler)', () => {
-  it('masks ID numbers to their last four characters', () => {
-    expect(maskIdNumber(FULL_ID)).toBe('**************3017');
-    expect(maskIdNumber('12345')).toBe('*2345');
-  });
-
   it('ticket slip: 80 mm wide, fitted height, number, line, people ahead, wait, hall, kiosk, time', async () => {
     const r = await rendered(SAMPLE_DOCUMENTS.ticket_slip);
     expect(r.widthPt).toBeCloseTo(226.77, 1);

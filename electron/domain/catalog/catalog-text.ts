@@ -36,6 +36,26 @@ export function feeNote(zh: string, yuan: number, en: string): Text {
   return t(zh, `${yuan} ${MN.yuan}`, en);
 }
 
+/** A fee with its amount written once: fee(20, '工本费', 'Card fee') notes 工本费 20 元 / Card fee 20 yuan. */
+export function fee(yuan: number, zh: string, en: string): { yuan: number; note: Text } {
+  return { yuan, note: feeNote(`${zh} ${yuan} 元`, yuan, `${en} ${yuan} yuan`) };
+}
+
+export const NO_FEE = { yuan: 0, note: FREE };
+
+/** Answers several questions offer. */
+export const OPTION = {
+  male: t('男', 'ᠡᠷᠡ', 'Male'),
+  female: t('女', 'ᠡᠮᠡ', 'Female'),
+  lost: t('遗失', 'ᠭᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ', 'Lost'),
+  other: t('其他', 'ᠪᠤᠰᠤᠳ', 'Other'),
+} as const;
+
+/** A required choice: each option's value and its text, in the order shown. */
+export function choice(key: string, label: Text, options: Readonly<Record<string, Text>>): Field {
+  return { key, type: 'select', label, required: true, options: Object.entries(options).map(([value, text]) => ({ value, label: text })) };
+}
+
 // ── Materials ────────────────────────────────────────────────────────────────────────────────
 export const M = {
   idCard: { code: 'id_card', name: t('本人居民身份证', MN.idCard, 'Your resident ID card'), requirement: 'mandatory' },
@@ -129,17 +149,7 @@ export const M = {
 export const F = {
   name: { key: 'name', type: 'text', label: t('姓名', 'ᠨᠡᠷᠡ', 'Name'), required: true, prefill: 'name', maxLength: 40 },
   idNumber: { key: 'idNumber', type: 'idNumber', label: t('公民身份号码', `${MN.idCard}${NB}ᠦ ᠳ᠋ᠤᠭᠠᠷ`, 'ID number'), required: true, prefill: 'idNumber' },
-  gender: {
-    key: 'gender',
-    type: 'select',
-    label: t('性别', 'ᠬᠦᠢᠰ', 'Sex'),
-    required: true,
-    prefill: 'gender',
-    options: [
-      { value: 'male', label: t('男', 'ᠡᠷᠡ', 'Male') },
-      { value: 'female', label: t('女', 'ᠡᠮᠡ', 'Female') },
-    ],
-  },
+  gender: { ...choice('gender', t('性别', 'ᠬᠦᠢᠰ', 'Sex'), { male: OPTION.male, female: OPTION.female }), prefill: 'gender' },
   nation: { key: 'nation', type: 'text', label: t('民族', 'ᠦᠨᠳᠦᠰᠦᠲᠡᠨ', 'Ethnic group'), required: true, prefill: 'nation', maxLength: 20 },
   birthDate: { key: 'birthDate', type: 'date', label: t('出生日期', `ᠲᠥᠷᠥᠭᠰᠡᠨ ᠡᠳᠦᠷ`, 'Date of birth'), required: true, prefill: 'birthDate', dateRule: 'past' },
   address: { key: 'address', type: 'text', label: t('住址', 'ᠬᠠᠶᠢᠭ', 'Address'), required: true, prefill: 'address', maxLength: 120 },

@@ -1,4 +1,5 @@
 import { isRealDate, validateIdNumber } from '../identity/id-number.js';
+import { ISO_DATE_PATTERN } from '../service-day.js';
 import type { Field } from './catalog-schema.js';
 import { GROUP_CODE_PATTERN, MOBILE_PATTERN, type FormData, type FormValue } from './form-schema.js';
 
@@ -57,7 +58,7 @@ export function checkField(
     case 'phone':
       return MOBILE_PATTERN.test(v.replace(/[\s-]/g, '')) ? null : 'phone';
     case 'date': {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isRealDate(v.replaceAll('-', ''))) return 'date';
+      if (!ISO_DATE_PATTERN.test(v) || !isRealDate(v.replaceAll('-', ''))) return 'date';
       if (field.dateRule === 'past' && v > ctx.today) return 'dateFuture';
       if (field.dateRule === 'future' && v < ctx.today) return 'datePast';
       return null;

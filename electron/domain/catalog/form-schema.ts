@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRealDate, validateIdNumber } from '../identity/id-number.js';
+import { ISO_DATE_PATTERN } from '../service-day.js';
 import type { Field, Service } from './catalog-schema.js';
 
 /**
@@ -41,7 +42,7 @@ function dateSchema(f: Field, today: string): z.ZodType<string> {
   return z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+    .regex(ISO_DATE_PATTERN, 'expected a date YYYY-MM-DD')
     .refine((v) => isRealDate(v.replaceAll('-', '')), 'no such date')
     .refine((v) => f.dateRule !== 'past' || v <= today, 'cannot be in the future')
     .refine((v) => f.dateRule !== 'future' || v >= today, 'cannot be in the past');

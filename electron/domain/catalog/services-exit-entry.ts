@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PortSchema, ServiceSchema } from './catalog-schema.js';
-import { F, M, MN, feeNote, t } from './catalog-text.js';
+import { choice, F, fee, feeNote, M, MN, t } from './catalog-text.js';
 
 type ServiceInput = z.input<typeof ServiceSchema>;
 const NB = '\u202F';
@@ -28,7 +28,7 @@ export const exitEntryServices: ServiceInput[] = [
     name: t('普通护照首次申领', `ᠡᠩ${NB}ᠦᠨ ${MN.passport}${NB}ᠢ ᠠᠩᠬ\u180Eᠠ ᠤᠳᠠᠭ\u180Eᠠ ᠭᠤᠶᠤᠬᠤ`, 'Ordinary passport, first application'),
     description: t('首次申请普通护照，7 个工作日内制证。', `${MN.passport} 7 ${MN.workingDays}`, 'A first ordinary passport, made within 7 working days.'),
     materials: [M.idCard, M.hukouShared, M.photoReceipt],
-    fee: { yuan: 120, note: feeNote('护照 120 元', 120, 'Passport 120 yuan') },
+    fee: fee(120, '护照', 'Passport'),
     timeLimitDays: 7,
     fields: [F.name, pinyinName, F.idNumber, F.gender, F.nation, F.birthDate, F.phone, F.address],
     boothEligible: false,
@@ -50,7 +50,7 @@ export const exitEntryServices: ServiceInput[] = [
       'A single-trip border-tourism pass, issued the same day; alone or with an agency tour group.',
     ),
     materials: [M.idCard, M.hukouShared],
-    fee: { yuan: 15, note: feeNote('一次有效通行证 15 元', 15, 'Single-trip pass 15 yuan') },
+    fee: fee(15, '一次有效通行证', 'Single-trip pass'),
     timeLimitDays: 0,
     fields: [
       F.name,
@@ -59,16 +59,10 @@ export const exitEntryServices: ServiceInput[] = [
       F.phone,
       { key: 'port', type: 'port', label: t('出境口岸', `ᠭᠠᠷᠬᠤ ᠬᠠᠭᠠᠯᠭ\u180Eᠠ`, 'Border port'), required: true },
       departure(t('出行日期', 'ᠠᠶᠠᠯᠠᠬᠤ ᠡᠳᠦᠷ', 'Travel date')),
-      {
-        key: 'travelMode',
-        type: 'select',
-        label: t('出行方式', 'ᠠᠶᠠᠯᠠᠬᠤ ᠬᠡᠯᠪᠡᠷᠢ', 'How you travel'),
-        required: true,
-        options: [
-          { value: 'individual', label: t('个人', 'ᠭᠠᠭᠴᠠ', 'On my own') },
-          { value: 'agency_tour', label: t('旅行社团队', `ᠠᠶᠠᠯᠠᠯ${NB}ᠤᠨ ᠪᠦᠯᠦᠭ`, 'Agency tour group') },
-        ],
-      },
+      choice('travelMode', t('出行方式', 'ᠠᠶᠠᠯᠠᠬᠤ ᠬᠡᠯᠪᠡᠷᠢ', 'How you travel'), {
+        individual: t('个人', 'ᠭᠠᠭᠴᠠ', 'On my own'),
+        agency_tour: t('旅行社团队', `ᠠᠶᠠᠯᠠᠯ${NB}ᠤᠨ ᠪᠦᠯᠦᠭ`, 'Agency tour group'),
+      }),
       {
         key: 'groupCode',
         type: 'groupCode',
@@ -104,16 +98,10 @@ export const exitEntryServices: ServiceInput[] = [
       pinyinName,
       F.idNumber,
       F.phone,
-      {
-        key: 'documentType',
-        type: 'select',
-        label: t('证件类型', `${MN.certificate}${NB}ᠦᠨ ᠲᠦᠷᠦᠯ`, 'Document'),
-        required: true,
-        options: [
-          { value: 'passport', label: t('普通护照', MN.passport, 'Ordinary passport') },
-          { value: 'hk_macao_permit', label: t('往来港澳通行证', `ᠰᠢᠶᠠᠩᠭᠠᠩ ᠠᠤᠮᠧᠨ${NB}ᠤ ᠦᠨᠡᠮᠯᠡᠯ`, 'Mainland travel permit for Hong Kong and Macao') },
-        ],
-      },
+      choice('documentType', t('证件类型', `${MN.certificate}${NB}ᠦᠨ ᠲᠦᠷᠦᠯ`, 'Document'), {
+        passport: t('普通护照', MN.passport, 'Ordinary passport'),
+        hk_macao_permit: t('往来港澳通行证', `ᠰᠢᠶᠠᠩᠭᠠᠩ ᠠᠤᠮᠧᠨ${NB}ᠤ ᠦᠨᠡᠮᠯᠡᠯ`, 'Mainland travel permit for Hong Kong and Macao'),
+      }),
       departure(t('出发日期', 'ᠭᠠᠷᠬᠤ ᠡᠳᠦᠷ', 'Departure date')),
     ],
     boothEligible: false,

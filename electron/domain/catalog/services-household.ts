@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ServiceSchema } from './catalog-schema.js';
-import { F, FREE, M, MN, feeNote, t } from './catalog-text.js';
+import { choice, F, fee, M, MN, NO_FEE, OPTION, t } from './catalog-text.js';
 
 type ServiceInput = z.input<typeof ServiceSchema>;
 const NB = '\u202F';
@@ -20,7 +20,7 @@ export const householdServices: ServiceInput[] = [
       'A new card when yours expires (or soon will) or its details change.',
     ),
     materials: [M.oldIdCard, M.hukouShared, M.photoReceipt],
-    fee: { yuan: 20, note: feeNote('工本费 20 元', 20, 'Card fee 20 yuan') },
+    fee: fee(20, '工本费', 'Card fee'),
     timeLimitDays: 10,
     fields: [F.name, F.idNumber, F.gender, F.nation, F.birthDate, F.address, F.phone],
     boothEligible: false,
@@ -42,7 +42,7 @@ export const householdServices: ServiceInput[] = [
       'A new card after yours was lost, stolen or damaged.',
     ),
     materials: [M.lossStatement, M.hukouShared, M.photoReceipt],
-    fee: { yuan: 20, note: feeNote('工本费 20 元', 20, 'Card fee 20 yuan') },
+    fee: fee(20, '工本费', 'Card fee'),
     timeLimitDays: 10,
     fields: [
       F.name,
@@ -52,17 +52,11 @@ export const householdServices: ServiceInput[] = [
       F.birthDate,
       F.address,
       F.phone,
-      {
-        key: 'lossReason',
-        type: 'select',
-        label: t('补领原因', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Reason'),
-        required: true,
-        options: [
-          { value: 'lost', label: t('遗失', 'ᠭᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ', 'Lost') },
-          { value: 'stolen', label: t('被盗', 'ᠬᠤᠯᠠᠭᠠᠢᠯᠠᠭᠳᠠᠭᠰᠠᠨ', 'Stolen') },
-          { value: 'damaged', label: t('损坏', 'ᠡᠪᠳᠡᠷᠡᠭᠰᠡᠨ', 'Damaged') },
-        ],
-      },
+      choice('lossReason', t('补领原因', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Reason'), {
+        lost: OPTION.lost,
+        stolen: t('被盗', 'ᠬᠤᠯᠠᠭᠠᠢᠯᠠᠭᠳᠠᠭᠰᠠᠨ', 'Stolen'),
+        damaged: t('损坏', 'ᠡᠪᠳᠡᠷᠡᠭᠰᠡᠨ', 'Damaged'),
+      }),
     ],
     boothEligible: false,
     instant: false,
@@ -83,24 +77,18 @@ export const householdServices: ServiceInput[] = [
       'While your card is being made and you need one now: issued on the spot.',
     ),
     materials: [M.hukouShared],
-    fee: { yuan: 10, note: feeNote('工本费 10 元', 10, 'Card fee 10 yuan') },
+    fee: fee(10, '工本费', 'Card fee'),
     timeLimitDays: 0,
     fields: [
       F.name,
       F.idNumber,
       F.phone,
-      {
-        key: 'urgentReason',
-        type: 'select',
-        label: t('用证事由', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Why you need it now'),
-        required: true,
-        options: [
-          { value: 'travel', label: t('乘车、乘机出行', 'ᠠᠶᠠᠯᠠᠯ', 'Travel') },
-          { value: 'exam', label: t('考试', 'ᠰᠢᠯᠭᠠᠯᠲᠠ', 'Examination') },
-          { value: 'banking', label: t('金融业务', 'ᠪᠠᠩᠬᠢ', 'Banking') },
-          { value: 'other', label: t('其他', 'ᠪᠤᠰᠤᠳ', 'Other') },
-        ],
-      },
+      choice('urgentReason', t('用证事由', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Why you need it now'), {
+        travel: t('乘车、乘机出行', 'ᠠᠶᠠᠯᠠᠯ', 'Travel'),
+        exam: t('考试', 'ᠰᠢᠯᠭᠠᠯᠲᠠ', 'Examination'),
+        banking: t('金融业务', 'ᠪᠠᠩᠬᠢ', 'Banking'),
+        other: OPTION.other,
+      }),
     ],
     boothEligible: false,
     instant: true,
@@ -121,25 +109,19 @@ export const householdServices: ServiceInput[] = [
       'Moving your household registration within the region, done in 3 working days.',
     ),
     materials: [M.idCard, M.hukou, M.residenceProof, M.transferConsent],
-    fee: { yuan: 0, note: FREE },
+    fee: NO_FEE,
     timeLimitDays: 3,
     fields: [
       F.name,
       F.idNumber,
       F.phone,
       { key: 'newAddress', type: 'text', label: t('迁入地址', 'ᠰᠢᠨ\u180Eᠡ ᠬᠠᠶᠢᠭ', 'New address'), required: true, maxLength: 120 },
-      {
-        key: 'moveReason',
-        type: 'select',
-        label: t('迁移原因', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Reason for moving'),
-        required: true,
-        options: [
-          { value: 'home_purchase', label: t('购房', 'ᠭᠡᠷ ᠬᠤᠳᠠᠯᠳᠤᠨ ᠠᠪᠤᠭᠰᠠᠨ', 'Bought a home') },
-          { value: 'marriage', label: t('投靠配偶', 'ᠭᠡᠷᠯᠡᠯᠲᠡ', 'Joining a spouse') },
-          { value: 'work', label: t('工作调动', 'ᠠᠵᠢᠯ', 'Work') },
-          { value: 'other', label: t('其他', 'ᠪᠤᠰᠤᠳ', 'Other') },
-        ],
-      },
+      choice('moveReason', t('迁移原因', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Reason for moving'), {
+        home_purchase: t('购房', 'ᠭᠡᠷ ᠬᠤᠳᠠᠯᠳᠤᠨ ᠠᠪᠤᠭᠰᠠᠨ', 'Bought a home'),
+        marriage: t('投靠配偶', 'ᠭᠡᠷᠯᠡᠯᠲᠡ', 'Joining a spouse'),
+        work: t('工作调动', 'ᠠᠵᠢᠯ', 'Work'),
+        other: OPTION.other,
+      }),
     ],
     boothEligible: false,
     instant: false,
@@ -160,24 +142,18 @@ export const householdServices: ServiceInput[] = [
       'A certificate of your household record, printed on the spot.',
     ),
     materials: [M.idCard, M.hukouShared],
-    fee: { yuan: 0, note: FREE },
+    fee: NO_FEE,
     timeLimitDays: 0,
     fields: [
       F.name,
       F.idNumber,
       F.phone,
-      {
-        key: 'purpose',
-        type: 'select',
-        label: t('用途', 'ᠬᠡᠷᠡᠭᠯᠡᠭᠡ', 'Purpose'),
-        required: true,
-        options: [
-          { value: 'employment', label: t('就业', 'ᠠᠵᠢᠯ', 'Employment') },
-          { value: 'education', label: t('入学', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', 'Education') },
-          { value: 'social_security', label: t('社保', `ᠨᠡᠢᠭᠡᠮ${NB}ᠦᠨ ᠳᠠᠭᠠᠳᠤᠯ`, 'Social security') },
-          { value: 'other', label: t('其他', 'ᠪᠤᠰᠤᠳ', 'Other') },
-        ],
-      },
+      choice('purpose', t('用途', 'ᠬᠡᠷᠡᠭᠯᠡᠭᠡ', 'Purpose'), {
+        employment: t('就业', 'ᠠᠵᠢᠯ', 'Employment'),
+        education: t('入学', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', 'Education'),
+        social_security: t('社保', `ᠨᠡᠢᠭᠡᠮ${NB}ᠦᠨ ᠳᠠᠭᠠᠳᠤᠯ`, 'Social security'),
+        other: OPTION.other,
+      }),
     ],
     boothEligible: true,
     instant: true,
@@ -198,20 +174,14 @@ export const householdServices: ServiceInput[] = [
       "Registering a newborn child's household record, done on the spot.",
     ),
     materials: [M.idCard, M.hukou, M.birthMedical, M.marriage],
-    fee: { yuan: 0, note: FREE },
+    fee: NO_FEE,
     timeLimitDays: 0,
     fields: [
       { key: 'childName', type: 'text', label: t('新生儿姓名', `ᠬᠡᠦᠬᠡᠳ${NB}ᠦᠨ ᠨᠡᠷᠡ`, "Child's name"), required: true, maxLength: 40 },
-      {
-        key: 'childGender',
-        type: 'select',
-        label: t('新生儿性别', `ᠬᠡᠦᠬᠡᠳ${NB}ᠦᠨ ᠬᠦᠢᠰ`, "Child's sex"),
-        required: true,
-        options: [
-          { value: 'male', label: t('男', 'ᠡᠷᠡ', 'Male') },
-          { value: 'female', label: t('女', 'ᠡᠮᠡ', 'Female') },
-        ],
-      },
+      choice('childGender', t('新生儿性别', `ᠬᠡᠦᠬᠡᠳ${NB}ᠦᠨ ᠬᠦᠢᠰ`, "Child's sex"), {
+        male: OPTION.male,
+        female: OPTION.female,
+      }),
       { key: 'childBirthDate', type: 'date', label: t('出生日期', 'ᠲᠥᠷᠥᠭᠰᠡᠨ ᠡᠳᠦᠷ', "Child's date of birth"), required: true, dateRule: 'past' },
       { ...F.name, label: t('申报人（父或母）姓名', `ᠡᠴᠢᠭᠡ ᠡᠬᠡ${NB}ᠶᠢᠨ ᠨᠡᠷᠡ`, "Parent's name") },
       F.idNumber,

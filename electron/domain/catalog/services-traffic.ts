@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ServiceSchema } from './catalog-schema.js';
-import { F, FREE, M, MN, feeNote, t } from './catalog-text.js';
+import { choice, F, fee, M, MN, NO_FEE, OPTION, t } from './catalog-text.js';
 
 type ServiceInput = z.input<typeof ServiceSchema>;
 const NB = '\u202F';
@@ -36,7 +36,7 @@ export const trafficServices: ServiceInput[] = [
         requirement: 'data_sharing',
       },
     ],
-    fee: { yuan: 10, note: feeNote('工本费 10 元', 10, 'Licence fee 10 yuan') },
+    fee: fee(10, '工本费', 'Licence fee'),
     timeLimitDays: 0,
     fields: [F.name, F.idNumber, F.phone],
     boothEligible: true,
@@ -58,22 +58,16 @@ export const trafficServices: ServiceInput[] = [
       'A replacement for a lost or damaged licence, handed over at once.',
     ),
     materials: [M.idCard, M.lossStatement],
-    fee: { yuan: 10, note: feeNote('工本费 10 元', 10, 'Licence fee 10 yuan') },
+    fee: fee(10, '工本费', 'Licence fee'),
     timeLimitDays: 0,
     fields: [
       F.name,
       F.idNumber,
       F.phone,
-      {
-        key: 'lossReason',
-        type: 'select',
-        label: t('补证原因', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Reason'),
-        required: true,
-        options: [
-          { value: 'lost', label: t('遗失', 'ᠭᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ', 'Lost') },
-          { value: 'damaged', label: t('损毁', 'ᠡᠪᠳᠡᠷᠡᠭᠰᠡᠨ', 'Damaged') },
-        ],
-      },
+      choice('lossReason', t('补证原因', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Reason'), {
+        lost: OPTION.lost,
+        damaged: t('损毁', 'ᠡᠪᠳᠡᠷᠡᠭᠰᠡᠨ', 'Damaged'),
+      }),
     ],
     boothEligible: false,
     instant: true,
@@ -90,7 +84,7 @@ export const trafficServices: ServiceInput[] = [
       'The (electronic) inspection mark after a passed inspection, issued at once.',
     ),
     materials: [M.vehicleLicence, M.insurance, M.inspectionReport],
-    fee: { yuan: 0, note: FREE },
+    fee: NO_FEE,
     timeLimitDays: 0,
     fields: [F.name, F.idNumber, F.phone, plate],
     boothEligible: true,

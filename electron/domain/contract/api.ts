@@ -1,111 +1,43 @@
 import { z } from 'zod';
-import type { TerminalRole } from '../roles.js';
-import { IdParam, None, route } from './route-spec.js';
-import { queueApi } from './queue-api.js';
-import { TerminalRoleSchema, TerminalSchema } from './schemas.js';
-import { deviceApi } from '../devices/device-api.js';
-import { printApi } from './print-api.js';
+import { appointmentsApi } from './appointments-api.js';
 import { applicationsApi } from './applications-api.js';
+import { auditApi } from './audit-api.js';
+import { catalogApi } from './catalog-api.js';
+import { conversationApi } from './conversation-api.js';
+import { devicesApi } from './devices-api.js';
 import { hallApi } from './hall-api.js';
+import { printApi } from './print-api.js';
+import { queueApi } from './queue-api.js';
+import { TerminalRoleSchema } from './schemas.js';
+import { settingsApi } from './settings-api.js';
+import { staffApi } from './staff-api.js';
+import { terminalsApi } from './terminals-api.js';
+import { windowsApi } from './windows-api.js';
 
 /**
  * The HTTP API as data: method, path, who may call it, and the schema of everything that crosses.
  * The host registers its handlers from this table (so a route cannot exist without a role list and
  * schemas) and the renderer's client calls through it (so both sides agree by construction).
+ *
+ * Each `<x>-api.ts` beside this file holds one part, served by electron/host/handlers/<x>-handlers.ts
+ * (tests/unit/contract-layout.test.ts holds them to it). The simulator's part (sim-api.ts) is not
+ * merged here: only a host started with --simulate-devices serves it.
  */
 export type { Access, RouteSpec } from './route-spec.js';
 
-const EVERY_TERMINAL: readonly TerminalRole[] = ['kiosk', 'booth', 'clerk', 'display', 'admin'];
-
-export const PAIRING_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-
 export const api = {
+  ...terminalsApi,
   ...queueApi,
-  health: route({
-    method: 'GET',
-    path: '/api/health',
-    access: 'public',
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({
-      name: z.literal('yizhan'),
-      version: z.string(),
-      databasePath: z.string(),
-      schemaVersion: z.number().int(),
-      time: z.number().int(),
-    }),
-  }),
-
-  pair: route({
-    method: 'POST',
-    path: '/api/pair',
-    access: 'public',
-    params: None,
-    query: None,
-    // Codes are shown as XXXX-XXXX in Crockford base32; people type them in lower case or with
-    // look-alike letters, so normalise before matching.
-    body: z
-      .object({
-        code: z
-          .string()
-          .trim()
-          .max(32)
-          .transform((s) => s.toUpperCase().replace(/[O]/g, '0').replace(/[IL]/g, '1'))
-          .pipe(z.string().regex(PAIRING_CODE_PATTERN, 'expected a pairing code like ABCD-1234')),
-      })
-      .strict(),
-    response: z.object({ terminal: TerminalSchema }),
-  }),
-
-  session: route({
-    method: 'GET',
-    path: '/api/session',
-    access: EVERY_TERMINAL,
-    params: None,
-    query: z.object({ role: TerminalRoleSchema }).strict(),
-    body: None,
-    response: z.object({ terminal: TerminalSchema }),
-  }),
-
-  listTerminals: route({
-    method: 'GET',
-    path: '/api/terminals',
-    access: ['admin'],
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ terminals: z.array(TerminalSchema) }),
-  }),
-
-  revokeTerminal: route({
-    method: 'DELETE',
-    path: '/api/terminals/:id',
-    access: ['admin'],
-    params: IdParam,
-    query: None,
-    body: None,
-    response: z.object({ terminal: TerminalSchema }),
-  }),
-
-  createPairingCode: route({
-    method: 'POST',
-    path: '/api/pairing-codes',
-    access: ['admin'],
-    params: None,
-    query: None,
-    body: z
-      .object({
-        role: TerminalRoleSchema,
-        name: z.string().trim().min(1).max(60),
-      })
-      .strict(),
-    response: z.object({ code: z.string(), role: TerminalRoleSchema, name: z.string(), expiresAt: z.number().int() }),
-  }),
-
-  ...deviceApi,
-  ...printApi,
+  ...windowsApi,
+  ...conversationApi,
+  ...staffApi,
+  ...settingsApi,
+  ...appointmentsApi,
+  ...auditApi,
+  ...catalogApi,
   ...applicationsApi,
+  ...printApi,
+  ...devicesApi,
   ...hallApi,
 } as const;
 

@@ -1,18 +1,10 @@
 import { z } from 'zod';
-import type { TerminalRole } from '../roles.js';
-import { CatalogSchema, TextSchema } from '../catalog/catalog-schema.js';
-import { CatalogOverridesSchema } from '../catalog/catalog-overrides.js';
 import { RawFormSchema } from '../catalog/form-schema.js';
+import { CLERK, SELF_SERVICE } from './access.js';
+import { AppointmentCodeSchema } from './appointments-api.js';
 import { IdParam, None, route } from './route-spec.js';
-import { BusinessLineSchema, TicketSchema } from './schemas.js';
+import { BusinessLineSchema, IsoDateSchema, LanguageSchema, TicketSchema } from './schemas.js';
 
-/**
- * Routes of the kiosk journey (issue 3): the service catalog, submitting an application together
- * with its ticket (alone or as a tour group), the progress query, the pinyin proposal and the
- * appointment lookup. Answers never carry the applicant's name or full ID number (a kiosk screen
- * is public), except the appointment lookup's, which hands the citizen's own booking to the form
- * they are filling in (the kiosk masks it on screen).
- */
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'completed', 'supplement_pending', 'rejected', 'withdrawn'] as const;
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
@@ -28,23 +20,8 @@ export const NEXT_STEP: Readonly<Record<ApplicationStatus, string>> = {
   withdrawn: 'application.next.none',
 };
 
-/** Age from which an applicant is served through the green channel; a supervisor setting. */
-export const DEFAULT_GREEN_CHANNEL_AGE = 70;
-
-const EVERY_TERMINAL: readonly TerminalRole[] = ['kiosk', 'booth', 'clerk', 'display', 'admin'];
-const SELF_SERVICE: readonly TerminalRole[] = ['kiosk', 'booth'];
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ServiceCode = z.string().trim().min(1).max(60);
 const RequestId = z.string().uuid('requestId must be a UUID made by the kiosk');
-const Language = z.enum(['zh-CN', 'mn', 'en']);
-/** An appointment's one-time code (see createAppointment), as typed or read from its QR code. */
-const AppointmentCode = z
-  .string()
-  .trim()
-  .min(4)
-  .max(32)
-  .transform((s) => s.toUpperCase());
 /** A name as on the ID card: Han characters, with the middle dot some names carry, at most 40. */
 const HAN_NAME = /^[\p{Script=Han}·•・.]+$/u;
 /** Codes of the materials the citizen ticked as brought (data-shared ones need not be listed). */
@@ -58,9 +35,9 @@ export const ApplicationSummarySchema = z.object({
   greenChannel: z.boolean(),
   /** 容缺: missing deferrable materials, to be supplied by `supplementBy`. */
   missingMaterials: z.array(z.string()),
-  supplementBy: IsoDate.nullable(),
+  supplementBy: IsoDateSchema.nullable(),
   /** The promised completion date (time limit in working days; today when done on the spot). */
-  promisedBy: IsoDate,
+  promisedBy: IsoDateSchema,
   createdAt: z.number().int(),
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
@@ -90,79 +67,50 @@ const TicketAnswer = {
   replayed: z.boolean(),
 };
 
-const CatalogOverridesAnswer = z.object({
-  overrides: CatalogOverridesSchema,
-  /** Every service of the shipped catalog with its shipped ("default") fee and time limit. */
-  services: z.array(
-    z.object({ code: z.string(), line: BusinessLineSchema, name: TextSchema, defaultFeeYuan: z.number(), defaultTimeLimitDays: z.number().int() }),
-  ),
-});
+/**
+ * A kiosk's submission: its idempotency key, the service and the citizen's language with what the
+ * route adds; answered with what was stored and the ticket to wait with.
+ */
+function submission<B extends z.ZodRawShape, A extends z.ZodRawShape>(path: string, body: B, answer: A) {
+  return route({
+    method: 'POST',
+    path,
+    access: SELF_SERVICE,
+    params: None,
+    query: None,
+    body: z.object({ requestId: RequestId, serviceCode: ServiceCode, language: LanguageSchema.optional(), ...body }).strict(),
+    response: z.object({ ...answer, ...TicketAnswer }),
+  });
+}
 
+/**
+ * The application (办件): submitted at a kiosk together with its ticket (alone or as a tour group),
+ * the progress query, the pinyin proposal for the form, and the full record for the clerk serving
+ * it. Answers to a kiosk never carry the applicant's name or full ID number (its screen is public).
+ */
 export const applicationsApi = {
-  catalog: route({ method: 'GET', path: '/api/catalog', access: EVERY_TERMINAL, params: None, query: None, body: None, response: CatalogSchema }),
+  submitApplication: submission(
+    '/api/applications',
+    {
+      form: RawFormSchema,
+      materials: Materials,
+      /** Arriving with an appointment: its code, checked and used up with the submission. */
+      appointmentCode: AppointmentCodeSchema.optional(),
+    },
+    { application: ApplicationSummarySchema },
+  ),
 
-  /** The supervisor's fee and time-limit overrides, with each service's shipped values beside them. */
-  getCatalogOverrides: route({
-    method: 'GET',
-    path: '/api/catalog/overrides',
-    access: ['admin'],
-    params: None,
-    query: None,
-    body: None,
-    response: CatalogOverridesAnswer,
-  }),
-
-  /** Replaces the whole set of overrides (a service left out goes back to its shipped values); audited. */
-  putCatalogOverrides: route({
-    method: 'PUT',
-    path: '/api/catalog/overrides',
-    access: ['admin'],
-    staff: ['supervisor', 'admin'],
-    params: None,
-    query: None,
-    body: CatalogOverridesSchema,
-    response: CatalogOverridesAnswer,
-  }),
-
-  submitApplication: route({
-    method: 'POST',
-    path: '/api/applications',
-    access: SELF_SERVICE,
-    params: None,
-    query: None,
-    body: z
-      .object({
-        requestId: RequestId,
-        serviceCode: ServiceCode,
-        form: RawFormSchema,
-        materials: Materials,
-        language: Language.optional(),
-        /** Arriving with an appointment: its code, checked and used up with the submission. */
-        appointmentCode: AppointmentCode.optional(),
-      })
-      .strict(),
-    response: z.object({ application: ApplicationSummarySchema, ...TicketAnswer }),
-  }),
-
-  submitGroupApplication: route({
-    method: 'POST',
-    path: '/api/applications/group',
-    access: SELF_SERVICE,
-    params: None,
-    query: None,
-    body: z
-      .object({
-        requestId: RequestId,
-        serviceCode: ServiceCode,
-        members: z
-          .array(z.object({ form: RawFormSchema, materials: Materials }).strict())
-          .min(2)
-          .max(60),
-        language: Language.optional(),
-      })
-      .strict(),
-    response: z.object({ applications: z.array(ApplicationSummarySchema), ...TicketAnswer }),
-  }),
+  /** A tour group: one application per member, one ticket for them all. */
+  submitGroupApplication: submission(
+    '/api/applications/group',
+    {
+      members: z
+        .array(z.object({ form: RawFormSchema, materials: Materials }).strict())
+        .min(2)
+        .max(60),
+    },
+    { applications: z.array(ApplicationSummarySchema) },
+  ),
 
   applicationProgress: route({
     method: 'GET',
@@ -181,8 +129,8 @@ export const applicationsApi = {
       serviceCode: z.string(),
       status: ApplicationStatusSchema,
       nextStep: z.string(),
-      supplementBy: IsoDate.nullable(),
-      promisedBy: IsoDate,
+      supplementBy: IsoDateSchema.nullable(),
+      promisedBy: IsoDateSchema,
     }),
   }),
 
@@ -208,32 +156,6 @@ export const applicationsApi = {
   }),
 
   /**
-   * Identifies a citizen from an appointment's QR code: what the booking holds. The ID number is
-   * whole so the kiosk can pre-fill the form (and check the ID card read against it); the kiosk
-   * shows it masked. A used code answers 409, so the details cannot be read again after use.
-   */
-  appointmentLookup: route({
-    method: 'GET',
-    path: '/api/appointments/:code',
-    access: SELF_SERVICE,
-    params: z.object({ code: AppointmentCode }).strict(),
-    query: None,
-    body: None,
-    response: z.object({
-      code: z.string(),
-      line: BusinessLineSchema,
-      slotStart: z.number().int(),
-      name: z.string().nullable(),
-      idNumber: z.string().nullable(),
-      used: z.boolean(),
-    }),
-  }),
-
-  /**
-   * The pre-filled applications on the ticket being served at a window (a group ticket has one per
-   * member), in full — ID number included — and so only to the staff member serving at that window.
-   */
-  /**
    * One application in full by its case number, for a clerk at a window: how an application the
    * booth took at night (no ticket) reaches a clerk when its applicant comes with the number.
    * Every lookup is written to the audit log.
@@ -241,7 +163,7 @@ export const applicationsApi = {
   applicationByCase: route({
     method: 'GET',
     path: '/api/applications/by-case/:case',
-    access: ['clerk'],
+    access: CLERK,
     staff: 'any',
     params: z.object({ case: CaseNumber }).strict(),
     query: None,
@@ -249,10 +171,14 @@ export const applicationsApi = {
     response: z.object({ applications: z.array(FullApplicationSchema) }),
   }),
 
+  /**
+   * The pre-filled applications on the ticket being served at a window (a group ticket has one per
+   * member), in full — ID number included — and so only to the staff member serving at that window.
+   */
   windowApplications: route({
     method: 'GET',
     path: '/api/windows/:id/applications',
-    access: ['clerk'],
+    access: CLERK,
     staff: 'any',
     params: IdParam,
     query: None,

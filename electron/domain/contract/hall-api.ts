@@ -1,20 +1,14 @@
 import { z } from 'zod';
-import type { TerminalRole } from '../roles.js';
-import { None, route } from './route-spec.js';
+import { SELF_SERVICE } from './access.js';
+import { readRoute } from './route-spec.js';
 import { OpeningHoursSchema } from './schemas.js';
-
-const SELF_SERVICE: readonly TerminalRole[] = ['kiosk', 'booth'];
 
 /** What a kiosk or booth tells a citizen about the hall itself: its name, hours and green channel. */
 export const hallApi = {
-  hallInfo: route({
-    method: 'GET',
-    path: '/api/hall-info',
-    access: SELF_SERVICE,
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({
+  hallInfo: readRoute(
+    '/api/hall-info',
+    SELF_SERVICE,
+    z.object({
       hallName: z.string(),
       openingHours: OpeningHoursSchema,
       /** Applicants this old or older are served through the green channel. */
@@ -24,5 +18,5 @@ export const hallApi = {
       /** Start of the next opening (epoch ms) while closed; null while open. */
       nextOpening: z.number().int().nullable(),
     }),
-  }),
+  ),
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IdParam, None, route } from './route-spec.js';
-import { TerminalRoleSchema } from './schemas.js';
+import { ADMIN, SELF_SERVICE } from './access.js';
+import { IdParam, None, readRoute, route } from './route-spec.js';
+import { LanguageSchema, TerminalRoleSchema } from './schemas.js';
 
 /** Printing's part of the API: each terminal's printer, its status and recent jobs, reprints. */
 export const PRINTER_KINDS = ['cups', 'folder', 'electron', 'none'] as const;
@@ -58,20 +59,16 @@ export type TerminalPrinter = z.infer<typeof TerminalPrinterSchema>;
 const HallName = z.string().trim().min(1).max(60);
 
 export const printApi = {
-  listPrinters: route({
-    method: 'GET',
-    path: '/api/printers',
-    access: ['admin'],
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ hallName: z.string(), defaultPrinter: PrinterConfigSchema.nullable(), terminals: z.array(TerminalPrinterSchema) }),
-  }),
+  listPrinters: readRoute(
+    '/api/printers',
+    ADMIN,
+    z.object({ hallName: z.string(), defaultPrinter: PrinterConfigSchema.nullable(), terminals: z.array(TerminalPrinterSchema) }),
+  ),
 
   setPrinter: route({
     method: 'PUT',
     path: '/api/printers/:id',
-    access: ['admin'],
+    access: ADMIN,
     params: IdParam,
     query: None,
     body: z.object({ setting: PrinterConfigSchema.nullable() }).strict(),
@@ -81,7 +78,7 @@ export const printApi = {
   reprintJob: route({
     method: 'POST',
     path: '/api/print-jobs/:id/reprint',
-    access: ['admin'],
+    access: ADMIN,
     params: IdParam,
     query: None,
     body: None,
@@ -91,7 +88,7 @@ export const printApi = {
   setHallName: route({
     method: 'PUT',
     path: '/api/hall-name',
-    access: ['admin'],
+    access: ADMIN,
     params: None,
     query: None,
     body: z.object({ hallName: HallName }).strict(),
@@ -99,15 +96,7 @@ export const printApi = {
   }),
 
   /** The caller's own printer, for the kiosk's notice when it first draws. */
-  printerStatus: route({
-    method: 'GET',
-    path: '/api/printer-status',
-    access: ['kiosk', 'booth', 'clerk'],
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ status: PrinterStatusSchema, detail: z.string() }),
-  }),
+  printerStatus: readRoute('/api/printer-status', ['kiosk', 'booth', 'clerk'], z.object({ status: PrinterStatusSchema, detail: z.string() })),
 
   /**
    * The one-time notice (一次性告知书) on paper at the citizen's request: everything the service
@@ -116,13 +105,13 @@ export const printApi = {
   printNotice: route({
     method: 'POST',
     path: '/api/print/notice',
-    access: ['kiosk', 'booth'],
+    access: SELF_SERVICE,
     params: None,
     query: None,
     body: z
       .object({
         serviceCode: z.string().trim().min(1).max(60),
-        language: z.enum(['zh-CN', 'mn', 'en']),
+        language: LanguageSchema,
         /** Codes of the service's materials the citizen lacks. */
         missing: z.array(z.string().max(60)).max(40).optional(),
       })

@@ -23,3 +23,22 @@ export const IdParam = z.object({ id: z.coerce.number().int().positive() }).stri
 export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
   return spec;
 }
+
+/** A read that needs nothing but its path: no path parameters, no query, no body. */
+export function readRoute<R extends z.ZodType>(
+  path: string,
+  access: Access,
+  response: R,
+  staff?: RouteSpec['staff'],
+): RouteSpec<typeof None, typeof None, typeof None, R> {
+  return route({ method: 'GET', path, access, ...(staff ? { staff } : {}), params: None, query: None, body: None, response });
+}
+
+/**
+ * A clerk's one-word action on a window (open, call-next, recall …): no body, the window's id in
+ * the path, any signed-in staff member. The return type is spelt out so that each route keeps its
+ * own response type (ResponseOf<'recall'> is { ticket: Ticket }).
+ */
+export function windowAction<R extends z.ZodType>(action: string, response: R): RouteSpec<typeof IdParam, typeof None, typeof None, R> {
+  return route({ method: 'POST', path: `/api/windows/:id/${action}`, access: ['clerk'], staff: 'any', params: IdParam, query: None, body: None, response });
+}

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { BUSINESS_LINES } from '../business-lines.js';
+import { CATALOG_LANGUAGES } from '../catalog/catalog-schema.js';
 import { TICKET_CLASSES } from '../queue/calling-policy.js';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../retention.js';
 import { TERMINAL_ROLES } from '../roles.js';
+import { ISO_DATE_PATTERN } from '../service-day.js';
+import { TICKET_NUMBER_PATTERN } from '../ticket-number.js';
 
 /**
  * Shapes that cross the HTTP/WebSocket boundary between host and renderer. Both sides parse with
@@ -16,11 +19,14 @@ export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 
 export const TicketClassSchema = z.enum(TICKET_CLASSES);
 
+/** A date, YYYY-MM-DD (in the hall's time zone wherever it means a day in the hall). */
+export const IsoDateSchema = z.string().regex(ISO_DATE_PATTERN);
+
 export const TicketSchema = z.object({
   id: z.number().int().positive(),
-  number: z.string().regex(/^[A-Z]\d{3,}$/),
+  number: z.string().regex(TICKET_NUMBER_PATTERN),
   line: BusinessLineSchema,
-  serviceDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  serviceDay: IsoDateSchema,
   status: TicketStatusSchema,
   ticketClass: TicketClassSchema,
   /** People served on this ticket: 1, or N for a group. */
@@ -67,8 +73,10 @@ export const CallSchema = z.object({
 });
 export type Call = z.infer<typeof CallSchema>;
 
-export const ANNOUNCE_LANGUAGES = ['zh-CN', 'mn', 'en'] as const;
-export const AnnounceLanguageSchema = z.enum(ANNOUNCE_LANGUAGES);
+/** A citizen's language (for a slip, a notice, an announcement): the UI languages the catalog is written in. */
+export const LanguageSchema = z.enum(CATALOG_LANGUAGES);
+/** Languages a display can announce calls in, in the order the admin screen lists them. */
+export const ANNOUNCE_LANGUAGES = CATALOG_LANGUAGES;
 
 export const QueueStateSchema = z.object({
   serviceDay: z.string(),
@@ -80,7 +88,7 @@ export const QueueStateSchema = z.object({
   /** The supervisor's scrolling notice for the display ('' = none). */
   notice: z.string(),
   /** Languages the display announces calls in, in order. */
-  announce: z.array(AnnounceLanguageSchema),
+  announce: z.array(LanguageSchema),
 });
 export type QueueState = z.infer<typeof QueueStateSchema>;
 
@@ -140,7 +148,7 @@ export const HallSettingsSchema = z.object({
   noShowReinstateMin: z.number().int().min(0).max(480),
   notice: z.string().max(500),
   maskNames: z.boolean(),
-  announce: z.array(AnnounceLanguageSchema).min(1).max(3),
+  announce: z.array(LanguageSchema).min(1).max(3),
   /** Applicants this old or older are served through the green channel (绿色通道). */
   greenChannelAge: z.number().int().min(50).max(120),
   openingHours: OpeningHoursSchema,

@@ -36,47 +36,22 @@ export type CardFixture = z.output<typeof CardFixtureSchema>;
 
 export function encodeCardText(card: CardFixture): Uint8Array {
   const out = new Uint8Array(TEXT_BYTES);
-  const put = (f: readonly [number, number], v: string) => encodeUcs2Le(out, f[0], f[1], v);
-  put([0, TEXT_BYTES], '');
-  if (card.type === 'I') {
-    const f = CARD_FIELDS.foreign2017;
-    put(f.nameEn, card.nameEn);
-    put(f.gender, card.gender);
-    put(f.idNumber, card.idNumber);
-    put(f.nationality, card.nationality);
-    put(f.name, card.name);
-    put(f.validFrom, card.validFrom);
-    put(f.validUntil, card.validUntil);
-    put(f.birth, card.birth);
-    put(f.authority, card.authority);
-  } else if (card.type === 'Y') {
-    const f = CARD_FIELDS.foreign2023;
-    put(f.name, card.name);
-    put(f.gender, card.gender);
-    put(f.birth, card.birth);
-    put(f.nameEn1, card.nameEn.slice(0, 35));
-    put(f.idNumber, card.idNumber);
-    put(f.validFrom, card.validFrom);
-    put(f.validUntil, card.validUntil);
-    put(f.nameEn2, card.nameEn.slice(35));
-    put(f.nationality, card.nationality);
-  } else {
-    const f = CARD_FIELDS.resident;
-    put(f.name, card.name);
-    put(f.gender, card.gender);
-    put(f.nation, card.type === 'J' ? '' : card.nation);
-    put(f.birth, card.birth);
-    put(f.address, card.address);
-    put(f.idNumber, card.idNumber);
-    put(f.authority, card.authority);
-    put(f.validFrom, card.validFrom);
-    put(f.validUntil, card.validUntil);
-    if (card.type === 'J') {
-      put(f.permitNumber, card.permitNumber);
-      put(f.issueCount, card.issueCount);
-    }
-  }
-  put([CARD_FIELDS.typeOffset, 2], card.type);
+  encodeUcs2Le(out, 0, TEXT_BYTES, '');
+  const hmt = card.type === 'J';
+  // What each field of a layout holds; a layout writes the fields it has, in its own places.
+  const values: Readonly<Record<string, string>> = {
+    ...card,
+    // A Hong Kong, Macao or Taiwan residence permit names no ethnic group, and only it has these two.
+    nation: hmt ? '' : card.nation,
+    permitNumber: hmt ? card.permitNumber : '',
+    issueCount: hmt ? card.issueCount : '',
+    // The 2023 foreign card splits the English name over two fields.
+    nameEn1: card.nameEn.slice(0, 35),
+    nameEn2: card.nameEn.slice(35),
+  };
+  const layout = card.type === 'I' ? CARD_FIELDS.foreign2017 : card.type === 'Y' ? CARD_FIELDS.foreign2023 : CARD_FIELDS.resident;
+  for (const [name, [offset, bytes]] of Object.entries(layout)) encodeUcs2Le(out, offset, bytes, values[name] ?? '');
+  encodeUcs2Le(out, CARD_FIELDS.typeOffset, 2, card.type);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CARD_TYPES } from './id-card-text.js';
 import { READ_FAILURES } from './sam-status.js';
+import { IsoDateSchema } from '../contract/schemas.js';
 
 /** Shapes of devices as they cross the API and the event channel (referenced from contract/). */
 export const DEVICE_KINDS = ['id_reader', 'scanner'] as const;
@@ -74,7 +75,6 @@ export const DeviceSchema = DeviceFields.extend({
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const CardViewSchema = z.object({
   cardType: z.enum(CARD_TYPES),
   name: z.string().max(60),
@@ -82,14 +82,14 @@ export const CardViewSchema = z.object({
   gender: z.enum(['unknown', 'male', 'female', 'unstated']),
   nationCode: z.string().max(2).nullable(),
   nationality: z.string().max(3).nullable(),
-  birthDate: isoDate,
+  birthDate: IsoDateSchema,
   address: z.string().max(35).nullable(),
   idNumber: z.string().max(18),
   permitNumber: z.string().max(9).nullable(),
   issueCount: z.string().max(2).nullable(),
   authority: z.string().max(15),
-  validFrom: isoDate,
-  validUntil: z.union([isoDate, z.literal('long_term')]),
+  validFrom: IsoDateSchema,
+  validUntil: z.union([IsoDateSchema, z.literal('long_term')]),
   hasPhoto: z.boolean(),
   /** What a public screen may show: 张*明 and ************002X. */
   masked: z.object({ name: z.string(), idNumber: z.string() }),

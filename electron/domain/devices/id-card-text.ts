@@ -74,6 +74,9 @@ const FOREIGN_2023 = {
   nationality: [242, 6],
 } as const satisfies Record<string, Field>;
 
+/** What a foreign permanent residence card does not carry, whichever its layout. */
+const NOT_ON_FOREIGN_CARDS = { nationCode: null, address: null, permitNumber: null, issueCount: null } as const;
+
 class Refused {
   constructor(
     readonly problem: CardTextProblem,
@@ -128,13 +131,10 @@ function decode(text: Uint8Array, today: string | undefined): CardText {
       name: name || nameEn,
       nameEn,
       gender: gender(f.gender),
-      nationCode: null,
+      ...NOT_ON_FOREIGN_CARDS,
       nationality: get(f.nationality),
       birthDate: date(f.birth, 'birthDate'),
-      address: null,
       idNumber,
-      permitNumber: null,
-      issueCount: null,
       authority: get(f.authority),
       validFrom: date(f.validFrom, 'validFrom'),
       validUntil: until(f.validUntil),
@@ -156,13 +156,10 @@ function decode(text: Uint8Array, today: string | undefined): CardText {
       name: name || nameEn,
       nameEn,
       gender: gender(g.gender),
-      nationCode: null,
+      ...NOT_ON_FOREIGN_CARDS,
       nationality: get(g.nationality),
       birthDate,
-      address: null,
       idNumber: id.value,
-      permitNumber: null,
-      issueCount: null,
       authority: '',
       validFrom: date(g.validFrom, 'validFrom'),
       validUntil: until(g.validUntil),

@@ -58,3 +58,54 @@ export function listeners<T>() {
 }
 
 export const toU8 = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** A USB vendor or product id as lsusb shows it (0400:c35a). */
+export const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/**
+ * What every transport keeps around its open device: the listeners, the handle, and the `closing`
+ * flag that silences the errors its own close() causes. Writes are guarded and their errors sorted
+ * the same way everywhere; close() releases the handle (each transport says how) and drops the
+ * listeners. Spread `members` into the Transport.
+ */
+export function deviceLink<H>(notOpen: string, release: (handle: H) => Promise<void>) {
+  const data = listeners<Uint8Array>();
+  const closed = listeners<TransportError>();
+  let handle: H | null = null;
+  let closing = false;
+  return {
+    data,
+    closed,
+    get handle(): H | null {
+      return handle;
+    },
+    set handle(h: H | null) {
+      handle = h;
+    },
+    get closing(): boolean {
+      return closing;
+    },
+    /** Sends through the open handle; any failure comes out as a TransportError. */
+    async write(send: (handle: H) => Promise<unknown>): Promise<void> {
+      const h = handle;
+      if (!h) throw new TransportError('disconnected', notOpen);
+      try {
+        await send(h);
+      } catch (err) {
+        throw classifyError(err);
+      }
+    },
+    members: {
+      onData: data.add,
+      onClosed: closed.add,
+      async close(): Promise<void> {
+        closing = true;
+        const h = handle;
+        handle = null;
+        if (h) await release(h);
+        data.clear();
+        closed.clear();
+      },
+    },
+  };
+}

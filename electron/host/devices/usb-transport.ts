@@ -1,4 +1,4 @@
-import { classifyError, listeners, TransportError, type Transport } from './transport.js';
+import { classifyError, deviceLink, hex4, TransportError, type Transport } from './transport.js';
 
 /** The common GA 467 USB readers: vendor-specific bulk endpoints, not HID (hardware.md §1). */
 export const SAM_USB_VID = 0x0400;
@@ -28,24 +28,25 @@ export interface WebUsbLike {
  * 64-byte packets that the reassembler joins by LEN.
  */
 export function usbTransport(vendorId: number, productId: number, loadUsb: () => Promise<WebUsbLike> = defaultWebUsb): Transport {
-  const data = listeners<Uint8Array>();
-  const closed = listeners<TransportError>();
-  let device: UsbDeviceLike | null = null;
   let webusb: WebUsbLike | null = null;
   let outEp = 0;
   let iface = 0;
-  let closing = false;
+  const link = deviceLink<UsbDeviceLike>('USB reader is not open', async (d) => {
+    webusb?.removeEventListener('disconnect', onDisconnect);
+    await d.releaseInterface(iface).catch(() => undefined);
+    await d.close().catch(() => undefined);
+  });
   const onDisconnect = (ev: { device: unknown }) => {
-    if (ev.device === device && !closing) closed.emit(new TransportError('disconnected', 'USB reader unplugged'));
+    if (ev.device === link.handle && !link.closing) link.closed.emit(new TransportError('disconnected', 'USB reader unplugged'));
   };
 
   async function readLoop(d: UsbDeviceLike, inEp: number) {
-    while (!closing && device === d) {
+    while (!link.closing && link.handle === d) {
       try {
         const r = await d.transferIn(inEp, PACKET);
-        if (r.data && r.data.byteLength > 0) data.emit(new Uint8Array(r.data.buffer.slice(r.data.byteOffset, r.data.byteOffset + r.data.byteLength)));
+        if (r.data && r.data.byteLength > 0) link.data.emit(new Uint8Array(r.data.buffer.slice(r.data.byteOffset, r.data.byteOffset + r.data.byteLength)));
       } catch (err) {
-        if (!closing) closed.emit(classifyError(err));
+        if (!link.closing) link.closed.emit(classifyError(err));
         return;
       }
     }
@@ -71,7 +72,7 @@ export function usbTransport(vendorId: number, productId: number, loadUsb: () =>
         const out = bulk.find((e) => e.direction === 'out')?.endpointNumber;
         if (inEp === undefined || out === undefined) throw new TransportError('io', 'reader lacks bulk in/out endpoints');
         outEp = out;
-        device = d;
+        link.handle = d;
         webusb.addEventListener('disconnect', onDisconnect);
         void readLoop(d, inEp);
       } catch (err) {
@@ -79,29 +80,11 @@ export function usbTransport(vendorId: number, productId: number, loadUsb: () =>
         throw classifyError(err);
       }
     },
-    async write(bytes) {
-      const d = device;
-      if (!d) throw new TransportError('disconnected', 'USB reader is not open');
-      try {
+    write: (bytes) =>
+      link.write(async (d) => {
         for (let at = 0; at < bytes.length; at += PACKET) await d.transferOut(outEp, bytes.slice(at, at + PACKET));
-      } catch (err) {
-        throw classifyError(err);
-      }
-    },
-    onData: data.add,
-    onClosed: closed.add,
-    async close() {
-      closing = true;
-      webusb?.removeEventListener('disconnect', onDisconnect);
-      const d = device;
-      device = null;
-      if (d) {
-        await d.releaseInterface(iface).catch(() => undefined);
-        await d.close().catch(() => undefined);
-      }
-      data.clear();
-      closed.clear();
-    },
+      }),
+    ...link.members,
   };
 }
 
@@ -109,5 +92,3 @@ async function defaultWebUsb(): Promise<WebUsbLike> {
   const mod = (await import('usb')) as unknown as { WebUSB: new (o: { allowAllDevices: boolean }) => WebUsbLike };
   return new mod.WebUSB({ allowAllDevices: true });
 }
-
-export const hex4 = (n: number) => n.toString(16).padStart(4, '0');

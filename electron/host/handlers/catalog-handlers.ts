@@ -1,14 +1,16 @@
 import { serviceCatalog } from '../../domain/catalog/catalog.js';
 import { describeOverrideChanges } from '../../domain/catalog/catalog-overrides.js';
 import { ApiError } from '../http/api-error.js';
-import type { Handlers } from '../http/register-routes.js';
+import type { catalogApi } from '../../domain/contract/catalog-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
 import { actorOf } from './actor.js';
 
-type CatalogHandlers = Pick<Handlers, 'getCatalogOverrides' | 'putCatalogOverrides'>;
-
-/** The supervisor's fees and time limits: read with the shipped values beside them, replaced whole, audited. */
-export function catalogHandlers(ctx: HostContext): CatalogHandlers {
+/**
+ * The catalog as this hall offers it (fees and time limits as the supervisor set them), and the
+ * supervisor's overrides: read with the shipped values beside them, replaced whole, audited.
+ */
+export function catalogHandlers(ctx: HostContext): HandlersFor<typeof catalogApi> {
   function answer() {
     return {
       overrides: ctx.catalog.overrides(),
@@ -23,6 +25,8 @@ export function catalogHandlers(ctx: HostContext): CatalogHandlers {
   }
 
   return {
+    catalog: () => ctx.catalog.catalog(),
+
     getCatalogOverrides: () => answer(),
 
     putCatalogOverrides: ({ body, staff, terminal }) => {

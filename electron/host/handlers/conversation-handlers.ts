@@ -1,23 +1,23 @@
-import type { Handlers } from '../http/register-routes.js';
+import type { conversationApi } from '../../domain/contract/conversation-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
-
-type ConversationHandlers = Pick<Handlers, 'conversation' | 'sendConversation'>;
+import { windowOrThrow } from './window-of.js';
 
 /**
  * 笔谈 (written conversation) between a clerk and a deaf applicant at one window. Lines go only to
  * that window's clerk console and applicant-facing screen, never to the hall, and are not
  * written to the audit log (they are personal).
  */
-export function conversationHandlers(ctx: HostContext): ConversationHandlers {
+export function conversationHandlers(ctx: HostContext): HandlersFor<typeof conversationApi> {
   return {
     conversation: ({ params }) => {
-      if (!ctx.windows.get(params.id)) throw new ApiError('not_found', `No window with id ${params.id}`);
+      windowOrThrow(ctx, params.id);
       return { messages: ctx.conversation.list(params.id) };
     },
 
     sendConversation: ({ params, body, terminal }) => {
-      if (!ctx.windows.get(params.id)) throw new ApiError('not_found', `No window with id ${params.id}`);
+      windowOrThrow(ctx, params.id);
       // The clerk writes from the console, the applicant from the counter screen: a display
       // terminal cannot speak as the clerk, nor a clerk terminal as the applicant.
       const expected = terminal?.role === 'clerk' ? 'clerk' : 'applicant';

@@ -1,11 +1,10 @@
 import { hallStatus } from '../../domain/hall-hours.js';
-import type { Handlers } from '../http/register-routes.js';
+import type { hallApi } from '../../domain/contract/hall-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
 
-type HallHandlers = Pick<Handlers, 'hallInfo'>;
-
 /** The hall as a kiosk presents it: name, hours (open now? next opening?) and green-channel age. */
-export function hallHandlers(ctx: HostContext): HallHandlers {
+export function hallHandlers(ctx: HostContext): HandlersFor<typeof hallApi> {
   return {
     hallInfo: () => {
       const s = ctx.settings.hall();

@@ -1,12 +1,10 @@
 import type { PrintJobRow } from '../../../db/print-jobs.js';
-import type { PrintJob, TerminalPrinter } from '../../domain/contract/print-api.js';
+import type { PrintJob, printApi, TerminalPrinter } from '../../domain/contract/print-api.js';
 import type { Terminal } from '../../domain/contract/schemas.js';
 import { ApiError } from '../http/api-error.js';
-import type { Handlers } from '../http/register-routes.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
 import { noticeContent, unknownMaterials } from '../printing/notice-content.js';
-
-type PrintHandlers = Pick<Handlers, 'listPrinters' | 'setPrinter' | 'reprintJob' | 'setHallName' | 'printerStatus' | 'printNotice'>;
 
 const RECENT_JOBS = 8;
 
@@ -32,7 +30,7 @@ function toJob(r: PrintJobRow): PrintJob {
   };
 }
 
-export function printHandlers(ctx: HostContext): PrintHandlers {
+export function printHandlers(ctx: HostContext): HandlersFor<typeof printApi> {
   const p = ctx.printing;
 
   function terminalPrinter(t: Terminal): TerminalPrinter {

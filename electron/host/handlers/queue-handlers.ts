@@ -1,40 +1,17 @@
 import type { Ticket } from '../../domain/contract/schemas.js';
 import { classAtArrival } from '../../domain/queue/calling-policy.js';
-import { policyOf } from '../../../db/settings.js';
-import { publicWindow, type WindowWithStaff } from '../../../db/windows.js';
+import { policyOf, reinstatableSince } from '../../domain/queue/hall-settings.js';
+import type { WindowWithStaff } from '../../domain/queue/public-window.js';
 import type { IssuedTicket } from '../../../db/tickets.js';
-import type { Handlers } from '../http/register-routes.js';
+import type { queueApi } from '../../domain/contract/queue-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { estimateFor, maskedFor, queueState } from '../queue/queue-state.js';
 import { actorOf } from './actor.js';
+import { windowOrThrow } from './window-of.js';
 
-type QueueHandlers = Pick<
-  Handlers,
-  | 'queueState'
-  | 'issueTicket'
-  | 'listWindows'
-  | 'windowState'
-  | 'openWindow'
-  | 'pauseWindow'
-  | 'resumeWindow'
-  | 'closeWindow'
-  | 'callNext'
-  | 'recall'
-  | 'startServing'
-  | 'finishServing'
-  | 'markNoShow'
-  | 'transfer'
-  | 'reinstate'
->;
-
-export function queueHandlers(ctx: HostContext): QueueHandlers {
-  function windowOrThrow(id: number): WindowWithStaff {
-    const w = ctx.windows.get(id);
-    if (!w) throw new ApiError('not_found', `No window with id ${id}`);
-    return w;
-  }
-
+export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
   /** A clerk's action and its audit line commit together or not at all; screens hear of it after. */
   function atomically<T>(fn: () => T): T {
     return ctx.db.transaction(fn).immediate();
@@ -77,7 +54,7 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
       const withSlip = (t: IssuedTicket) => ctx.printing.storeSlip(t, terminal, body.language, () => estimateFor(ctx, body.line, t.ahead));
       let issued;
       if (body.ticketClass === 'appointment' && body.appointmentCode) {
-        const code = body.appointmentCode.toUpperCase();
+        const code = body.appointmentCode; // upper-cased by the contract
         issued = ctx.db
           .transaction(() => {
             const now = ctx.clock();
@@ -99,28 +76,8 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
       return answer;
     },
 
-    listWindows: () => ({ windows: ctx.windows.list().map(publicWindow) }),
-
-    windowState: ({ params }) => {
-      const w = windowOrThrow(params.id);
-      const settings = ctx.settings.hall();
-      const notBefore = ctx.clock() - settings.noShowReinstateMin * 60_000;
-      return {
-        window: publicWindow(w),
-        current: ctx.tickets.current(w.id),
-        waiting: ctx.tickets.waiting(ctx.today()),
-        recallLimit: settings.recallLimit,
-        noShows: ctx.tickets.noShowsAt(w.id, ctx.today(), notBefore),
-      };
-    },
-
-    openWindow: ({ params, staff, terminal }) => setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal)),
-    pauseWindow: ({ params, staff, terminal }) => setStatus(params.id, 'paused', staff?.id ?? null, actorOf(staff, terminal)),
-    resumeWindow: ({ params, staff, terminal }) => setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal)),
-    closeWindow: ({ params, staff, terminal }) => setStatus(params.id, 'closed', null, actorOf(staff, terminal)),
-
     callNext: ({ params, staff, terminal }) => {
-      const w = windowOrThrow(params.id);
+      const w = windowOrThrow(ctx, params.id);
       if (w.status !== 'open') throw new ApiError('conflict', w.status === 'paused' ? 'The window is paused: resume first' : 'Open the window first');
       const current = ctx.tickets.current(w.id);
       if (current?.status === 'called') throw new ApiError('conflict', `${current.number} was called but not started: start serving or mark no-show first`);
@@ -140,7 +97,7 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
     },
 
     recall: ({ params, staff, terminal }) => {
-      const w = windowOrThrow(params.id);
+      const w = windowOrThrow(ctx, params.id);
       const limit = ctx.settings.hall().recallLimit;
       const t = atomically(() => {
         const recalled = ctx.tickets.recall(w.id, ctx.clock(), limit);
@@ -180,7 +137,7 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
       ),
 
     transfer: ({ params, body, staff, terminal }) => {
-      const target = body.toWindowId !== undefined ? windowOrThrow(body.toWindowId) : null;
+      const target = body.toWindowId !== undefined ? windowOrThrow(ctx, body.toWindowId) : null;
       return act(
         params.id,
         'ticket.transfer',
@@ -198,7 +155,7 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
     },
 
     reinstate: ({ params, staff, terminal }) => {
-      const notBefore = ctx.clock() - ctx.settings.hall().noShowReinstateMin * 60_000;
+      const notBefore = reinstatableSince(ctx.settings.hall(), ctx.clock());
       const t = atomically(() => {
         const back = ticketOrConflict(ctx.tickets.reinstate(params.id, notBefore), 'Only a recent no-show can be reinstated');
         ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.reinstate', target: back.number, detail: '' });
@@ -209,19 +166,8 @@ export function queueHandlers(ctx: HostContext): QueueHandlers {
     },
   };
 
-  function setStatus(id: number, status: 'open' | 'paused' | 'closed', staffId: number | null, actor: string) {
-    const w = windowOrThrow(id);
-    atomically(() => {
-      ctx.windows.setStatus(w.id, status, staffId);
-      ctx.audit.append({ at: ctx.clock(), actor, action: `window.${status}`, target: `window ${w.number}`, detail: '' });
-    });
-    // Open windows change every estimated wait.
-    ctx.pushState.now();
-    return { window: publicWindow(windowOrThrow(id)) };
-  }
-
   function act(windowId: number, action: string, run: (w: WindowWithStaff) => Ticket | null, refusal: string, actor: string, ends = false, detail = '') {
-    const w = windowOrThrow(windowId);
+    const w = windowOrThrow(ctx, windowId);
     const t = atomically(() => {
       const done = ticketOrConflict(run(w), refusal);
       ctx.audit.append({ at: ctx.clock(), actor, action, target: done.number, detail: detail || `window ${w.number}` });

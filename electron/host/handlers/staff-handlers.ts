@@ -1,13 +1,12 @@
 import { sha256, newOneTimeCode } from '../../../db/terminals.js';
 import { toStaff, type StaffRecord } from '../../../db/staff.js';
-import type { Handlers } from '../http/register-routes.js';
+import type { staffApi } from '../../domain/contract/staff-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { burnPinCheck, hashPin, verifyPin } from '../staff/pin-hash.js';
 import { endSession, startSession } from '../staff/staff-session.js';
 import { actorOf } from './actor.js';
-
-type StaffHandlers = Pick<Handlers, 'staffMe' | 'staffSetup' | 'staffSignIn' | 'staffSignOut' | 'staffEnroll' | 'listStaff' | 'createStaff' | 'resetStaff'>;
 
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -28,7 +27,7 @@ export function issueSetupCode(ctx: HostContext): string | null {
   return code;
 }
 
-export function staffHandlers(ctx: HostContext): StaffHandlers {
+export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
   const audit = (actor: string, action: string, target: string, detail = '') => ctx.audit.append({ at: ctx.clock(), actor, action, target, detail });
   const view = (r: StaffRecord) => toStaff(r, ctx.clock());
 
@@ -46,7 +45,7 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
       if (ctx.staff.count() > 0) throw new ApiError('code_invalid', 'The first administrator already exists');
       const created = ctx.staff.createWithPin(body.staffNo, body.name, 'admin', hash, salt, ctx.clock());
       ctx.settings.deleteRaw(SETUP_KEY);
-      audit(`terminal:${terminal?.id ?? '?'}`, 'staff.setup_first_admin', `staff:${created.staff_no}`);
+      audit(actorOf(null, terminal), 'staff.setup_first_admin', `staff:${created.staff_no}`);
       if (terminal) startSession(ctx.staff, reply, req, created.id, terminal, ctx.clock());
       return { staff: view(created) };
     },
@@ -58,7 +57,7 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
       const pinSalt = record?.pin_salt;
       if (!record || record.disabled_at !== null || !pinHash || !pinSalt) {
         await burnPinCheck(body.pin);
-        audit(`terminal:${terminal?.id ?? '?'}`, 'staff.sign_in_failed', `staff:${body.staffNo}`, 'unknown or not enrolled');
+        audit(actorOf(null, terminal), 'staff.sign_in_failed', `staff:${body.staffNo}`, 'unknown or not enrolled');
         throw new ApiError('pin_invalid', 'Wrong staff number or PIN');
       }
       if (record.locked_until !== null && record.locked_until > now) {
@@ -73,7 +72,7 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
         const after = ctx.staff.recordFailure(record.id, ctx.clock(), LOCK_AFTER_FAILURES, ctx.clock() + LOCK_MS);
         const locked = after?.locked_until !== null && after?.locked_until !== undefined && after.locked_until > ctx.clock();
         audit(
-          `terminal:${terminal?.id ?? '?'}`,
+          actorOf(null, terminal),
           locked ? 'staff.locked' : 'staff.sign_in_failed',
           `staff:${record.staff_no}`,
           `attempt ${after?.failed_attempts ?? '?'}`,
@@ -83,7 +82,7 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
       }
       ctx.staff.recordSuccess(record.id);
       if (terminal) startSession(ctx.staff, reply, req, record.id, terminal, ctx.clock());
-      audit(`staff:${record.staff_no}@terminal:${terminal?.id ?? '?'}`, 'staff.sign_in', `terminal:${terminal?.id ?? '?'}`);
+      audit(actorOf(record, terminal), 'staff.sign_in', `terminal:${terminal?.id ?? '?'}`);
       return { staff: view({ ...record, failed_attempts: 0, locked_until: null }) };
     },
 
@@ -106,7 +105,7 @@ export function staffHandlers(ctx: HostContext): StaffHandlers {
       const { hash, salt } = await hashPin(body.pin);
       const updated = ctx.staff.setPin(record.id, hash, salt);
       if (!updated) throw new ApiError('not_found', 'No such staff member');
-      audit(`staff:${record.staff_no}@terminal:${terminal?.id ?? '?'}`, 'staff.enroll', `staff:${record.staff_no}`);
+      audit(actorOf(record, terminal), 'staff.enroll', `staff:${record.staff_no}`);
       if (terminal) startSession(ctx.staff, reply, req, record.id, terminal, ctx.clock());
       return { staff: view(updated) };
     },

@@ -15,26 +15,32 @@ export const CJK_FONT_FILE = join('build', 'fonts', 'NotoSansHans-Regular.otf');
  * the benchmark's baseline and nothing else). */
 export type FontChoice = 'cjk' | 'builtin';
 
-let cached: unknown = null;
+const parsed = new Map<string, unknown>();
 
 /**
- * The parsed font, shared by every document of this process: parsing the CFF tables is the cold
- * cost (see the benchmark), and fontkit keeps its glyph cache on the font object. pdfkit accepts a
- * fontkit font object as a source but exposes no loader of its own, so one throwaway document
- * loads it (fontkit is pdfkit's dependency, not ours).
+ * A font file (relative to the app root) parsed once and shared by every document of this process:
+ * parsing the tables is the cold cost (see the benchmark), and fontkit keeps its glyph cache on
+ * the font object. pdfkit accepts a fontkit font object as a source but exposes no loader of its
+ * own, so one throwaway document loads it (fontkit is pdfkit's dependency, not ours).
  */
+export function parsedFont(file: string): unknown {
+  let font = parsed.get(file);
+  if (font === undefined) {
+    const probe = new PDFDocument({ autoFirstPage: false });
+    probe.font(readFileSync(join(appRoot(), file)));
+    font = (probe as unknown as { _font: { font: unknown } })._font.font;
+    parsed.set(file, font);
+  }
+  return font;
+}
+
 export function cjkFont(): unknown {
-  if (cached) return cached;
-  const bytes = readFileSync(join(appRoot(), CJK_FONT_FILE));
-  const probe = new PDFDocument({ autoFirstPage: false });
-  probe.font(bytes);
-  cached = (probe as unknown as { _font: { font: unknown } })._font.font;
-  return cached;
+  return parsedFont(CJK_FONT_FILE);
 }
 
 /** For the benchmark's cold measurement. */
 export function forgetCjkFont(): void {
-  cached = null;
+  parsed.delete(CJK_FONT_FILE);
 }
 
 export function applyFont(doc: PDFKit.PDFDocument, choice: FontChoice): void {

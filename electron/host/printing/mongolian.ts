@@ -1,8 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appRoot } from '../../../db/app-root.js';
-import { cjkFont } from './fonts.js';
+import { cjkFont, parsedFont } from './fonts.js';
 
 /**
  * Traditional Mongolian (ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ) on slips: Noto Sans Mongolian (OFL-1.1, from Debian's
@@ -15,17 +12,8 @@ import { cjkFont } from './fonts.js';
  */
 export const MONGOLIAN_FONT_FILE = join('build', 'fonts', 'NotoSansMongolian-Regular.ttf');
 
-let cached: unknown = null;
-
-/** Parsed once per process, as the CJK font is (see fonts.ts). */
-function mongolianFont(): unknown {
-  if (cached) return cached;
-  const bytes = readFileSync(join(appRoot(), MONGOLIAN_FONT_FILE));
-  const probe = new PDFDocument({ autoFirstPage: false });
-  probe.font(bytes);
-  cached = (probe as unknown as { _font: { font: unknown } })._font.font;
-  return cached;
-}
+/** Parsed once per process, as the CJK font is. */
+const mongolianFont = () => parsedFont(MONGOLIAN_FONT_FILE);
 
 type Source = PDFKit.Mixins.PDFFontSource;
 

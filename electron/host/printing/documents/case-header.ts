@@ -1,6 +1,7 @@
 import type { Block } from '../layout.js';
 import { formatTime } from './text.js';
-import { maskIdNumber, progressRef } from './types.js';
+import { maskNumber } from '../../../domain/identity/mask.js';
+import { progressRef } from './types.js';
 
 interface CaseFields {
   hallName: string;
@@ -22,7 +23,7 @@ export function caseHeader(title: string, d: CaseFields): Block[] {
     { kind: 'text', text: `编号：${d.caseNumber}`, align: 'center', size: 'small' },
     { kind: 'rule' },
     { kind: 'field', label: '申请人', value: d.applicantName },
-    { kind: 'field', label: '身份证号', value: maskIdNumber(d.idNumber) },
+    { kind: 'field', label: '身份证号', value: maskNumber(d.idNumber) },
     { kind: 'field', label: '办理事项', value: d.serviceName },
   ];
 }

@@ -1,7 +1,7 @@
 import { renderBlocks, type Block, type RenderedPdf } from '../layout.js';
 import type { FontChoice } from '../fonts.js';
 import { caseFooter, caseHeader } from './case-header.js';
-import { maskIdNumber } from './types.js';
+import { maskNumber } from '../../../domain/identity/mask.js';
 import type { KinshipPledgeData } from './types.js';
 
 /** 亲属关系承诺书 (A4), pre-filled: replaces a missing kinship proof with a signed pledge. */
@@ -9,7 +9,7 @@ export function kinshipPledge(d: KinshipPledgeData, font: FontChoice = 'cjk'): P
   const blocks: Block[] = [
     ...caseHeader('亲属关系承诺书', d),
     { kind: 'field', label: '关系人', value: d.relativeName },
-    { kind: 'field', label: '关系人身份证号', value: maskIdNumber(d.relativeIdNumber) },
+    { kind: 'field', label: '关系人身份证号', value: maskNumber(d.relativeIdNumber) },
     { kind: 'field', label: '与申请人关系', value: d.relationship },
     { kind: 'gap' },
     {

@@ -1,7 +1,8 @@
 import { renderBlocks, type Block, type RenderedPdf } from '../layout.js';
 import type { FontChoice } from '../fonts.js';
 import { formatTime, slipText } from './text.js';
-import { maskIdNumber, progressRef, type OneTimeNoticeData } from './types.js';
+import { maskNumber } from '../../../domain/identity/mask.js';
+import { progressRef, type OneTimeNoticeData } from './types.js';
 
 const item = (m: { name: string; note?: string | undefined }) => (m.note ? `${m.name}（${m.note}）` : m.name);
 
@@ -15,7 +16,7 @@ export function oneTimeNotice(data: OneTimeNoticeData, font: FontChoice = 'cjk')
     { kind: 'field', label: t.service, value: data.serviceName },
   ];
   if (data.caseNumber) blocks.push({ kind: 'field', label: t.caseNumber, value: data.caseNumber });
-  if (data.idNumber) blocks.push({ kind: 'field', label: t.idNumber, value: maskIdNumber(data.idNumber) });
+  if (data.idNumber) blocks.push({ kind: 'field', label: t.idNumber, value: maskNumber(data.idNumber) });
   blocks.push(
     { kind: 'text', text: t.required },
     { kind: 'list', items: data.required.map(item) },

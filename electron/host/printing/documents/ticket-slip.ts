@@ -1,7 +1,8 @@
 import { renderBlocks, type Block, type RenderedPdf } from '../layout.js';
 import type { FontChoice } from '../fonts.js';
 import { formatTime, MN_SLIP, slipText } from './text.js';
-import { maskIdNumber, progressRef, type PrintLanguage, type SlipApplication, type TicketSlipData } from './types.js';
+import { maskNumber } from '../../../domain/identity/mask.js';
+import { progressRef, type PrintLanguage, type SlipApplication, type TicketSlipData } from './types.js';
 
 /**
  * Beyond this many cases (a tour group) the slip lists case numbers without their QR codes: each
@@ -36,7 +37,7 @@ function applicationBlocks(a: SlipApplication, language: PrintLanguage): Block[]
     { kind: 'field', label: t.service, value: a.serviceName },
     ...a.cases.flatMap((c): Block[] => [
       { kind: 'field', label: t.caseNumber, value: c.caseNumber },
-      { kind: 'field', label: t.idNumber, value: maskIdNumber(c.idNumber) },
+      { kind: 'field', label: t.idNumber, value: maskNumber(c.idNumber) },
       ...(withQr ? [{ kind: 'qr' as const, data: progressRef('case', c.caseNumber), caption: `${CASE_QR_CAPTION[language]}  ${c.caseNumber}` }] : []),
     ]),
   ];

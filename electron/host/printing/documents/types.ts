@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { BusinessLineSchema } from '../../../domain/contract/schemas.js';
+import { BusinessLineSchema, IsoDateSchema, LanguageSchema } from '../../../domain/contract/schemas.js';
+import { TICKET_NUMBER_PATTERN } from '../../../domain/ticket-number.js';
 
 /**
  * The typed input of every printed document. Jobs store these as JSON and documents are rendered
  * from them when sent, so a retry or a reprint prints the same paper. Full ID numbers come in and
  * are masked by the document itself: no module can forget to.
  */
-export const PrintLanguageSchema = z.enum(['zh-CN', 'en', 'mn']);
+/** A document is printed in the citizen's language (a Mongolian one carries Chinese as well). */
+export const PrintLanguageSchema = LanguageSchema;
 export type PrintLanguage = z.infer<typeof PrintLanguageSchema>;
 
 const Text = z.string().trim().min(1).max(200);
@@ -44,9 +46,9 @@ export type SlipApplication = z.infer<typeof SlipApplicationSchema>;
 
 export const TicketSlipDataSchema = z.object({
   ...Header,
-  number: z.string().regex(/^[A-Z]\d{3,}$/),
+  number: z.string().regex(TICKET_NUMBER_PATTERN),
   line: BusinessLineSchema,
-  serviceDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  serviceDay: IsoDateSchema,
   ahead: z.number().int().nonnegative(),
   /** Absent until the queue can estimate it. */
   estimatedWaitMinutes: z.number().int().nonnegative().optional(),
@@ -91,7 +93,7 @@ export const SupplementNoticeDataSchema = z.object({
   ...Case,
   missing: z.array(Material).min(1).max(40),
   /** The last day to bring the missing material, YYYY-MM-DD in the hall's time zone. */
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  deadline: IsoDateSchema,
 });
 export type SupplementNoticeData = z.infer<typeof SupplementNoticeDataSchema>;
 
@@ -124,12 +126,6 @@ export const DocumentRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rejection_notice'), data: RejectionNoticeDataSchema }),
 ]);
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
-
-/** Only the last four characters of an ID number ever reach paper. */
-export function maskIdNumber(id: string): string {
-  const t = id.trim();
-  return `${'*'.repeat(Math.max(0, t.length - 4))}${t.slice(-4)}`;
-}
 
 /** What the QR code carries: a reference the progress query (kiosk, booth, phone) understands. */
 export function progressRef(kind: 'ticket' | 'case', value: string): string {

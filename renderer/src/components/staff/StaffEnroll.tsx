@@ -9,7 +9,8 @@ import { Field, type Problems } from '../form/Field.js';
 import { ProblemSummary } from '../form/ProblemSummary.js';
 import { useProblems } from '../form/use-problems.js';
 import { KeypadDigits } from '../KeypadDigits.js';
-import { PIN_PATTERN, STAFF_NO_PATTERN, StaffNoField, StaffPinField } from './StaffPinField.js';
+import { PIN_MAX_LENGTH, PIN_PATTERN, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
+import { StaffNoField, StaffPinField } from './StaffPinField.js';
 
 type PinTarget = 'pin' | 'again';
 
@@ -96,7 +97,7 @@ export function StaffEnroll({ initialStaffNo, onCancel }: { initialStaffNo: stri
         <KeypadDigits
           label={t('staff.pinKeypad')}
           disabled={busy}
-          onDigit={(d) => setTargetValue((p) => (p + d).slice(0, 12))}
+          onDigit={(d) => setTargetValue((p) => (p + d).slice(0, PIN_MAX_LENGTH))}
           onBackspace={() => setTargetValue((p) => p.slice(0, -1))}
           onClear={() => setTargetValue(() => '')}
         />

@@ -1,7 +1,5 @@
+import { PIN_MAX_LENGTH, STAFF_NO_MAX_LENGTH } from '@domain/contract/staff-api.js';
 import { Field, type FieldProblem } from '../form/Field.js';
-
-export const PIN_PATTERN = /^\d{4,12}$/;
-export const STAFF_NO_PATTERN = /^[0-9A-Za-z]{2,20}$/;
 
 interface FieldProps {
   id: string;
@@ -32,11 +30,11 @@ function StaffField({ kind, id, label, hint, value, onChange, onFocus, disabled,
           autoComplete={pin ? 'off' : 'username'}
           autoCapitalize={pin ? undefined : 'characters'}
           spellCheck={false}
-          maxLength={pin ? 12 : 20}
+          maxLength={pin ? PIN_MAX_LENGTH : STAFF_NO_MAX_LENGTH}
           value={value}
           disabled={disabled}
           onFocus={onFocus}
-          onChange={(e) => onChange(pin ? e.target.value.replace(/\D/g, '').slice(0, 12) : e.target.value.trim())}
+          onChange={(e) => onChange(pin ? e.target.value.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH) : e.target.value.trim())}
         />
       )}
     </Field>

@@ -6,7 +6,7 @@ import { AlertRegion } from '../AlertRegion.js';
 import { Field, type Problems } from '../form/Field.js';
 import { ProblemSummary } from '../form/ProblemSummary.js';
 import { useProblems } from '../form/use-problems.js';
-import { PIN_PATTERN, STAFF_NO_PATTERN } from './StaffPinField.js';
+import { PIN_PATTERN, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
 
 /**
  * First start only: the host printed a setup code; whoever holds it creates the first

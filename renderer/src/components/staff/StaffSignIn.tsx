@@ -6,7 +6,8 @@ import { ProblemSummary } from '../form/ProblemSummary.js';
 import { useProblems } from '../form/use-problems.js';
 import type { Problems } from '../form/Field.js';
 import { KeypadDigits } from '../KeypadDigits.js';
-import { PIN_PATTERN, STAFF_NO_PATTERN, StaffNoField, StaffPinField } from './StaffPinField.js';
+import { PIN_MAX_LENGTH, PIN_PATTERN, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
+import { StaffNoField, StaffPinField } from './StaffPinField.js';
 import { StaffEnroll } from './StaffEnroll.js';
 import { useCommand } from '../../data/use-command.js';
 import './staff.css';
@@ -71,7 +72,7 @@ export function StaffSignIn({ title, lead, notice, page }: { title: string; lead
         <KeypadDigits
           label={t('staff.pinKeypad')}
           disabled={signIn.busy}
-          onDigit={(d) => setPin((p) => (p + d).slice(0, 12))}
+          onDigit={(d) => setPin((p) => (p + d).slice(0, PIN_MAX_LENGTH))}
           onBackspace={() => setPin((p) => p.slice(0, -1))}
           onClear={() => setPin('')}
         />

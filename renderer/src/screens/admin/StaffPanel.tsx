@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STAFF_NO_MAX_LENGTH, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
 import { STAFF_ROLES } from '@domain/contract/schemas.js';
 import type { Staff, StaffRole } from '@domain/contract/schemas.js';
 import { Field, type Problems } from '../../components/form/Field.js';
@@ -9,7 +10,7 @@ import { useProblems } from '../../components/form/use-problems.js';
 import { DataTable } from '../../components/panel/DataTable.js';
 import { IssuedCode } from '../../components/panel/IssuedCode.js';
 import { Panel } from '../../components/panel/Panel.js';
-import { STAFF_NO_PATTERN } from '../../components/staff/StaffPinField.js';
+
 import { useCommand } from '../../data/use-command.js';
 import { useQuery } from '../../data/use-query.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -110,7 +111,7 @@ export function StaffPanel() {
             {(aria) => (
               <input
                 {...aria}
-                maxLength={20}
+                maxLength={STAFF_NO_MAX_LENGTH}
                 spellCheck={false}
                 autoComplete="off"
                 value={v.staffNo}

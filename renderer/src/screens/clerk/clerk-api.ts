@@ -1,27 +1,23 @@
 import type { ServiceWindow, Ticket } from '@domain/contract/schemas.js';
 import { ApiError, callApi } from '../../api/client.js';
 
-/*
- * The contract builds the window actions through one helper whose response parameter is a plain
- * ZodType, so their response types come out as `unknown`. callApi has already parsed each answer
- * with that route's own schema at run time; these wrappers only restore the static type.
- */
+/* The clerk's one-word actions on a window, by name: each answer is typed by its route's schema. */
 
 export type TicketActionName = 'recall' | 'startServing' | 'finishServing' | 'markNoShow';
 export type WindowActionName = 'openWindow' | 'pauseWindow' | 'resumeWindow' | 'closeWindow';
 
 export async function ticketAction(name: TicketActionName, windowId: number): Promise<Ticket> {
-  const r = (await callApi(name, { params: { id: windowId } })) as { ticket: Ticket };
+  const r = await callApi(name, { params: { id: windowId } });
   return r.ticket;
 }
 
 export async function windowAction(name: WindowActionName, windowId: number): Promise<ServiceWindow> {
-  const r = (await callApi(name, { params: { id: windowId } })) as { window: ServiceWindow };
+  const r = await callApi(name, { params: { id: windowId } });
   return r.window;
 }
 
 export async function callNext(windowId: number): Promise<{ ticket: Ticket | null; finished: Ticket | null }> {
-  return (await callApi('callNext', { params: { id: windowId } })) as { ticket: Ticket | null; finished: Ticket | null };
+  return callApi('callNext', { params: { id: windowId } });
 }
 
 /** The host no longer knows who is signed in here: the PIN must be asked for again. */

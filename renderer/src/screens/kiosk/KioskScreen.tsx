@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_GREEN_CHANNEL_AGE } from '@domain/contract/applications-api.js';
+import { DEFAULT_GREEN_CHANNEL_AGE } from '@domain/queue/green-channel.js';
 import { serviceDay } from '@domain/service-day.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ScreenGate } from '../../components/ScreenGate.js';

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { Catalog, Service } from '@domain/catalog/catalog-schema.js';
 import { isRequired } from '@domain/catalog/field-check.js';
-import { ageOn, type FormValue } from '@domain/catalog/form-schema.js';
+import type { FormValue } from '@domain/catalog/form-schema.js';
 import type { WaitingCounts } from '@domain/contract/schemas.js';
+import { isGreenChannel } from '@domain/queue/green-channel.js';
 import { callApi } from '../../../api/client.js';
 import type { CommandError } from '../../../data/errors.js';
 import { useRunner } from '../../../data/use-command.js';
@@ -287,7 +288,7 @@ export function Journey(p: JourneyProps) {
     case 'check': {
       const lead = members[0];
       const birth = lead?.identity.known.birthDate ?? (typeof lead?.answers['birthDate'] === 'string' ? lead.answers['birthDate'] : undefined);
-      const green = members.length === 1 && (service.expedite || (birth !== undefined && ageOn(birth, p.today) >= p.greenAge));
+      const green = members.length === 1 && isGreenChannel(service, birth, p.today, p.greenAge);
       return (
         <CheckStep
           service={service}

@@ -1,34 +1,25 @@
 import type { z } from 'zod';
 import { applicationStore, type ApplicationRow } from '../../../db/applications.js';
 import type { IssuedTicket } from '../../../db/tickets.js';
-import type { Service } from '../../domain/catalog/catalog-schema.js';
-import { addWorkingDays, ageOn, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
-import { NEXT_STEP, type ApplicationSummary, type FullApplication } from '../../domain/contract/applications-api.js';
+import type { CatalogLanguage as Language, Service } from '../../domain/catalog/catalog-schema.js';
+import { addWorkingDays, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
+import { NEXT_STEP, type applicationsApi, type ApplicationSummary, type FullApplication } from '../../domain/contract/applications-api.js';
 import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
 import { validateIdNumber } from '../../domain/identity/id-number.js';
 import { classAtArrival, type TicketClass } from '../../domain/queue/calling-policy.js';
-import { policyOf } from '../../../db/settings.js';
-import { maskIdNumber, type SlipApplication } from '../printing/documents/types.js';
+import { isGreenChannel } from '../../domain/queue/green-channel.js';
+import { policyOf } from '../../domain/queue/hall-settings.js';
+import { maskNumber } from '../../domain/identity/mask.js';
+import type { SlipApplication } from '../printing/documents/types.js';
 import { ApiError } from '../http/api-error.js';
-import type { Handlers } from '../http/register-routes.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
 import { estimateFor } from '../queue/queue-state.js';
 import { progressLimiter } from '../queue/lookup-limiter.js';
 import { actorOf } from './actor.js';
+import { windowOrThrow } from './window-of.js';
 import { hallStatus } from '../../domain/hall-hours.js';
 
-type ApplicationHandlers = Pick<
-  Handlers,
-  | 'catalog'
-  | 'submitApplication'
-  | 'submitGroupApplication'
-  | 'applicationProgress'
-  | 'applicationByCase'
-  | 'windowApplications'
-  | 'proposePinyin'
-  | 'appointmentLookup'
->;
-type Language = 'zh-CN' | 'mn' | 'en';
 type SlipTerminal = { id: number; name: string; role?: string } | null;
 
 /** An appointment redeemed with a submission: what its ticket records. */
@@ -53,11 +44,6 @@ interface CheckedMember {
   supplementBy: string | null;
 }
 
-/** The green-channel age: a hall setting the supervisor changes (DEFAULT_GREEN_CHANNEL_AGE, 70, until then). */
-function greenChannelAge(ctx: HostContext): number {
-  return ctx.settings.hall().greenChannelAge;
-}
-
 function serviceOrThrow(ctx: HostContext, code: string, group: boolean, role: string | undefined): Service {
   // The hall's catalog (fees and time limits as the supervisor set them), never the shipped one.
   const s = ctx.catalog.find(code);
@@ -69,7 +55,7 @@ function serviceOrThrow(ctx: HostContext, code: string, group: boolean, role: st
   return s;
 }
 
-export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
+export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof applicationsApi> {
   const store = applicationStore(ctx.db, ctx.cipher);
 
   /**
@@ -191,7 +177,7 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       serviceName: lang === 'en' ? service.name.en : service.name['zh-CN'],
       ...(lang === 'mn' ? { serviceNameMn: service.name.mn } : {}),
       // Masked here already, so no full ID number is stored in a print job.
-      cases: rows.map((r) => ({ caseNumber: r.case_number, idNumber: maskIdNumber(r.applicant_id_number ?? '') })),
+      cases: rows.map((r) => ({ caseNumber: r.case_number, idNumber: maskNumber(r.applicant_id_number ?? '') })),
     };
   }
 
@@ -210,8 +196,9 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     appointmentCode?: string,
   ) {
     const today = ctx.today();
-    const minAge = greenChannelAge(ctx);
-    const green = members.map((m) => service.expedite || ageOn(m.birthDate, today) >= minAge);
+    // The age is the supervisor's setting (DEFAULT_GREEN_CHANNEL_AGE until changed).
+    const minAge = ctx.settings.hall().greenChannelAge;
+    const green = members.map((m) => isGreenChannel(service, m.birthDate, today, minAge));
     const group = members.length > 1;
     const opensAt = terminal?.role === 'booth' ? closedUntil(terminal) : null;
     const result = ctx.db
@@ -295,16 +282,13 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
     },
 
     windowApplications: ({ params, staff }) => {
-      const w = ctx.windows.get(params.id);
-      if (!w) throw new ApiError('not_found', `No window with id ${params.id}`);
+      const w = windowOrThrow(ctx, params.id);
       // The full record (ID number included) goes only to whoever is serving at that window.
       if (!staff || w.staffId !== staff.id) throw new ApiError('forbidden', 'Only the staff member serving at this window sees its applications');
       const current = ctx.tickets.current(w.id);
       const rows = current ? store.byTicket(current.id) : [];
       return { applications: rows.map(full) };
     },
-
-    catalog: () => ctx.catalog.catalog(),
 
     // The name is neither logged nor stored: it is read and answered.
     proposePinyin: async ({ body }) => {
@@ -314,14 +298,6 @@ export function applicationHandlers(ctx: HostContext): ApplicationHandlers {
       if (!p)
         throw new ApiError('bad_request', 'The name must be in Chinese characters', [{ path: 'body.name', message: 'the name must be in Chinese characters' }]);
       return { surname: p.surname, givenName: p.givenName };
-    },
-
-    appointmentLookup: ({ params }) => {
-      const a = ctx.appointments.byCode(params.code);
-      if (!a) throw new ApiError('not_found', 'No appointment with this code');
-      // A used booking's details are not handed out again (the code may be on a discarded paper).
-      if (a.used_at !== null) throw new ApiError('conflict', 'This appointment was used already');
-      return { code: a.code, line: a.line, slotStart: a.slot_start, name: a.name, idNumber: a.id_number, used: false };
     },
 
     submitApplication: ({ body, terminal, staff }) => {

@@ -1,17 +1,16 @@
-import type { Handlers } from '../http/register-routes.js';
+import type { terminalsApi } from '../../domain/contract/terminals-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { credentialCookieName } from '../../domain/roles.js';
 import { attemptLimiter } from '../http/attempt-limiter.js';
-
-type TerminalHandlers = Pick<Handlers, 'health' | 'pair' | 'session' | 'listTerminals' | 'revokeTerminal' | 'createPairingCode'>;
 
 /** Codes issued from the admin screen are meant to be typed at the new terminal soon after. */
 export const ADMIN_CODE_TTL_MS = 30 * 60_000;
 /** A pairing cookie outlives any reasonable terminal life; revocation, not expiry, ends it. */
 const COOKIE_MAX_AGE_S = 10 * 365 * 24 * 3600;
 
-export function terminalHandlers(ctx: HostContext): TerminalHandlers {
+export function terminalsHandlers(ctx: HostContext): HandlersFor<typeof terminalsApi> {
   // 40-bit codes that expire: at 10 wrong guesses a minute per address, guessing is hopeless.
   const pairingAttempts = attemptLimiter({ max: 10, windowMs: 60_000 });
 
@@ -45,7 +44,7 @@ export function terminalHandlers(ctx: HostContext): TerminalHandlers {
 
     session: ({ terminal }) => {
       if (!terminal) throw new ApiError('unauthorized', 'Not paired');
-      return { terminal };
+      return { terminal, timeZone: ctx.timeZone };
     },
 
     listTerminals: () => ({ terminals: ctx.terminals.list() }),

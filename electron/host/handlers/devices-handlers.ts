@@ -1,10 +1,9 @@
-import type { Handlers } from '../http/register-routes.js';
+import type { devicesApi } from '../../domain/contract/devices-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 
-type DeviceHandlers = Pick<Handlers, 'listDevices' | 'createDevice' | 'updateDevice' | 'deleteDevice'>;
-
-export function deviceHandlers(ctx: HostContext): DeviceHandlers {
+export function devicesHandlers(ctx: HostContext): HandlersFor<typeof devicesApi> {
   const { devices } = ctx;
   const store = devices.store;
 

@@ -1,23 +1,16 @@
 import { z } from 'zod';
-import { IdParam, None, route } from '../contract/route-spec.js';
-import { DeviceConfigSchema, DevicePatchSchema, DeviceSchema } from './device-contract.js';
+import { DeviceConfigSchema, DevicePatchSchema, DeviceSchema } from '../devices/device-contract.js';
+import { ADMIN } from './access.js';
+import { IdParam, None, readRoute, route } from './route-spec.js';
 
-/** The device routes of the contract (spread into `api`): configuration and health, admin only. */
-export const deviceApi = {
-  listDevices: route({
-    method: 'GET',
-    path: '/api/devices',
-    access: ['admin'],
-    params: None,
-    query: None,
-    body: None,
-    response: z.object({ devices: z.array(DeviceSchema), simulated: z.boolean() }),
-  }),
+/** ID card readers and scanners: their configuration and health, admin only. */
+export const devicesApi = {
+  listDevices: readRoute('/api/devices', ADMIN, z.object({ devices: z.array(DeviceSchema), simulated: z.boolean() })),
 
   createDevice: route({
     method: 'POST',
     path: '/api/devices',
-    access: ['admin'],
+    access: ADMIN,
     params: None,
     query: None,
     body: DeviceConfigSchema,
@@ -27,7 +20,7 @@ export const deviceApi = {
   updateDevice: route({
     method: 'PUT',
     path: '/api/devices/:id',
-    access: ['admin'],
+    access: ADMIN,
     params: IdParam,
     query: None,
     body: DevicePatchSchema,
@@ -37,7 +30,7 @@ export const deviceApi = {
   deleteDevice: route({
     method: 'DELETE',
     path: '/api/devices/:id',
-    access: ['admin'],
+    access: ADMIN,
     params: IdParam,
     query: None,
     body: None,

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ADMIN, SELF_SERVICE } from './access.js';
+import { validateIdNumber } from '../identity/id-number.js';
+import { None, route } from './route-spec.js';
+import { BusinessLineSchema } from './schemas.js';
+
+/** An appointment's one-time code (see createAppointment), as typed or read from its QR code. */
+export const AppointmentCodeSchema = z
+  .string()
+  .trim()
+  .min(4)
+  .max(32)
+  .transform((s) => s.toUpperCase());
+
+/** Appointments (错时预约): booked by staff, redeemed at a kiosk with their code. */
+export const appointmentsApi = {
+  createAppointment: route({
+    method: 'POST',
+    path: '/api/appointments',
+    access: ADMIN,
+    staff: 'any',
+    params: None,
+    query: None,
+    body: z
+      .object({
+        line: BusinessLineSchema,
+        slotStart: z.number().int().positive(),
+        name: z.string().trim().max(40).optional(),
+        /** The booked citizen's ID number, so the kiosk can identify them from the appointment code. */
+        idNumber: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .refine((v) => validateIdNumber(v).ok, 'not a valid resident ID number')
+          .optional(),
+      })
+      .strict(),
+    // The answer carries no ID number: the booking screen shows what it sent, masked.
+    response: z.object({ appointment: z.object({ id: z.number().int(), code: z.string(), line: BusinessLineSchema, slotStart: z.number().int() }) }),
+  }),
+
+  /**
+   * Identifies a citizen from an appointment's QR code: what the booking holds. The ID number is
+   * whole so the kiosk can pre-fill the form (and check the ID card read against it); the kiosk
+   * shows it masked. A used code answers 409, so the details cannot be read again after use.
+   */
+  appointmentLookup: route({
+    method: 'GET',
+    path: '/api/appointments/:code',
+    access: SELF_SERVICE,
+    params: z.object({ code: AppointmentCodeSchema }).strict(),
+    query: None,
+    body: None,
+    response: z.object({
+      code: z.string(),
+      line: BusinessLineSchema,
+      slotStart: z.number().int(),
+      name: z.string().nullable(),
+      idNumber: z.string().nullable(),
+      used: z.boolean(),
+    }),
+  }),
+} as const;

@@ -1,0 +1,84 @@
+import { reinstatableSince } from '../../domain/queue/hall-settings.js';
+import { publicWindow } from '../../domain/queue/public-window.js';
+import type { windowsApi } from '../../domain/contract/windows-api.js';
+import type { HandlersFor } from '../http/register-routes.js';
+import { ApiError } from '../http/api-error.js';
+import type { HostContext } from '../host-context.js';
+import { actorOf } from './actor.js';
+import { windowOrThrow } from './window-of.js';
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** The windows: their state for a clerk, a clerk opening and closing one, a supervisor defining them. */
+export function windowsHandlers(ctx: HostContext): HandlersFor<typeof windowsApi> {
+  function setStatus(id: number, status: 'open' | 'paused' | 'closed', staffId: number | null, actor: string) {
+    const w = windowOrThrow(ctx, id);
+    // The change and its audit line commit together, or neither does.
+    ctx.db
+      .transaction(() => {
+        ctx.windows.setStatus(w.id, status, staffId);
+        ctx.audit.append({ at: ctx.clock(), actor, action: `window.${status}`, target: `window ${w.number}`, detail: '' });
+      })
+      .immediate();
+    // Open windows change every estimated wait.
+    ctx.pushState.now();
+    return { window: publicWindow(windowOrThrow(ctx, id)) };
+  }
+
+  /** Saves a supervisor's window definition; a number another window has is a conflict, not a 500. */
+  function define(save: () => number, body: { number: number; primary: string[]; backup: string[] }, action: string, actor: string) {
+    let id;
+    try {
+      id = save();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ApiError('conflict', `Window number ${body.number} exists already`);
+      throw err;
+    }
+    ctx.audit.append({
+      at: ctx.clock(),
+      actor,
+      action,
+      target: `window ${body.number}`,
+      detail: `A ${body.primary.join('/')}; B ${body.backup.join('/')}`,
+    });
+    return { window: publicWindow(windowOrThrow(ctx, id)) };
+  }
+
+  return {
+    listWindows: () => ({ windows: ctx.windows.list().map(publicWindow) }),
+
+    windowState: ({ params }) => {
+      const w = windowOrThrow(ctx, params.id);
+      const settings = ctx.settings.hall();
+      const notBefore = reinstatableSince(settings, ctx.clock());
+      return {
+        window: publicWindow(w),
+        current: ctx.tickets.current(w.id),
+        waiting: ctx.tickets.waiting(ctx.today()),
+        recallLimit: settings.recallLimit,
+        noShows: ctx.tickets.noShowsAt(w.id, ctx.today(), notBefore),
+      };
+    },
+
+    openWindow: ({ params, staff, terminal }) => setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal)),
+    pauseWindow: ({ params, staff, terminal }) => setStatus(params.id, 'paused', staff?.id ?? null, actorOf(staff, terminal)),
+    resumeWindow: ({ params, staff, terminal }) => setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal)),
+    closeWindow: ({ params, staff, terminal }) => setStatus(params.id, 'closed', null, actorOf(staff, terminal)),
+
+    createWindow: ({ body, staff, terminal }) => define(() => ctx.windows.create(body), body, 'window.create', actorOf(staff, terminal)),
+
+    putWindow: ({ params, body, staff, terminal }) => {
+      windowOrThrow(ctx, params.id);
+      const save = () => {
+        ctx.windows.save(params.id, body);
+        return params.id;
+      };
+      const answer = define(save, body, 'window.update', actorOf(staff, terminal));
+      // Displays and estimates follow the window's new lines at once.
+      ctx.pushState.now();
+      return answer;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUSINESS_LINES } from '../../electron/domain/business-lines.js';
+import { NEXT_STEP, APPLICATION_STATUSES } from '../../electron/domain/contract/applications-api.js';
+import { ServerEventSchema } from '../../electron/domain/contract/events.js';
+import { DEVICE_STATUSES, PRINT_JOB_STATES, PRINTER_KINDS } from '../../electron/domain/contract/print-api.js';
+import { ANNOUNCE_LANGUAGES, ERROR_CODES, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATUSES } from '../../electron/domain/contract/schemas.js';
+import { DEVICE_KINDS, DEVICE_STATES, DEVICE_TRANSPORTS } from '../../electron/domain/devices/device-contract.js';
+import { CARD_TYPES } from '../../electron/domain/devices/id-card-text.js';
+import { READ_FAILURES } from '../../electron/domain/devices/sam-status.js';
+import { TICKET_CLASSES } from '../../electron/domain/queue/calling-policy.js';
+import { SCREEN_ROLES, TERMINAL_ROLES } from '../../electron/domain/roles.js';
+import { DOCUMENT_KINDS } from '../../electron/host/printing/documents/types.js';
+
+/**
+ * A key the code uses but the catalogs lack shows a citizen the raw key. This reads the renderer
+ * and the domain code for every string that names a catalog key (it starts with one of the
+ * catalogs' top-level sections: 'journey.error.required', `line.${l}`) and checks each against
+ * all three catalogs. A key built from a value (a template) is checked by expanding the value's
+ * known list where there is one (EXPANSIONS), else by its fixed part matching some key (DYNAMIC);
+ * a new template must be added to one of the two, which is the point: someone decides.
+ */
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SOURCES = ['renderer/src', 'electron/domain'];
+const LOCALES = ['zh-CN', 'mn', 'en'] as const;
+
+/** Codes the renderer's API client adds to the host's own (renderer/src/api/client.ts). */
+const CLIENT_ERROR_CODES = ['network', 'bad_response', 'invalid_input', 'aborted'];
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+/** Template keys (the `${…}` part written *) and every value the part can take. */
+const EXPANSIONS: Record<string, readonly (string | number)[]> = {
+  'line.*': BUSINESS_LINES,
+  'screen.*': TERMINAL_ROLES,
+  'home.desc.*': SCREEN_ROLES,
+  'error.*': [...ERROR_CODES, ...CLIENT_ERROR_CODES],
+  'application.status.*': APPLICATION_STATUSES,
+  'admin.staff.roles.*': STAFF_ROLES,
+  'admin.windows.statuses.*': WINDOW_STATUSES,
+  // A closed window is nobody's: it has its own key (clerk.status.closed).
+  'clerk.status.*By': WINDOW_STATUSES.filter((s) => s !== 'closed'),
+  'clerk.ticketStatus.*': TICKET_STATUSES,
+  'clerk.class.*': TICKET_CLASSES,
+  'kiosk.class.*': TICKET_CLASSES,
+  'print.jobKind.*': DOCUMENT_KINDS,
+  'print.jobState.*': PRINT_JOB_STATES,
+  'print.kind.*': PRINTER_KINDS,
+  'print.status.*': DEVICE_STATUSES,
+  'device.kind.*': DEVICE_KINDS,
+  'device.transport.*': DEVICE_TRANSPORTS,
+  'device.state.*': DEVICE_STATES,
+  'device.failure.*': READ_FAILURES,
+  'device.cardType.*': CARD_TYPES,
+  'admin.settings.lang.*': ANNOUNCE_LANGUAGES,
+  'admin.settings.weekday.*': WEEKDAYS,
+  'journey.weekday.*': WEEKDAYS,
+};
+
+/**
+ * Template keys whose values come from a list inside one component or from a type, not from a
+ * list the test can import: at least one key must match each.
+ */
+const DYNAMIC = new Set([
+  'admin.settings.*',
+  'admin.settings.hint.*',
+  'admin.settings.unit.*',
+  'admin.setup.*',
+  'admin.setup.*Hint',
+  'admin.windows.*',
+  'clerk.phrases.*',
+  'counter.replies.*',
+  'device.problem.*',
+  'device.scan.*',
+  'journey.error.*',
+  'journey.guide.*',
+  'journey.question.*',
+  'journey.welcome.*',
+  'journey.welcome.*Desc',
+  'kiosk.class.*Desc',
+  'kiosk.green.*',
+  'print.notice.*',
+  'print.target.*',
+]);
+
+function flatten(obj: Record<string, unknown>, prefix = '', out = new Set<string>()): Set<string> {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) flatten(v as Record<string, unknown>, key, out);
+    else out.add(key);
+  }
+  return out;
+}
+
+const catalogs = Object.fromEntries(
+  LOCALES.map((l) => [l, flatten(JSON.parse(readFileSync(join(ROOT, 'renderer/src/i18n/locales', `${l}.json`), 'utf8')) as Record<string, unknown>)]),
+) as Record<(typeof LOCALES)[number], Set<string>>;
+const sections = new Set([...catalogs['zh-CN']].map((k) => k.split('.')[0]));
+/** Strings that look like keys but are not: the types of pushed events ('device.card' …). */
+const EVENT_TYPES = new Set<string>(ServerEventSchema.options.map((o) => o.shape.type.value));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const LITERAL = /(['"])([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+)\1/g;
+const TEMPLATE = /`([a-z][A-Za-z0-9]*\.[^`]*?\$\{[^`]*?)`/g;
+
+const literals = new Map<string, string>();
+const templates = new Map<string, string>();
+for (const file of SOURCES.flatMap(sourceFiles)) {
+  const text = readFileSync(file, 'utf8');
+  const where = file.slice(ROOT.length);
+  for (const [, , key] of text.matchAll(LITERAL)) {
+    if (key && sections.has(key.split('.')[0]) && !EVENT_TYPES.has(key)) literals.set(key, where);
+  }
+  for (const [, body] of text.matchAll(TEMPLATE)) {
+    if (body && sections.has(body.split('.')[0])) templates.set(body.replace(/\$\{[^}]*\}/g, '*'), where);
+  }
+}
+
+const missingIn = (key: string) => LOCALES.filter((l) => !catalogs[l].has(key));
+
+describe('i18n keys used by the code', () => {
+  it('finds the keys it checks', () => {
+    expect(literals.size).toBeGreaterThan(300);
+    expect(templates.size).toBeGreaterThan(20);
+  });
+
+  it('every literal key exists in every catalog', () => {
+    const missing = [...literals]
+      .filter(([key]) => missingIn(key).length > 0)
+      .map(([key, file]) => `${key} (${file}; missing in ${missingIn(key).join(', ')})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every key a domain table holds exists in every catalog', () => {
+    const keys = [...Object.values(NEXT_STEP), ...ERROR_CODES.map((c) => `error.${c}`)];
+    expect(keys.filter((k) => missingIn(k).length > 0)).toEqual([]);
+  });
+
+  it('every template key is expanded from its values or listed as dynamic', () => {
+    const unlisted = [...templates].filter(([pattern]) => !(pattern in EXPANSIONS) && !DYNAMIC.has(pattern)).map(([p, file]) => `${p} (${file})`);
+    expect(unlisted, 'add each to EXPANSIONS with the list of its values, or to DYNAMIC').toEqual([]);
+  });
+
+  it('every expansion of a template key exists in every catalog', () => {
+    const missing: string[] = [];
+    for (const [pattern, values] of Object.entries(EXPANSIONS)) {
+      for (const v of values) {
+        const key = pattern.replace('*', String(v));
+        if (missingIn(key).length > 0) missing.push(`${key} (missing in ${missingIn(key).join(', ')})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every dynamic template key matches some key in every catalog', () => {
+    const unmatched: string[] = [];
+    for (const pattern of DYNAMIC) {
+      const re = new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace('*', '[^.]+')}$`);
+      for (const l of LOCALES) if (![...catalogs[l]].some((k) => re.test(k))) unmatched.push(`${pattern} in ${l}`);
+    }
+    expect(unmatched).toEqual([]);
+  });
+});
