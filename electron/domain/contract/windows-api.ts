@@ -12,6 +12,8 @@ const WindowInput = z
     backup: z.array(BusinessLineSchema),
   })
   .strict()
+  .refine((w) => new Set(w.primary).size === w.primary.length, { message: 'a line is listed twice', path: ['primary'] })
+  .refine((w) => new Set(w.backup).size === w.backup.length, { message: 'a line is listed twice', path: ['backup'] })
   .refine((w) => !w.backup.some((l) => w.primary.includes(l)), { message: 'a line cannot be both primary and backup', path: ['backup'] });
 
 /**

@@ -5,6 +5,7 @@ import type { RouteSpec } from '../../domain/contract/route-spec.js';
 import type { Terminal } from '../../domain/contract/schemas.js';
 import type { TerminalStore } from '../../../db/terminals.js';
 import type { StaffRecord } from '../../../db/staff.js';
+import { forbiddenCharacterAt } from '../../domain/contract/text-rules.js';
 import { ApiError } from './api-error.js';
 import { authorize } from './guard.js';
 
@@ -32,6 +33,14 @@ export type HandlersFor<T extends RouteTable> = { [N in keyof T]: Handler<T[N]> 
 export type Handlers = HandlersFor<Api>;
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  // One rule for every text of every route, before any schema: no control characters.
+  const bad = forbiddenCharacterAt(value);
+  if (bad) {
+    const path = [where, ...bad.map(String)].join('.');
+    throw new ApiError('bad_request', `Invalid ${where}: ${path} holds a control or format character`, [
+      { path, message: 'control or format characters are not accepted' },
+    ]);
+  }
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
