@@ -3,6 +3,7 @@ import type { Terminal } from '../domain/contract/schemas.js';
 import type { KeyStore } from './keys/key-store.js';
 import type { Scheduler } from './maintenance/daily-task.js';
 import type { BackupSchedule } from './maintenance/scheduled-backup.js';
+import type { HttpTimeouts } from './http/timeouts.js';
 import type { Printer, PrinterConfig } from './printing/printer.js';
 
 /**
@@ -33,6 +34,8 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Printer for terminals without their own setting (`--printer cups:PDF`); none when absent. */
   defaultPrinter?: PrinterConfig;
+  /** How long a client may take (ms): tests shorten them; the hall uses the defaults (http/timeouts.ts). */
+  httpTimeouts?: Partial<HttpTimeouts>;
   /** Electron's silent print, supplied by the shell (the host itself never imports Electron). */
   electronPrinter?: (deviceName: string) => Printer;
   /** The key file that seals personal data at rest (default <dataDir>/keys/yizhan.key), made on

@@ -51,6 +51,7 @@ import { scheduledBackup } from './maintenance/scheduled-backup.js';
 import type { HostOptions, RunningHost } from './host-api.js';
 import { ApiError } from './http/api-error.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { fastifyTimeouts, HALL_HTTP_TIMEOUTS } from './http/timeouts.js';
 import { authorize } from './http/guard.js';
 import { registerRoutes } from './http/register-routes.js';
 import { hostChecker, requestChecks, securityHeaders } from './http/request-checks.js';
@@ -117,7 +118,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     catalog: catalogService(settings, log),
   };
 
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+    ...fastifyTimeouts({ ...HALL_HTTP_TIMEOUTS, ...options.httpTimeouts }),
+  });
   installErrorHandler(app, log);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } });
