@@ -36,6 +36,7 @@ async function runHeadless(opts: CliOptions, root: string): Promise<void> {
     allowedHostNames: opts.allowedHosts,
     simulateDevices: opts.simulateDevices,
     ...(opts.printer ? { defaultPrinter: opts.printer } : {}),
+    ...(opts.printerRoot ? { printerRoot: opts.printerRoot } : {}),
     ...(opts.keyFile ? { keyFile: opts.keyFile } : {}),
     backup: backupOf(opts),
   });

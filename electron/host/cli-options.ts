@@ -32,6 +32,8 @@ export const CliOptionsSchema = z.object({
     })
     .optional(),
   allowedHosts: z.array(z.string().min(1)),
+  /** Folder printers set on the admin screen write only under this folder. */
+  printerRoot: z.string().min(1).optional(),
   /** Base URL of a hall hub (no trailing slash) for a desktop window that does not host itself. */
   hub: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://192.168.1.10:5150' })
@@ -74,6 +76,7 @@ export const USAGE = `Usage: npm start -- [options]     (npm run hub -- [options
   --role <role>        screen of the desktop window: kiosk, booth, clerk, display, admin (default kiosk)
   --allowed-host <n>   extra host name the hall uses to reach the hub (repeatable)
   --printer <kind:x>   default printer: cups:QUEUE, folder:/path, electron:DEVICE, none (env YIZHAN_PRINTER)
+  --printer-root <dir> the folder under which folder printers set on the admin screen may write (env YIZHAN_PRINTER_ROOT)
   --key-file <file>    key sealing personal data at rest (default <data dir>/keys/yizhan.key, env YIZHAN_KEY_FILE)
   --backup-dir <dir>   daily database backups (default <data dir>/backups, env YIZHAN_BACKUP_DIR; none = off)
   --backup-keep <n>    how many daily backups to keep (default 14)
@@ -104,6 +107,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
       options: {
         hub: { type: 'string' },
         printer: { type: 'string' },
+        'printer-root': { type: 'string' },
         'key-file': { type: 'string' },
         'backup-dir': { type: 'string' },
         'backup-keep': { type: 'string' },
@@ -140,6 +144,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
     allowedHosts: (Array.isArray(v['allowed-host']) ? v['allowed-host'] : []).filter((h): h is string => typeof h === 'string'),
     hub: str(v.hub),
     printer: str(v.printer) ?? (env['YIZHAN_PRINTER'] || undefined),
+    printerRoot: str(v['printer-root']) ?? (env['YIZHAN_PRINTER_ROOT'] || undefined),
     keyFile: str(v['key-file']) ?? (env['YIZHAN_KEY_FILE'] || undefined),
     backupDir: str(v['backup-dir']) ?? (env['YIZHAN_BACKUP_DIR'] || undefined) ?? join(dataDir, 'backups'),
     backupKeep: str(v['backup-keep']) ?? 14,

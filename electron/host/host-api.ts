@@ -34,6 +34,9 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Printer for terminals without their own setting (`--printer cups:PDF`); none when absent. */
   defaultPrinter?: PrinterConfig;
+  /** The only folder under which a folder printer set on the admin screen may write (--printer-root);
+   * without it, folder printers can be set only at start (--printer folder:…). */
+  printerRoot?: string;
   /** How long a client may take (ms): tests shorten them; the hall uses the defaults (http/timeouts.ts). */
   httpTimeouts?: Partial<HttpTimeouts>;
   /** Electron's silent print, supplied by the shell (the host itself never imports Electron). */

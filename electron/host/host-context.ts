@@ -18,6 +18,8 @@ import type { CatalogService } from './catalog-service.js';
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
   version: string;
+  /** Where folder printers set on screens may write (HostOptions.printerRoot); null: nowhere. */
+  printerRoot: string | null;
   databasePath: string;
   schemaVersion: number;
   db: Db;

@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { appRoot } from '../../db/app-root.js';
 import { terminalStore } from '../../db/terminals.js';
 import { ticketStore } from '../../db/tickets.js';
@@ -79,6 +79,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const pushState = statePusher(() => queueState({ tickets, windows, settings, today }), events);
   const ctx: HostContext = {
     version: readVersion(),
+    printerRoot: options.printerRoot ? resolve(options.printerRoot) : null,
     databasePath: opened.path,
     schemaVersion: opened.schemaVersion,
     db: opened.db,

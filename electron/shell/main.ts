@@ -116,6 +116,7 @@ async function startEmbeddedHost(opts: CliOptions): Promise<RunningHost> {
     timeZone: opts.timeZone,
     allowedHostNames: opts.allowedHosts,
     ...(opts.printer ? { defaultPrinter: opts.printer } : {}),
+    ...(opts.printerRoot ? { printerRoot: opts.printerRoot } : {}),
     simulateDevices: opts.simulateDevices,
     electronPrinter,
     // safeStorage works only once the app is ready, which it is here.

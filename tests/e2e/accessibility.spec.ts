@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { callNext, clerkAt, done, startKiosk, takeTicket } from './steps.js';
+import { callNext, clerkAt, done, signInAdmin, startKiosk, takeTicket } from './steps.js';
 
 /** axe-core over a screen as it stands; any violation fails with its rule ids and targets. */
 async function expectNoViolations(page: Page, label: string): Promise<void> {
@@ -77,7 +77,9 @@ test('touch targets on the kiosk are at least 60 px and text at least 24 px', as
 });
 
 test('the admin pairs a new display through the admin screen, and that link works', async ({ hall, browser }) => {
+  await hall.ensureAdmin();
   const admin = await hall.openScreen('admin');
+  await signInAdmin(admin, hall.admin);
   await admin.getByLabel('终端类型').selectOption('display');
   await admin.getByLabel('终端名称').fill('二楼大屏');
   await admin.getByRole('button', { name: '生成配对码' }).click();
@@ -88,7 +90,7 @@ test('the admin pairs a new display through the admin screen, and that link work
   await tv.goto(link!.trim());
   await tv.waitForURL(/\/display$/);
   await expect(tv.getByText('暂无叫号').first()).toBeVisible();
-  await admin.getByRole('button', { name: '刷新' }).click();
+  await admin.getByRole('region', { name: '已配对终端' }).getByRole('button', { name: '刷新' }).click();
   await expect(admin.getByRole('rowheader', { name: '二楼大屏' })).toBeVisible();
   await context.close();
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { appRoot } from '../../db/app-root.js';
 import { redeemLink, startHubProcess, type HubProcess } from '../../scripts/lib/hub-process.js';
-import { wedgeScan } from './steps.js';
+import { signInAdmin, wedgeScan } from './steps.js';
 
 const run = promisify(execFile);
 
@@ -32,14 +32,25 @@ test.afterEach(async () => {
 async function openAdmin(page: Page): Promise<void> {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const token = await redeemLink(hub.links.admin!);
-  const res = await fetch(`${hub.url}/api/pairing-codes`, {
+  // Pairing a terminal and binding a device are configuration changes: the first administrator,
+  // set up with the banner's code, signs in for them.
+  const admin = { staffNo: 'S001', pin: '135790' };
+  const setup = await fetch(`${hub.url}/api/staff/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ setupCode: hub.setupCode, name: '管理员', ...admin }),
+  });
+  expect(setup.status).toBe(200);
+  const session = /yz_staff_[a-z]+=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const res = await fetch(`${hub.url}/api/pairing-codes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-yizhan-staff': session },
     body: JSON.stringify({ role: 'admin', name: 'device test' }),
   });
   const { code } = (await res.json()) as { code: string };
   await page.goto(`${hub.url}/pair?code=${code}&role=admin`);
   await page.waitForURL(/\/admin$/);
+  await signInAdmin(page, admin);
 }
 
 function deviceRow(page: Page, kind: '身份证阅读器' | '扫码枪') {

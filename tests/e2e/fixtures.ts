@@ -17,14 +17,17 @@ export interface Hall {
   /** Sets up the first administrator through the API now (else a test may do it on the admin screen with hub.setupCode). */
   ensureAdmin(): Promise<void>;
   /** Opens a screen in its own browser context (its own terminal), paired through a link the admin
-   * issued, exactly as a person pairs a new terminal. */
+   * issued, exactly as a person pairs a new terminal (the supervisor signs in for that: the first
+   * administrator is set up on first use). */
   openScreen(role: TerminalRole, name?: string): Promise<Page>;
+  /** The admin screen of the terminal the start banner paired, before anyone set up the hall. */
+  openBannerAdmin(): Promise<Page>;
 }
 
-async function pairingLink(hub: HubProcess, adminToken: string, role: TerminalRole, name: string): Promise<string> {
+async function pairingLink(hub: HubProcess, adminToken: string, staffToken: string, role: TerminalRole, name: string): Promise<string> {
   const res = await fetch(`${hub.url}/api/pairing-codes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}`, 'x-yizhan-staff': staffToken },
     body: JSON.stringify({ role, name }),
   });
   expect(res.status).toBe(200);
@@ -39,7 +42,7 @@ interface Watch {
   pageErrors: string[];
 }
 
-async function openScreen(browser: Browser, watch: Watch, hub: HubProcess, adminToken: string, role: TerminalRole, name: string): Promise<Page> {
+async function newScreen(browser: Browser, watch: Watch, role: TerminalRole): Promise<Page> {
   const context = await browser.newContext();
   watch.contexts.push(context);
   const page = await context.newPage();
@@ -47,7 +50,20 @@ async function openScreen(browser: Browser, watch: Watch, hub: HubProcess, admin
   page.on('console', (msg) => {
     if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) watch.cspViolations.push(`${role}: ${msg.text()}`);
   });
-  await page.goto(await pairingLink(hub, adminToken, role, name));
+  return page;
+}
+
+async function openScreen(
+  browser: Browser,
+  watch: Watch,
+  hub: HubProcess,
+  adminToken: string,
+  staffToken: string,
+  role: TerminalRole,
+  name: string,
+): Promise<Page> {
+  const page = await newScreen(browser, watch, role);
+  await page.goto(await pairingLink(hub, adminToken, staffToken, role, name));
   await page.waitForURL(new RegExp(`/${role}$`));
   return page;
 }
@@ -92,6 +108,8 @@ function staffFixture(hub: HubProcess, adminToken: string) {
     },
     /** Sets up the first administrator now (for tests that sign in on the admin screen). */
     ensureAdmin: async () => void (await signInAdmin()),
+    /** The first administrator's staff session on the fixture's admin terminal. */
+    session: signInAdmin,
   };
 }
 
@@ -112,7 +130,13 @@ export const test = base.extend<{ hall: Hall; hubOptions: { args?: string[]; env
       admin: staff.admin,
       createStaff: staff.createStaff,
       ensureAdmin: staff.ensureAdmin,
-      openScreen: (role, name) => openScreen(browser, watch, hub, adminToken, role, name ?? `${role} ${++n}`),
+      openScreen: async (role, name) => openScreen(browser, watch, hub, adminToken, await staff.session(), role, name ?? `${role} ${++n}`),
+      openBannerAdmin: async () => {
+        const page = await newScreen(browser, watch, 'admin');
+        await page.context().addCookies([{ name: 'yz_admin', value: adminToken, url: hub.url, httpOnly: true, sameSite: 'Strict' }]);
+        await page.goto(`${hub.url}/admin`);
+        return page;
+      },
     });
     // Stop the hub while the screens are still connected (as in a hall), then close them.
     const started = Date.now();

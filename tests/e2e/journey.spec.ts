@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.js';
-import { callNext, clerkAt, done, takeTicket, toTicketClasses } from './steps.js';
+import { callNext, clerkAt, done, supervisorHeaders, takeTicket, toTicketClasses } from './steps.js';
 
 /**
  * The walking skeleton as people use it: a citizen takes tickets at the kiosk, a clerk calls them at
@@ -92,7 +92,7 @@ test('one browser holds the clerk and admin screens of a single machine, both si
   const clerk = await clerkAt(hall, 'C501', '赵警官', '1号窗口');
   const res = await fetch(`${hall.hub.url}/api/pairing-codes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` },
+    headers: await supervisorHeaders(hall),
     body: JSON.stringify({ role: 'admin', name: 'same PC' }),
   });
   const { code } = (await res.json()) as { code: string };

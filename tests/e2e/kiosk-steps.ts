@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { appRoot } from '../../db/app-root.js';
 import { expect, type Hall } from './fixtures.js';
+import { supervisorHeaders } from './steps.js';
 
 /**
  * The kiosk journey as a citizen goes through it, for the journey specs: the simulated card reader
@@ -19,10 +20,13 @@ export async function sim(hall: Hall, ...args: string[]): Promise<string> {
   return stdout;
 }
 
+/** A supervisor's request on the fixture's admin terminal (binding devices is a configuration change). */
 async function admin(hall: Hall, method: string, path: string, body?: unknown): Promise<unknown> {
+  const signedIn = await supervisorHeaders(hall);
+  if (body === undefined) delete signedIn['content-type'];
   const res = await fetch(`${hall.hub.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${hall.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: signedIn,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   expect(res.status, `${method} ${path}`).toBe(200);

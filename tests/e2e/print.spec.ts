@@ -7,7 +7,7 @@ import { test as plain } from '@playwright/test';
 import { redeemLink, startHubProcess } from '../../scripts/lib/hub-process.js';
 import { cipherOf } from '../support/test-cipher.js';
 import { expect, test } from './fixtures.js';
-import { startKiosk, takeTicket } from './steps.js';
+import { signInAdmin, startKiosk, takeTicket } from './steps.js';
 
 // Printing through the real CUPS with the cups-pdf queue "PDF": what a kiosk prints ends up as a
 // PDF file, read back with pdftotext. Skipped without CUPS on a workstation; CI must have it.
@@ -105,7 +105,9 @@ test.describe('printing through CUPS', () => {
     expect(await finishedSlip(hall.hub.dataDir, 1, title)).toEqual({ title, number, pages: 1 });
 
     // The admin screen lists the job on that kiosk's printer and reprints it after a confirmation.
+    await hall.ensureAdmin();
     const admin = await hall.openScreen('admin');
+    await signInAdmin(admin, hall.admin);
     const panel = admin.getByRole('region', { name: '打印机' });
     const row = panel.getByRole('article', { name: /1号自助取号机/ });
     await expect(row.getByRole('row', { name: new RegExp(number) })).toBeVisible();
@@ -138,7 +140,9 @@ test.describe('printing through CUPS', () => {
 
   test('the kiosk says so when its printer is not available, without blocking the ticket', async ({ hall }) => {
     const kiosk = await hall.openScreen('kiosk', '2号自助取号机');
+    await hall.ensureAdmin();
     const admin = await hall.openScreen('admin');
+    await signInAdmin(admin, hall.admin);
     const row = admin.getByRole('region', { name: '打印机' }).getByRole('article', { name: /2号自助取号机/ });
     await row.getByLabel('打印方式').selectOption('cups');
     await row.getByLabel('队列名称').fill('NO_SUCH_QUEUE');

@@ -19,7 +19,12 @@ test.describe('the hub process', () => {
   test('stops cleanly on SIGTERM and reports health', async () => {
     const hub = await startHubProcess();
     try {
-      const health = (await (await fetch(`${hub.url}/api/health`)).json()) as { databasePath: string; schemaVersion: number };
+      // The database's path is told to an admin terminal only (the banner's admin link pairs one).
+      const admin = await redeemLink(hub.links.admin ?? '');
+      const health = (await (await fetch(`${hub.url}/api/health`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+        databasePath: string;
+        schemaVersion: number;
+      };
       expect(health.databasePath).toBe(join(hub.dataDir, 'yizhan.sqlite'));
       expect(health.schemaVersion).toBeGreaterThan(0);
       expect(Object.keys(hub.links).sort()).toEqual(['admin', 'booth', 'clerk', 'display', 'kiosk']);
@@ -88,7 +93,8 @@ test.describe('the hub process', () => {
   test('takes its data directory from YIZHAN_DATA_DIR, and --data-dir over it', async () => {
     const viaEnv = await startHubProcess({ dataDirVia: 'env' });
     try {
-      const health = (await (await fetch(`${viaEnv.url}/api/health`)).json()) as { databasePath: string };
+      const admin = await redeemLink(viaEnv.links.admin ?? '');
+      const health = (await (await fetch(`${viaEnv.url}/api/health`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { databasePath: string };
       expect(health.databasePath).toBe(join(viaEnv.dataDir, 'yizhan.sqlite'));
     } finally {
       await viaEnv.stop();
@@ -96,7 +102,10 @@ test.describe('the hub process', () => {
     }
     const viaFlag = await startHubProcess({ env: { YIZHAN_DATA_DIR: '/nonexistent/must-not-be-used' } });
     try {
-      const health = (await (await fetch(`${viaFlag.url}/api/health`)).json()) as { databasePath: string };
+      const adminFlag = await redeemLink(viaFlag.links.admin ?? '');
+      const health = (await (await fetch(`${viaFlag.url}/api/health`, { headers: { authorization: `Bearer ${adminFlag}` } })).json()) as {
+        databasePath: string;
+      };
       expect(health.databasePath).toBe(join(viaFlag.dataDir, 'yizhan.sqlite'));
     } finally {
       await viaFlag.stop();

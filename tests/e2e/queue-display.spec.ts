@@ -6,6 +6,7 @@ import { callTokens } from '../../renderer/src/screens/display/voice/tokens.js';
 import { redeemLink } from '../../scripts/lib/hub-process.js';
 import { expect, STAFF_PIN, test } from './fixtures.js';
 import type { Hall } from './fixtures.js';
+import { supervisorHeaders } from './steps.js';
 
 /** axe-core over the page, or one part of it. */
 async function expectNoViolations(page: Page, label: string, include?: string): Promise<void> {
@@ -20,7 +21,7 @@ async function expectNoViolations(page: Page, label: string, include?: string): 
 async function terminal(hall: Hall, role: 'kiosk' | 'clerk'): Promise<string> {
   const res = await fetch(`${hall.hub.url}/api/pairing-codes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.adminToken}` },
+    headers: await supervisorHeaders(hall),
     body: JSON.stringify({ role, name: `${role} (api)` }),
   });
   const { code } = (await res.json()) as { code: string };
@@ -119,7 +120,7 @@ test('a notice saved on the admin screen scrolls on the display without a reload
 test('a new hall: first administrator, sign-in, settings, windows, staff and appointments through the admin screen', async ({ hall }) => {
   test.setTimeout(120_000);
   expect(hall.hub.setupCode).toBeTruthy();
-  const admin = await hall.openScreen('admin');
+  const admin = await hall.openBannerAdmin();
   await expect(admin.getByRole('heading', { name: '创建第一个管理员账号' })).toBeVisible();
   await admin.getByRole('button', { name: '创建管理员' }).click();
   // GOV.UK pattern: the summary takes focus and links to each field.

@@ -51,6 +51,14 @@ export async function done(kiosk: Page): Promise<void> {
   await expect(kiosk.getByRole('heading', { name: '欢迎使用自助服务' })).toBeVisible();
 }
 
+/** Signs in on the admin screen with staff number and PIN, as a supervisor does before changing anything. */
+export async function signInAdmin(admin: Page, who: { staffNo: string; pin: string }): Promise<void> {
+  await admin.getByLabel('工号', { exact: true }).fill(who.staffNo);
+  await admin.getByLabel('密码', { exact: true }).fill(who.pin);
+  await admin.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(admin.getByText(/已登录：/)).toBeVisible();
+}
+
 /** Signs in on a clerk screen, typing the PIN on the on-screen keypad as on a touch terminal. */
 export async function signIn(clerk: Page, staffNo: string, pin = STAFF_PIN): Promise<void> {
   await clerk.getByLabel('工号').fill(staffNo);

@@ -33,11 +33,13 @@ describe('devices through the host', () => {
     expect(sim.status).toBe(404);
     expect((await t.request('/api/devices', { token: kiosk })).status).toBe(403);
     expect((await t.request('/api/devices', { token: admin })).body).toEqual({ devices: [], simulated: false });
-    const bad = await t.request('/api/devices', { method: 'POST', token: admin, body: { name: 'COM reader', kind: 'id_reader', transport: 'serial' } });
+    // Adding or binding a device is a configuration change: a supervisor signs in first.
+    const supervisor = await t.supervisor();
+    const bad = await t.request('/api/devices', { method: 'POST', ...supervisor, body: { name: 'COM reader', kind: 'id_reader', transport: 'serial' } });
     expect(bad.status).toBe(400);
     const created = await t.request('/api/devices', {
       method: 'POST',
-      token: admin,
+      ...supervisor,
       body: { name: 'USB reader', kind: 'id_reader', transport: 'usb', vendorId: 0x0400, productId: 0xc35a },
     });
     expect(created.status).toBe(200);
@@ -61,8 +63,9 @@ describe('devices through the host', () => {
     const reader = list.devices.find((d) => d.kind === 'id_reader')!;
     const scanner = list.devices.find((d) => d.kind === 'scanner')!;
     const kioskAId = ((await t.request('/api/session?role=kiosk', { token: kioskA })).body as { terminal: { id: number } }).terminal.id;
+    const supervisor = await t.supervisor();
     for (const d of [reader, scanner]) {
-      const r = await t.request(`/api/devices/${d.id}`, { method: 'PUT', token: admin, body: { terminalId: kioskAId } });
+      const r = await t.request(`/api/devices/${d.id}`, { method: 'PUT', ...supervisor, body: { terminalId: kioskAId } });
       expect(r.status).toBe(200);
     }
     const a = await openEvents(t.host.url, 'kiosk', kioskA);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, pathFor } from '../../electron/domain/contract/api.js';
-import { startTestHost, type TestHost } from '../support/test-host.js';
+import { existsSync } from 'node:fs';
+import { openEvents, startTestHost, type TestHost } from '../support/test-host.js';
 
 let t: TestHost;
 beforeAll(async () => {
@@ -9,11 +10,19 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 describe('health', () => {
-  it('answers without credentials with version, database path and schema version', async () => {
+  it('answers without credentials with version and schema version, but not where the database is', async () => {
     const res = await t.request('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: 'yizhan', databasePath: t.host.databasePath, schemaVersion: t.host.schemaVersion });
+    expect(res.body).toMatchObject({ name: 'yizhan', schemaVersion: t.host.schemaVersion });
+    expect(res.body).not.toHaveProperty('databasePath');
     expect((res.body as { version: string }).version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const role of ['kiosk', 'display', 'clerk'] as const)
+      expect((await t.request('/api/health', { token: await t.pair(role) })).body).not.toHaveProperty('databasePath');
+  });
+
+  it('tells an admin terminal where the database is', async () => {
+    const res = await t.request('/api/health', { token: await t.pair('admin') });
+    expect(res.body).toMatchObject({ databasePath: t.host.databasePath });
   });
 });
 
@@ -86,21 +95,65 @@ describe('roles', () => {
     }
   });
 
-  it('lets an admin revoke a terminal, after which its credential is refused', async () => {
-    const admin = await t.pair('admin');
+  it('lets a supervisor revoke a terminal: its open screens are cut off at once and its credential is refused', async () => {
+    const supervisor = await t.supervisor();
     const display = await t.pair('display');
     const session = await t.request('/api/session?role=display', { token: display });
     const id = (session.body as { terminal: { id: number } }).terminal.id;
-    const revoked = await t.request(`/api/terminals/${id}`, { method: 'DELETE', token: admin });
+    const events = await openEvents(t.host.url, 'display', display);
+    await events.next('hello');
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      events.socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
+    const revoked = await t.request(`/api/terminals/${id}`, { method: 'DELETE', ...supervisor });
     expect(revoked.body).toMatchObject({ terminal: { id, revoked: true } });
+    expect(await closed).toEqual({ code: 1008, reason: 'revoked' });
     expect((await t.request('/api/queue', { token: display })).status).toBe(401);
+    // Its socket cannot come back either.
+    const again = await openEvents(t.host.url, 'display', display).catch(() => null);
+    if (again) {
+      const code = await new Promise<number>((resolve) => again.socket.on('close', (c) => resolve(c)));
+      expect(code).toBe(1008);
+    }
+  });
+
+  it('an admin terminal without a supervisor signed in changes nothing', async () => {
+    const admin = await t.pair('admin');
+    const display = await t.pair('display');
+    const id = ((await t.request('/api/session?role=display', { token: display })).body as { terminal: { id: number } }).terminal.id;
+    const tries = [
+      await t.request(`/api/terminals/${id}`, { method: 'DELETE', token: admin }),
+      await t.request('/api/pairing-codes', { method: 'POST', token: admin, body: { role: 'admin', name: 'rogue' } }),
+      await t.request('/api/devices', { method: 'POST', token: admin, body: { name: 'r', kind: 'id_reader', transport: 'serial', portPath: '/dev/ttyUSB0' } }),
+      await t.request(`/api/printers/${id}`, { method: 'PUT', token: admin, body: { setting: null } }),
+      await t.request('/api/hall-name', { method: 'PUT', token: admin, body: { hallName: 'x' } }),
+    ];
+    expect(tries.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+    for (const r of tries) expect(r.body).toMatchObject({ error: { code: 'staff_sign_in_required' } });
+  });
+
+  it('a device must be a serial port, and a folder printer must sit under the printer root', async () => {
+    const supervisor = await t.supervisor();
+    for (const portPath of ['/etc/passwd', '/any/path/a/b', '/dev/ttyUSB0/../../etc/shadow', 'COM0']) {
+      const res = await t.request('/api/devices', { method: 'POST', ...supervisor, body: { name: 'r', kind: 'id_reader', transport: 'serial', portPath } });
+      expect({ portPath, status: res.status }).toEqual({ portPath, status: 400 });
+    }
+    const kiosk = await t.pair('kiosk');
+    const id = ((await t.request('/api/session?role=kiosk', { token: kiosk })).body as { terminal: { id: number } }).terminal.id;
+    const folder = await t.request(`/api/printers/${id}`, {
+      method: 'PUT',
+      ...supervisor,
+      body: { setting: { kind: 'folder', target: '/any/path/a/b', media: '' } },
+    });
+    expect(folder.status).toBe(403);
+    expect(folder.body).toMatchObject({ error: { code: 'printer_folder_not_allowed' } });
+    expect(existsSync('/any/path')).toBe(false);
   });
 });
 
 describe('pairing', () => {
   it('sets an HttpOnly SameSite=Strict cookie named for the role, and a code works once', async () => {
-    const admin = await t.pair('admin');
-    const issued = await t.request('/api/pairing-codes', { method: 'POST', token: admin, body: { role: 'display', name: 'Hall TV' } });
+    const issued = await t.request('/api/pairing-codes', { method: 'POST', ...(await t.supervisor()), body: { role: 'display', name: 'Hall TV' } });
     expect(issued.status).toBe(200);
     const code = (issued.body as { code: string }).code;
     const first = await t.request('/api/pair', { method: 'POST', body: { code: code.toLowerCase() } });

@@ -47,7 +47,8 @@ describe('the one-time notice printed at a kiosk', () => {
   const printNotice = (token: string, body: unknown) => t.request('/api/print/notice', { method: 'POST', token, body });
 
   beforeAll(async () => {
-    t = await startTestHost();
+    // Folder printers set on screens write only under the folder the operator named at start.
+    t = await startTestHost({ printerRoot: out.path });
     sup = await t.supervisor();
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeviceConfigSchema, DevicePatchSchema, DeviceSchema } from '../devices/device-contract.js';
-import { ADMIN } from './access.js';
+import { ADMIN, SUPERVISORS } from './access.js';
 import { IdParam, None, readRoute, route } from './route-spec.js';
 
 /** ID card readers and scanners: their configuration and health, admin only. */
@@ -11,6 +11,7 @@ export const devicesApi = {
     method: 'POST',
     path: '/api/devices',
     access: ADMIN,
+    staff: SUPERVISORS,
     params: None,
     query: None,
     body: DeviceConfigSchema,
@@ -21,6 +22,7 @@ export const devicesApi = {
     method: 'PUT',
     path: '/api/devices/:id',
     access: ADMIN,
+    staff: SUPERVISORS,
     params: IdParam,
     query: None,
     body: DevicePatchSchema,
@@ -31,6 +33,7 @@ export const devicesApi = {
     method: 'DELETE',
     path: '/api/devices/:id',
     access: ADMIN,
+    staff: SUPERVISORS,
     params: IdParam,
     query: None,
     body: None,

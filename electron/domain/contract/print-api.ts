@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMIN, SELF_SERVICE } from './access.js';
+import { ADMIN, SELF_SERVICE, SUPERVISORS } from './access.js';
 import { IdParam, None, readRoute, route } from './route-spec.js';
 import { LanguageSchema, TerminalRoleSchema } from './schemas.js';
 
@@ -69,6 +69,7 @@ export const printApi = {
     method: 'PUT',
     path: '/api/printers/:id',
     access: ADMIN,
+    staff: SUPERVISORS,
     params: IdParam,
     query: None,
     body: z.object({ setting: PrinterConfigSchema.nullable() }).strict(),
@@ -79,6 +80,7 @@ export const printApi = {
     method: 'POST',
     path: '/api/print-jobs/:id/reprint',
     access: ADMIN,
+    staff: SUPERVISORS,
     params: IdParam,
     query: None,
     body: None,
@@ -89,6 +91,7 @@ export const printApi = {
     method: 'PUT',
     path: '/api/hall-name',
     access: ADMIN,
+    staff: SUPERVISORS,
     params: None,
     query: None,
     body: z.object({ hallName: HallName }).strict(),

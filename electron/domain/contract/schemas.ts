@@ -190,6 +190,12 @@ export const ERROR_CODES = [
   'too_many_requests',
   'too_many_attempts',
   'no_printer',
+  /** A folder printer outside the folder the operator named at start (--printer-root). */
+  'printer_folder_not_allowed',
+  /** The window is held by another staff member (a take-over is explicit). */
+  'window_held',
+  /** The account has more rights than the signed-in staff member's. */
+  'staff_outranks',
   'payload_too_large',
   'unsupported_media_type',
   'internal',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMIN, EVERY_TERMINAL } from './access.js';
+import { ADMIN, EVERY_TERMINAL, SUPERVISORS } from './access.js';
 import { IdParam, None, readRoute, route } from './route-spec.js';
 import { TerminalRoleSchema, TerminalSchema } from './schemas.js';
 
@@ -14,7 +14,8 @@ export const terminalsApi = {
     z.object({
       name: z.literal('yizhan'),
       version: z.string(),
-      databasePath: z.string(),
+      /** Only to an admin terminal: where the data lives is nobody else's business. */
+      databasePath: z.string().optional(),
       schemaVersion: z.number().int(),
       time: z.number().int(),
     }),
@@ -60,6 +61,7 @@ export const terminalsApi = {
     method: 'DELETE',
     path: '/api/terminals/:id',
     access: ADMIN,
+    staff: SUPERVISORS,
     params: IdParam,
     query: None,
     body: None,
@@ -70,6 +72,7 @@ export const terminalsApi = {
     method: 'POST',
     path: '/api/pairing-codes',
     access: ADMIN,
+    staff: SUPERVISORS,
     params: None,
     query: None,
     body: z

@@ -107,6 +107,18 @@ export function createEventHub(log: (line: string) => void) {
       return n;
     },
 
+    /** A revoked terminal's screens are cut off at once (1008, policy), not at their next request. */
+    closeTerminal(terminalId: number, reason: string): number {
+      let n = 0;
+      for (const c of clients) {
+        if (c.terminal.id !== terminalId) continue;
+        clients.delete(c);
+        c.socket.close(1008, reason);
+        n += 1;
+      }
+      return n;
+    },
+
     /** To every screen of a role (device health to admin screens). */
     sendToRole(role: Terminal['role'], event: ServerEvent): void {
       const data = JSON.stringify(event);

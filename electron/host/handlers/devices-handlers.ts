@@ -2,6 +2,7 @@ import type { devicesApi } from '../../domain/contract/devices-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import { actorOf } from './actor.js';
 
 export function devicesHandlers(ctx: HostContext): HandlersFor<typeof devicesApi> {
   const { devices } = ctx;
@@ -16,32 +17,52 @@ export function devicesHandlers(ctx: HostContext): HandlersFor<typeof devicesApi
     return d;
   }
 
+  /** A device change and its audit line commit together (binding a reader decides who sees card data). */
+  function audited<T>(change: () => T, action: string, target: string, detail: string, actor: string): T {
+    return ctx.db
+      .transaction(() => {
+        const out = change();
+        ctx.audit.append({ at: ctx.clock(), actor, action, target, detail });
+        return out;
+      })
+      .immediate();
+  }
+  const boundTo = (id: number | null | undefined) => (id === null || id === undefined ? 'unbound' : `terminal ${id}`);
+
   return {
     listDevices: () => ({ devices: devices.list(), simulated: devices.simulated }),
 
-    createDevice: async ({ body, terminal }) => {
+    createDevice: async ({ body, terminal, staff }) => {
       checkTerminal(body.terminalId);
-      const created = store.create(body, ctx.clock());
+      const created = audited(
+        () => store.create(body, ctx.clock()),
+        'device.create',
+        `device ${body.name}`,
+        `${body.kind} ${body.transport} → ${boundTo(body.terminalId)}`,
+        actorOf(staff, terminal),
+      );
       await devices.reload(created.id);
       ctx.log(`devices: #${created.id} (${created.kind}, ${created.transport}) added by terminal #${terminal?.id ?? '?'}`);
       return { device: current(created.id) };
     },
 
-    updateDevice: async ({ params, body, terminal }) => {
+    updateDevice: async ({ params, body, terminal, staff }) => {
       checkTerminal(body.terminalId);
       const before = store.get(params.id);
       if (!before) throw new ApiError('not_found', `No device with id ${params.id}`);
       const next = { ...before, ...body };
       if (next.transport === 'serial' && next.portPath === null) throw new ApiError('bad_request', 'A serial device needs a port path');
-      store.update(params.id, body);
+      const changed = Object.keys(body).join(', ');
+      const detail = body.terminalId !== undefined ? `${changed}; → ${boundTo(body.terminalId)}` : changed;
+      audited(() => store.update(params.id, body), 'device.update', `device ${before.name}`, detail, actorOf(staff, terminal));
       await devices.reload(params.id);
       ctx.log(`devices: #${params.id} settings changed by terminal #${terminal?.id ?? '?'}`);
       return { device: current(params.id) };
     },
 
-    deleteDevice: async ({ params }) => {
+    deleteDevice: async ({ params, terminal, staff }) => {
       const d = current(params.id);
-      store.remove(params.id);
+      audited(() => store.remove(params.id), 'device.delete', `device ${d.name}`, '', actorOf(staff, terminal));
       await devices.reload(params.id);
       return { device: d };
     },

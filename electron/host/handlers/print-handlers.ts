@@ -5,6 +5,8 @@ import { ApiError } from '../http/api-error.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
 import { noticeContent, unknownMaterials } from '../printing/notice-content.js';
+import { folderAllowed } from '../printing/printer-root.js';
+import { actorOf } from './actor.js';
 
 const RECENT_JOBS = 8;
 
@@ -59,10 +61,22 @@ export function printHandlers(ctx: HostContext): HandlersFor<typeof printApi> {
         .map(terminalPrinter),
     }),
 
-    setPrinter: async ({ params, body, terminal }) => {
+    setPrinter: async ({ params, body, terminal, staff }) => {
       const target = ctx.terminals.list().find((t) => t.id === params.id && !t.revoked);
       if (!target) throw new ApiError('not_found', `No terminal with id ${params.id}`);
-      p.settings.set(target.id, body.setting, terminal?.id ?? null, ctx.clock());
+      const setting = body.setting;
+      if (setting?.kind === 'folder' && !folderAllowed(ctx.printerRoot, setting.target)) {
+        throw new ApiError('printer_folder_not_allowed', `A folder printer may only write under the folder named with --printer-root`, [
+          { path: 'body.setting.target', message: ctx.printerRoot ? `not under ${ctx.printerRoot}` : 'no --printer-root was given at start' },
+        ]);
+      }
+      ctx.db
+        .transaction(() => {
+          p.settings.set(target.id, setting, terminal?.id ?? null, ctx.clock());
+          const detail = setting ? `${setting.kind} ${setting.target}`.trim() : 'default';
+          ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'printer.set', target: `terminal ${target.id}`, detail });
+        })
+        .immediate();
       ctx.log(`print: terminal #${target.id} printer set to ${body.setting?.kind ?? 'default'} by #${terminal?.id ?? '?'}`);
       await p.refreshStatus(target.id);
       p.kick();
@@ -77,8 +91,13 @@ export function printHandlers(ctx: HostContext): HandlersFor<typeof printApi> {
       return { job: toJob(job) };
     },
 
-    setHallName: ({ body, terminal }) => {
-      p.settings.setHallName(body.hallName, terminal?.id ?? null, ctx.clock());
+    setHallName: ({ body, terminal, staff }) => {
+      ctx.db
+        .transaction(() => {
+          p.settings.setHallName(body.hallName, terminal?.id ?? null, ctx.clock());
+          ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'hall.rename', target: 'hall', detail: body.hallName });
+        })
+        .immediate();
       return { hallName: p.settings.hallName() };
     },
 

@@ -3,7 +3,10 @@ import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { credentialCookieName } from '../../domain/roles.js';
+import type { FastifyRequest } from 'fastify';
 import { attemptLimiter } from '../http/attempt-limiter.js';
+import { authorize } from '../http/guard.js';
+import { actorOf } from './actor.js';
 
 /** Codes issued from the admin screen are meant to be typed at the new terminal soon after. */
 export const ADMIN_CODE_TTL_MS = 30 * 60_000;
@@ -14,11 +17,20 @@ export function terminalsHandlers(ctx: HostContext): HandlersFor<typeof terminal
   // 40-bit codes that expire: at 10 wrong guesses a minute per address, guessing is hopeless.
   const pairingAttempts = attemptLimiter({ max: 10, windowMs: 60_000 });
 
+  /** The public health answer tells an admin terminal a little more (the database's path). */
+  const isAdmin = (req: FastifyRequest) => {
+    try {
+      return authorize(req, ['admin'], ctx.terminals, ctx.clock()) !== null;
+    } catch {
+      return false;
+    }
+  };
+
   return {
-    health: () => ({
+    health: ({ req }) => ({
       name: 'yizhan',
       version: ctx.version,
-      databasePath: ctx.databasePath,
+      ...(isAdmin(req) ? { databasePath: ctx.databasePath } : {}),
       schemaVersion: ctx.schemaVersion,
       time: ctx.clock(),
     }),
@@ -39,6 +51,13 @@ export function terminalsHandlers(ctx: HostContext): HandlersFor<typeof terminal
         maxAge: COOKIE_MAX_AGE_S,
       });
       ctx.log(`pairing: terminal #${paired.terminal.id} paired as ${paired.terminal.role}`);
+      ctx.audit.append({
+        at: now,
+        actor: `terminal:${paired.terminal.id}`,
+        action: 'terminal.pair',
+        target: `terminal ${paired.terminal.id}`,
+        detail: `${paired.terminal.role} ${paired.terminal.name}`,
+      });
       return { terminal: paired.terminal };
     },
 
@@ -49,16 +68,43 @@ export function terminalsHandlers(ctx: HostContext): HandlersFor<typeof terminal
 
     listTerminals: () => ({ terminals: ctx.terminals.list() }),
 
-    revokeTerminal: ({ params, terminal }) => {
+    revokeTerminal: ({ params, terminal, staff }) => {
       if (terminal?.id === params.id) throw new ApiError('conflict', 'An admin terminal cannot revoke its own credential');
-      const revoked = ctx.terminals.revoke(params.id, ctx.clock());
+      const revoked = ctx.db
+        .transaction(() => {
+          const r = ctx.terminals.revoke(params.id, ctx.clock());
+          if (r)
+            ctx.audit.append({
+              at: ctx.clock(),
+              actor: actorOf(staff, terminal),
+              action: 'terminal.revoke',
+              target: `terminal ${r.id}`,
+              detail: `${r.role} ${r.name}`,
+            });
+          return r;
+        })
+        .immediate();
       if (!revoked) throw new ApiError('not_found', `No terminal with id ${params.id}`);
-      ctx.log(`pairing: terminal #${revoked.id} revoked by #${terminal?.id ?? '?'}`);
+      const cut = ctx.events.closeTerminal(revoked.id, 'revoked');
+      ctx.log(`pairing: terminal #${revoked.id} revoked by #${terminal?.id ?? '?'} (${cut} screen connection(s) closed)`);
       return { terminal: revoked };
     },
 
-    createPairingCode: ({ body }) => {
-      const issued = ctx.terminals.issueCode(body.role, body.name, ctx.clock(), ADMIN_CODE_TTL_MS);
+    createPairingCode: ({ body, terminal, staff }) => {
+      const issued = ctx.db
+        .transaction(() => {
+          const code = ctx.terminals.issueCode(body.role, body.name, ctx.clock(), ADMIN_CODE_TTL_MS);
+          // The code itself is a secret: the log says who may pair what, not with which code.
+          ctx.audit.append({
+            at: ctx.clock(),
+            actor: actorOf(staff, terminal),
+            action: 'terminal.pairing_code',
+            target: `${body.role} ${body.name}`,
+            detail: '',
+          });
+          return code;
+        })
+        .immediate();
       return { ...issued, role: body.role, name: body.name };
     },
   };

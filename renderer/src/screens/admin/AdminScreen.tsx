@@ -3,12 +3,8 @@ import { Page } from '../../components/Page.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import { StaffGate } from '../../components/staff/StaffGate.js';
 import './admin.css';
-import { DevicesPanel } from './DevicesPanel.js';
 import { HealthPanel } from './HealthPanel.js';
-import { PairingPanel } from './PairingPanel.js';
-import { PrintersPanel } from './PrintersPanel.js';
 import { StaffArea } from './StaffArea.js';
-import { TerminalsPanel } from './TerminalsPanel.js';
 
 export function AdminScreen() {
   return <ScreenGate role="admin">{() => <AdminApp />}</ScreenGate>;
@@ -19,14 +15,8 @@ function AdminApp() {
   return (
     <Page kind="admin" mainClass="admin-main">
       <h1>{t('admin.title')}</h1>
-      <div className="admin-grid">
-        <HealthPanel />
-        <PairingPanel />
-      </div>
-      <TerminalsPanel />
-      <DevicesPanel />
-      <PrintersPanel />
-      {/* Supervisor panels (settings, windows, staff, appointments, audit) behind staff sign-in. */}
+      <HealthPanel />
+      {/* Everything that changes the hall is behind a supervisor's sign-in on top of this terminal. */}
       <StaffGate page={false} setup lead={t('admin.signIn.lead')}>
         <StaffArea />
       </StaffGate>

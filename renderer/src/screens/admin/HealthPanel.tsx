@@ -16,8 +16,12 @@ export function HealthPanel() {
           </dd>
           <dt>{t('admin.health.version')}</dt>
           <dd>{h.version}</dd>
-          <dt>{t('admin.health.database')}</dt>
-          <dd className="facts__path">{h.databasePath}</dd>
+          {h.databasePath ? (
+            <>
+              <dt>{t('admin.health.database')}</dt>
+              <dd className="facts__path">{h.databasePath}</dd>
+            </>
+          ) : null}
           <dt>{t('admin.health.schema')}</dt>
           <dd>{h.schemaVersion}</dd>
         </dl>

@@ -4,6 +4,10 @@ import { useSignedIn } from '../../components/staff/StaffGate.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
+import { DevicesPanel } from './DevicesPanel.js';
+import { PairingPanel } from './PairingPanel.js';
+import { PrintersPanel } from './PrintersPanel.js';
+import { TerminalsPanel } from './TerminalsPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { StaffPanel } from './StaffPanel.js';
 import { WindowsPanel } from './WindowsPanel.js';
@@ -27,6 +31,10 @@ export function StaffArea() {
       <AlertRegion messageKey={signOutError} />
       {supervisor ? (
         <>
+          <PairingPanel />
+          <TerminalsPanel />
+          <DevicesPanel />
+          <PrintersPanel />
           <SettingsPanel />
           <CatalogPanel />
           <WindowsPanel />
