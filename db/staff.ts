@@ -65,6 +65,13 @@ export function staffStore(db: Db) {
   );
   const touchSession = db.prepare<[number, Buffer]>(`UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?`);
   const endSession = db.prepare<[number, Buffer]>(`UPDATE staff_sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL`);
+  const endSessionsOf = db.prepare<[number, number]>(`UPDATE staff_sessions SET ended_at = ? WHERE staff_id = ? AND ended_at IS NULL`);
+  const setDisabled = db.prepare<[number | null, number], StaffRow>(`UPDATE staff SET disabled_at = ? WHERE id = ? RETURNING ${COLUMNS}`);
+  const setRole = db.prepare<[string, number], StaffRow>(`UPDATE staff SET role = ? WHERE id = ? RETURNING ${COLUMNS}`);
+  const activeAdmins = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM staff WHERE role = 'admin' AND disabled_at IS NULL`);
+  const liveSessionOn = db.prepare<[number, number, number, number], { n: number }>(
+    `SELECT count(*) AS n FROM staff_sessions WHERE staff_id = ? AND terminal_id = ? AND ended_at IS NULL AND last_seen_at > ? AND created_at > ?`,
+  );
 
   return {
     count: (): number => count.get()?.n ?? 0,
@@ -98,6 +105,15 @@ export function staffStore(db: Db) {
       return r;
     },
     endSession: (tokenHash: Buffer, now: number): void => void endSession.run(now, tokenHash),
+    /** Signs a staff member out everywhere (PIN reset, account disabled); returns how many sessions ended. */
+    endSessionsOf: (staffId: number, now: number): number => endSessionsOf.run(now, staffId).changes,
+    setDisabled: (id: number, at: number | null): StaffRecord | null => setDisabled.get(at, id) ?? null,
+    setRole: (id: number, role: StaffRole): StaffRecord | null => setRole.get(role, id) ?? null,
+    activeAdmins: (): number => activeAdmins.get()?.n ?? 0,
+    /** Whether this staff member is signed in, live, on that terminal (the one their window's screens are on). */
+    signedInOn(staffId: number, terminalId: number, now: number, idleMs: number, maxAgeMs: number): boolean {
+      return (liveSessionOn.get(staffId, terminalId, now - idleMs, now - maxAgeMs)?.n ?? 0) > 0;
+    },
   };
 }
 

@@ -92,4 +92,38 @@ export const staffApi = {
     body: None,
     response: StaffWithCode,
   }),
+
+  /** A staff member who leaves, or must not work for now: signed out everywhere at once. */
+  disableStaff: route({
+    method: 'POST',
+    path: '/api/staff/:id/disable',
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: IdParam,
+    query: None,
+    body: None,
+    response: z.object({ staff: StaffSchema }),
+  }),
+
+  enableStaff: route({
+    method: 'POST',
+    path: '/api/staff/:id/enable',
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: IdParam,
+    query: None,
+    body: None,
+    response: z.object({ staff: StaffSchema }),
+  }),
+
+  setStaffRole: route({
+    method: 'PUT',
+    path: '/api/staff/:id/role',
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: IdParam,
+    query: None,
+    body: z.object({ role: StaffRoleSchema }).strict(),
+    response: z.object({ staff: StaffSchema }),
+  }),
 } as const;

@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { burnPinCheck, hashPin, verifyPin } from '../staff/pin-hash.js';
 import { endSession, startSession } from '../staff/staff-session.js';
+import { mayManage } from '../../domain/staff/rank.js';
 import { actorOf } from './actor.js';
 
 export const LOCK_AFTER_FAILURES = 5;
@@ -30,6 +31,14 @@ export function issueSetupCode(ctx: HostContext): string | null {
 export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
   const audit = (actor: string, action: string, target: string, detail = '') => ctx.audit.append({ at: ctx.clock(), actor, action, target, detail });
   const view = (r: StaffRecord) => toStaff(r, ctx.clock());
+  const atomically = <T>(fn: () => T): T => ctx.db.transaction(fn).immediate();
+  /** The account a supervisor acts on: it must exist and have no more rights than theirs. */
+  const managed = (id: number, actor: StaffRecord | null): StaffRecord => {
+    const target = ctx.staff.byId(id);
+    if (!target) throw new ApiError('not_found', `No staff member ${id}`);
+    if (!actor || !mayManage(actor.role, target.role)) throw new ApiError('staff_outranks', `A ${actor?.role ?? '?'} cannot change a ${target.role}'s account`);
+    return target;
+  };
 
   return {
     staffMe: ({ staff }) => ({ staff: staff ? view(staff) : null, setupRequired: ctx.staff.count() === 0 }),
@@ -114,8 +123,8 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
 
     createStaff: ({ body, staff, terminal }) => {
       if (ctx.staff.byNo(body.staffNo)) throw new ApiError('conflict', `Staff number ${body.staffNo} is taken`);
-      // Only an administrator may create another administrator.
-      if (body.role === 'admin' && staff?.role !== 'admin') throw new ApiError('forbidden', 'Only an administrator can create an administrator');
+      // Nobody makes an account with more rights than their own.
+      if (!staff || !mayManage(staff.role, body.role)) throw new ApiError('staff_outranks', `A ${staff?.role ?? '?'} cannot create a ${body.role}`);
       const code = newOneTimeCode();
       const created = ctx.staff.createWithEnrollment(body.staffNo, body.name, body.role, sha256(code), ctx.clock() + ENROLL_CODE_TTL_MS, ctx.clock());
       audit(actorOf(staff, terminal), 'staff.create', `staff:${created.staff_no}`, `role ${created.role}`);
@@ -123,11 +132,62 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
     },
 
     resetStaff: ({ params, staff, terminal }) => {
+      managed(params.id, staff);
       const code = newOneTimeCode();
-      const updated = ctx.staff.resetEnrollment(params.id, sha256(code), ctx.clock() + ENROLL_CODE_TTL_MS);
+      const updated = atomically(() => {
+        const u = ctx.staff.resetEnrollment(params.id, sha256(code), ctx.clock() + ENROLL_CODE_TTL_MS);
+        // A new PIN is set with the code: whoever is signed in with the old one is signed out.
+        const ended = u ? ctx.staff.endSessionsOf(u.id, ctx.clock()) : 0;
+        if (u) audit(actorOf(staff, terminal), 'staff.reset_pin', `staff:${u.staff_no}`, `${ended} session(s) ended`);
+        return u;
+      });
       if (!updated) throw new ApiError('not_found', `No staff member ${params.id}`);
-      audit(actorOf(staff, terminal), 'staff.reset_pin', `staff:${updated.staff_no}`);
       return { staff: view(updated), enrollmentCode: code };
+    },
+
+    disableStaff: ({ params, staff, terminal }) => {
+      const target = managed(params.id, staff);
+      if (target.id === staff?.id) throw new ApiError('conflict', 'You cannot disable your own account');
+      const updated = atomically(() => {
+        if (target.role === 'admin' && target.disabled_at === null && ctx.staff.activeAdmins() <= 1) {
+          throw new ApiError('conflict', 'The last administrator cannot be disabled');
+        }
+        const u = ctx.staff.setDisabled(target.id, target.disabled_at ?? ctx.clock());
+        const ended = ctx.staff.endSessionsOf(target.id, ctx.clock());
+        audit(actorOf(staff, terminal), 'staff.disable', `staff:${target.staff_no}`, `${ended} session(s) ended`);
+        return u;
+      });
+      if (!updated) throw new ApiError('not_found', `No staff member ${params.id}`);
+      return { staff: view(updated) };
+    },
+
+    enableStaff: ({ params, staff, terminal }) => {
+      const target = managed(params.id, staff);
+      const updated = atomically(() => {
+        const u = ctx.staff.setDisabled(target.id, null);
+        audit(actorOf(staff, terminal), 'staff.enable', `staff:${target.staff_no}`);
+        return u;
+      });
+      if (!updated) throw new ApiError('not_found', `No staff member ${params.id}`);
+      return { staff: view(updated) };
+    },
+
+    setStaffRole: ({ params, body, staff, terminal }) => {
+      const target = managed(params.id, staff);
+      if (!staff || !mayManage(staff.role, body.role)) throw new ApiError('staff_outranks', `A ${staff?.role ?? '?'} cannot give the role ${body.role}`);
+      if (target.id === staff.id) throw new ApiError('conflict', 'You cannot change your own role');
+      const updated = atomically(() => {
+        if (target.role === 'admin' && body.role !== 'admin' && ctx.staff.activeAdmins() <= 1) {
+          throw new ApiError('conflict', 'The last administrator keeps the role');
+        }
+        const u = ctx.staff.setRole(target.id, body.role);
+        // Rights change with the role: the next sign-in starts with the new ones.
+        ctx.staff.endSessionsOf(target.id, ctx.clock());
+        audit(actorOf(staff, terminal), 'staff.role', `staff:${target.staff_no}`, `${target.role} → ${body.role}`);
+        return u;
+      });
+      if (!updated) throw new ApiError('not_found', `No staff member ${params.id}`);
+      return { staff: view(updated) };
     },
   };
 }

@@ -12,8 +12,8 @@ import type { TerminalRole } from '../../domain/roles.js';
 export function staffCookieName(role: TerminalRole): string {
   return `yz_staff_${role}`;
 }
-const IDLE_MS = 4 * 3600_000;
-const MAX_AGE_MS = 14 * 3600_000;
+export const IDLE_MS = 4 * 3600_000;
+export const MAX_AGE_MS = 14 * 3600_000;
 
 function tokenOf(req: FastifyRequest, role: TerminalRole): string | null {
   const header = req.headers['x-yizhan-staff'];

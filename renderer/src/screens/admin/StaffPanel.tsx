@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_NO_MAX_LENGTH, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
 import { STAFF_ROLES } from '@domain/contract/schemas.js';
+import { grantableRoles } from '@domain/staff/rank.js';
 import type { Staff, StaffRole } from '@domain/contract/schemas.js';
 import { Field, type Problems } from '../../components/form/Field.js';
 import { ProblemSummary } from '../../components/form/ProblemSummary.js';
@@ -11,7 +12,9 @@ import { DataTable } from '../../components/panel/DataTable.js';
 import { IssuedCode } from '../../components/panel/IssuedCode.js';
 import { Panel } from '../../components/panel/Panel.js';
 
+import { useSignedIn } from '../../components/staff/StaffGate.js';
 import { useCommand } from '../../data/use-command.js';
+import { StaffActions, type StaffCommands } from './StaffActions.js';
 import { useQuery } from '../../data/use-query.js';
 import { formatDateTime } from '../../i18n/format.js';
 
@@ -43,7 +46,14 @@ export function StaffPanel() {
   const [v, setV] = useState<{ staffNo: string; name: string; role: StaffRole }>({ staffNo: '', name: '', role: 'clerk' });
   const check = useProblems();
   const create = useCommand('createStaff', { invalidates: ['listStaff'] });
-  const reset = useCommand('resetStaff', { invalidates: ['listStaff'] });
+  const { staff: me } = useSignedIn();
+  const commands: StaffCommands = {
+    reset: useCommand('resetStaff', { invalidates: ['listStaff'] }),
+    disable: useCommand('disableStaff', { invalidates: ['listStaff'] }),
+    enable: useCommand('enableStaff', { invalidates: ['listStaff'] }),
+    role: useCommand('setStaffRole', { invalidates: ['listStaff'] }),
+  };
+  const failed = Object.values(commands).find((c) => c.error !== null);
   const fid = (k: string) => `${id}-${k}`;
   const list = staff.data?.staff;
 
@@ -61,12 +71,12 @@ export function StaffPanel() {
     setV({ staffNo: '', name: '', role: 'clerk' });
   };
 
-  const busy = create.busy || reset.busy;
+  const busy = create.busy;
   return (
     <Panel
       title={t('admin.staff.title')}
-      error={(create.error ?? reset.error ?? staff.error)?.key}
-      onDismissError={create.error ? create.clearError : reset.clearError}
+      error={(create.error ?? failed?.error ?? staff.error)?.key}
+      onDismissError={create.error ? create.clearError : failed?.clearError}
     >
       {issued ? (
         <IssuedCode
@@ -89,17 +99,7 @@ export function StaffPanel() {
           { header: t('admin.staff.state'), cell: (s) => <StaffState s={s} now={staff.updatedAt} /> },
           {
             header: t('admin.terminals.actions'),
-            cell: (s) => (
-              <button
-                type="button"
-                className="btn"
-                disabled={busy}
-                aria-label={t('admin.staff.resetLabel', { name: s.name })}
-                onClick={() => void reset.run({ params: { id: s.id } }).then(issue)}
-              >
-                {t('admin.staff.reset')}
-              </button>
-            ),
+            cell: (s) => <StaffActions s={s} me={me} commands={commands} onIssued={issue} />,
           },
         ]}
       />
@@ -125,7 +125,7 @@ export function StaffPanel() {
           <Field id={fid('role')} label={t('admin.staff.role')}>
             {(aria) => (
               <select {...aria} value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as StaffRole })}>
-                {STAFF_ROLES.map((r) => (
+                {grantableRoles(me.role, STAFF_ROLES).map((r) => (
                   <option key={r} value={r}>
                     {t(`admin.staff.roles.${r}`)}
                   </option>
