@@ -30,7 +30,7 @@ import { auditHandlers } from './handlers/audit-handlers.js';
 import { conversationHandlers } from './handlers/conversation-handlers.js';
 import { issueSetupCode, staffHandlers } from './handlers/staff-handlers.js';
 import { queueState } from './queue/queue-state.js';
-import { staffResolver } from './staff/staff-session.js';
+import { IDLE_MS as STAFF_IDLE_MS, MAX_AGE_MS as STAFF_MAX_AGE_MS, staffResolver } from './staff/staff-session.js';
 import { printHandlers } from './handlers/print-handlers.js';
 import { pausePointFromEnv } from './printing/print-queue.js';
 import { printingService } from './printing/printing-service.js';
@@ -72,7 +72,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const { opened, cipher } = openWithKeys(options, clock(), log);
   const tickets = ticketStore(opened.db, cipher);
-  const events = createEventHub(log);
+  // A clerk console follows a window's 笔谈 only where the window's holder is signed in; the
+  // applicant-facing counter screen (a display terminal) follows the window it faces.
+  const events = createEventHub(log, (terminal, windowId) => {
+    if (terminal.role !== 'clerk') return true;
+    const holder = ctx.windows.get(windowId)?.staffId ?? null;
+    return holder !== null && ctx.staff.signedInOn(holder, terminal.id, clock(), STAFF_IDLE_MS, STAFF_MAX_AGE_MS);
+  });
   const today = () => serviceDay(clock(), timeZone);
   const windows = windowStore(opened.db);
   const settings = settingsStore(opened.db);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, pathFor } from '../../electron/domain/contract/api.js';
+import { staffNeeded } from '../../electron/domain/contract/route-spec.js';
+import type { TerminalRole } from '../../electron/domain/roles.js';
 import { existsSync } from 'node:fs';
 import { openEvents, startTestHost, type TestHost } from '../support/test-host.js';
 
@@ -87,7 +89,7 @@ describe('roles', () => {
         const res = await t.request(pathFor(spec.path, { id: 1, code: 'NOSUCHCODE', case: 'YZ20991231-0001' }) + q, { token });
         const allowed = (spec.access as readonly string[]).includes(role);
         // Routes that also need a staff sign-in answer 401 to a terminal without one.
-        const needsStaff = (spec as { staff?: unknown }).staff !== undefined;
+        const needsStaff = staffNeeded(spec, role as TerminalRole) !== undefined;
         // Lookups of something that does not exist (a case, an appointment code) answer 404.
         const lookup = name === 'applicationProgress' || name === 'appointmentLookup';
         expect({ name, role, status: res.status }).toEqual({ name, role, status: allowed ? (needsStaff ? 401 : lookup ? 404 : 200) : 403 });

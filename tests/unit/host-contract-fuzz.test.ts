@@ -125,34 +125,46 @@ describe('no malformed input gets a 5xx, on any route of the contract', () => {
 });
 
 describe('what the probe found is refused with a clear 400', () => {
+  // A host of its own: the probe above resets PINs and signs people out on the way.
+  let h: TestHost;
+  let clerk: { token: string; staff: string };
+  let admin: { token: string; staff: string };
+  beforeAll(async () => {
+    h = await startTestHost();
+    admin = await h.supervisor();
+    clerk = await h.clerk();
+    expect((await h.request('/api/windows/1/open', { method: 'POST', ...clerk })).status).toBe(200);
+  });
+  afterAll(() => h.stop());
+
   it('a NUL in a 笔谈 line, a pairing-code name or a device name', async () => {
-    const said = await t.request('/api/windows/1/conversation', { method: 'POST', ...callers.clerk, body: { text: NUL, from: 'clerk' } });
+    const said = await h.request('/api/windows/1/conversation', { method: 'POST', ...clerk, body: { text: NUL, from: 'clerk' } });
     expect(said.status).toBe(400);
     expect(said.body).toMatchObject({ error: { code: 'bad_request', issues: [{ path: 'body.text' }] } });
-    const code = await t.request('/api/pairing-codes', { method: 'POST', ...callers.admin, body: { role: 'kiosk', name: `A${NUL}` } });
+    const code = await h.request('/api/pairing-codes', { method: 'POST', ...admin, body: { role: 'kiosk', name: `A${NUL}` } });
     expect(code.status).toBe(400);
-    const device = await t.request('/api/devices', {
+    const device = await h.request('/api/devices', {
       method: 'POST',
-      ...callers.admin,
+      ...admin,
       body: { kind: 'scanner', transport: 'wedge', name: `扫码${NUL}`, terminalId: null },
     });
     expect(device.status).toBe(400);
   });
 
   it('a bidirectional override in a name, though the text is otherwise fine', async () => {
-    const res = await t.request('/api/pairing-codes', { method: 'POST', ...callers.admin, body: { role: 'kiosk', name: '大厅\u202e机' } });
+    const res = await h.request('/api/pairing-codes', { method: 'POST', ...admin, body: { role: 'kiosk', name: '大厅\u202e机' } });
     expect(res.status).toBe(400);
   });
 
   it('Mongolian text with its own format characters is accepted', async () => {
-    const res = await t.request('/api/pairing-codes', { method: 'POST', ...callers.admin, body: { role: 'kiosk', name: 'ᠲᠠᠨᠬᠢᠮ\u202fᠤᠨ ᠮᠠᠱᠢᠨ' } });
+    const res = await h.request('/api/pairing-codes', { method: 'POST', ...admin, body: { role: 'kiosk', name: 'ᠲᠠᠨᠬᠢᠮ\u202fᠤᠨ ᠮᠠᠱᠢᠨ' } });
     expect(res.status).toBe(200);
   });
 
   it('a window listing the same business line twice', async () => {
-    const res = await t.request('/api/windows', {
+    const res = await h.request('/api/windows', {
       method: 'POST',
-      ...callers.admin,
+      ...admin,
       body: { number: 50, name: '50号窗口', primary: ['household', 'household'], backup: [] },
     });
     expect(res.status).toBe(400);

@@ -12,6 +12,9 @@ export const conversationApi = {
     method: 'GET',
     path: '/api/windows/:id/conversation',
     access: WINDOW_SCREENS,
+    // The clerk side is the window's holder's (checked by the handler); the counter screen signs in no one.
+    staff: 'any',
+    staffOn: ['clerk'],
     params: IdParam,
     query: None,
     body: None,
@@ -22,6 +25,9 @@ export const conversationApi = {
     method: 'POST',
     path: '/api/windows/:id/conversation',
     access: WINDOW_SCREENS,
+    // The clerk side is the window's holder's (checked by the handler); the counter screen signs in no one.
+    staff: 'any',
+    staffOn: ['clerk'],
     params: IdParam,
     query: None,
     body: z.object({ text: z.string().trim().min(1).max(500), from: z.enum(['clerk', 'applicant']) }).strict(),

@@ -11,6 +11,9 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   access: Access;
   /** Staff sign-in needed on top of the terminal: any staff member, or one of these roles. */
   staff?: 'any' | readonly StaffRole[];
+  /** Only these terminal roles need that sign-in (a clerk console, not the counter screen beside it);
+   * absent: every role the route admits. */
+  staffOn?: readonly TerminalRole[];
   params: P;
   query: Q;
   body: B;
@@ -22,6 +25,11 @@ export const IdParam = z.object({ id: z.coerce.number().int().positive() }).stri
 
 export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
   return spec;
+}
+
+/** Whether a caller of this terminal role must be signed in as staff (and which staff roles). */
+export function staffNeeded(spec: Pick<RouteSpec, 'staff' | 'staffOn'>, role: TerminalRole): RouteSpec['staff'] {
+  return spec.staff !== undefined && (spec.staffOn === undefined || spec.staffOn.includes(role)) ? spec.staff : undefined;
 }
 
 /** A read that needs nothing but its path: no path parameters, no query, no body. */

@@ -27,6 +27,8 @@ export const windowsApi = {
     method: 'GET',
     path: '/api/windows/:id',
     access: CLERK,
+    // The window's holder only: any signed-in staff member here, the holder checked by the handler.
+    staff: 'any',
     params: IdParam,
     query: None,
     body: None,
@@ -44,6 +46,7 @@ export const windowsApi = {
   pauseWindow: windowAction('pause', WindowResult),
   resumeWindow: windowAction('resume', WindowResult),
   closeWindow: windowAction('close', WindowResult),
+  takeOverWindow: windowAction('take-over', WindowResult),
 
   createWindow: route({
     method: 'POST',

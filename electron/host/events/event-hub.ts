@@ -20,7 +20,10 @@ interface Client {
  * hub never waits on a slow screen. Heartbeats find dead sockets (a display unplugged from the LAN
  * sends no close).
  */
-export function createEventHub(log: (line: string) => void) {
+/** Whether this terminal's screen may follow this window's private pushes (笔谈) now. */
+export type WatchRule = (terminal: Terminal, windowId: number) => boolean;
+
+export function createEventHub(log: (line: string) => void, mayWatch: WatchRule = () => true) {
   const clients = new Set<Client>();
   const heartbeat = setInterval(() => {
     for (const c of clients) {
@@ -72,8 +75,8 @@ export function createEventHub(log: (line: string) => void) {
         if (msg.data.type === 'ping') reply({ type: 'pong', nonce: msg.data.nonce });
         else if (msg.data.type === 'watch') {
           // A window's 笔谈 is for its clerk console and the screen facing its applicant.
-          if (msg.data.window !== null && !WINDOW_WATCHERS.has(terminal.role)) {
-            reply({ type: 'error', code: 'forbidden', message: `A ${terminal.role} terminal does not follow a window` });
+          if (msg.data.window !== null && (!WINDOW_WATCHERS.has(terminal.role) || !mayWatch(terminal, msg.data.window))) {
+            reply({ type: 'error', code: 'forbidden', message: `This ${terminal.role} terminal may not follow window ${msg.data.window}` });
             return;
           }
           client.windowId = msg.data.window;
@@ -105,6 +108,15 @@ export function createEventHub(log: (line: string) => void) {
         n += 1;
       }
       return n;
+    },
+
+    /** After a window changed hands: screens that may no longer follow it stop (and are told). */
+    revalidateWatchers(windowId: number): void {
+      for (const c of clients) {
+        if (c.windowId !== windowId || mayWatch(c.terminal, windowId)) continue;
+        c.windowId = null;
+        send(c.socket, JSON.stringify({ type: 'watching', window: null } satisfies ServerEvent));
+      }
     },
 
     /** A revoked terminal's screens are cut off at once (1008, policy), not at their next request. */

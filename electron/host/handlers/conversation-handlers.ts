@@ -2,6 +2,7 @@ import type { conversationApi } from '../../domain/contract/conversation-api.js'
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import { heldWindow } from './held-window.js';
 import { windowOrThrow } from './window-of.js';
 
 /**
@@ -11,13 +12,16 @@ import { windowOrThrow } from './window-of.js';
  */
 export function conversationHandlers(ctx: HostContext): HandlersFor<typeof conversationApi> {
   return {
-    conversation: ({ params }) => {
-      windowOrThrow(ctx, params.id);
+    // The clerk side of a window's 笔谈 is its holder's; the applicant side is the counter screen's.
+    conversation: ({ params, terminal, staff }) => {
+      if (terminal?.role === 'clerk') heldWindow(ctx, params.id, staff);
+      else windowOrThrow(ctx, params.id);
       return { messages: ctx.conversation.list(params.id) };
     },
 
-    sendConversation: ({ params, body, terminal }) => {
-      windowOrThrow(ctx, params.id);
+    sendConversation: ({ params, body, terminal, staff }) => {
+      if (terminal?.role === 'clerk') heldWindow(ctx, params.id, staff);
+      else windowOrThrow(ctx, params.id);
       // The clerk writes from the console, the applicant from the counter screen: a display
       // terminal cannot speak as the clerk, nor a clerk terminal as the applicant.
       const expected = terminal?.role === 'clerk' ? 'clerk' : 'applicant';

@@ -9,6 +9,8 @@ import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { estimateFor, maskedFor, queueState } from '../queue/queue-state.js';
 import { actorOf } from './actor.js';
+import type { StaffRecord } from '../../../db/staff.js';
+import { heldWindow } from './held-window.js';
 import { windowOrThrow } from './window-of.js';
 
 export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
@@ -77,7 +79,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
     },
 
     callNext: ({ params, staff, terminal }) => {
-      const w = windowOrThrow(ctx, params.id);
+      const w = heldWindow(ctx, params.id, staff);
       if (w.status !== 'open') throw new ApiError('conflict', w.status === 'paused' ? 'The window is paused: resume first' : 'Open the window first');
       const current = ctx.tickets.current(w.id);
       if (current?.status === 'called') throw new ApiError('conflict', `${current.number} was called but not started: start serving or mark no-show first`);
@@ -97,7 +99,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
     },
 
     recall: ({ params, staff, terminal }) => {
-      const w = windowOrThrow(ctx, params.id);
+      const w = heldWindow(ctx, params.id, staff);
       const limit = ctx.settings.hall().recallLimit;
       const t = atomically(() => {
         const recalled = ctx.tickets.recall(w.id, ctx.clock(), limit);
@@ -121,14 +123,15 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
     },
 
     startServing: ({ params, staff, terminal }) =>
-      act(params.id, 'ticket.start', (w) => ctx.tickets.start(w.id, ctx.clock()), 'No called ticket to start', actorOf(staff, terminal)),
+      act(params.id, staff, 'ticket.start', (w) => ctx.tickets.start(w.id, ctx.clock()), 'No called ticket to start', actorOf(staff, terminal)),
 
     finishServing: ({ params, staff, terminal }) =>
-      act(params.id, 'ticket.finish', (w) => ctx.tickets.finish(w.id, ctx.clock()), 'No ticket being served', actorOf(staff, terminal), true),
+      act(params.id, staff, 'ticket.finish', (w) => ctx.tickets.finish(w.id, ctx.clock()), 'No ticket being served', actorOf(staff, terminal), true),
 
     markNoShow: ({ params, staff, terminal }) =>
       act(
         params.id,
+        staff,
         'ticket.no_show',
         (w) => ctx.tickets.noShow(w.id, ctx.clock()),
         'Only a called ticket can be marked no-show',
@@ -140,6 +143,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
       const target = body.toWindowId !== undefined ? windowOrThrow(ctx, body.toWindowId) : null;
       return act(
         params.id,
+        staff,
         'ticket.transfer',
         (w) => {
           const current = ctx.tickets.current(w.id);
@@ -155,6 +159,10 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
     },
 
     reinstate: ({ params, staff, terminal }) => {
+      // Putting a latecomer back in the queue is for a clerk serving at a window.
+      if (!ctx.windows.list().some((w) => w.staffId !== null && w.staffId === staff?.id)) {
+        throw new ApiError('conflict', 'Open a window first: a no-show is reinstated by a clerk serving at one');
+      }
       const notBefore = reinstatableSince(ctx.settings.hall(), ctx.clock());
       const t = atomically(() => {
         const back = ticketOrConflict(ctx.tickets.reinstate(params.id, notBefore), 'Only a recent no-show can be reinstated');
@@ -166,8 +174,17 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
     },
   };
 
-  function act(windowId: number, action: string, run: (w: WindowWithStaff) => Ticket | null, refusal: string, actor: string, ends = false, detail = '') {
-    const w = windowOrThrow(ctx, windowId);
+  function act(
+    windowId: number,
+    staff: StaffRecord | null,
+    action: string,
+    run: (w: WindowWithStaff) => Ticket | null,
+    refusal: string,
+    actor: string,
+    ends = false,
+    detail = '',
+  ) {
+    const w = heldWindow(ctx, windowId, staff);
     const t = atomically(() => {
       const done = ticketOrConflict(run(w), refusal);
       ctx.audit.append({ at: ctx.clock(), actor, action, target: done.number, detail: detail || `window ${w.number}` });

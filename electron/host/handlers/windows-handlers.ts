@@ -5,6 +5,7 @@ import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { actorOf } from './actor.js';
+import { heldWindow } from './held-window.js';
 import { windowOrThrow } from './window-of.js';
 
 function isUniqueViolation(err: unknown): boolean {
@@ -49,8 +50,8 @@ export function windowsHandlers(ctx: HostContext): HandlersFor<typeof windowsApi
   return {
     listWindows: () => ({ windows: ctx.windows.list().map(publicWindow) }),
 
-    windowState: ({ params }) => {
-      const w = windowOrThrow(ctx, params.id);
+    windowState: ({ params, staff }) => {
+      const w = heldWindow(ctx, params.id, staff);
       const settings = ctx.settings.hall();
       const notBefore = reinstatableSince(settings, ctx.clock());
       return {
@@ -62,10 +63,59 @@ export function windowsHandlers(ctx: HostContext): HandlersFor<typeof windowsApi
       };
     },
 
-    openWindow: ({ params, staff, terminal }) => setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal)),
-    pauseWindow: ({ params, staff, terminal }) => setStatus(params.id, 'paused', staff?.id ?? null, actorOf(staff, terminal)),
-    resumeWindow: ({ params, staff, terminal }) => setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal)),
-    closeWindow: ({ params, staff, terminal }) => setStatus(params.id, 'closed', null, actorOf(staff, terminal)),
+    // A closed window is anyone's to open; one held by a colleague is theirs (take it over instead).
+    openWindow: ({ params, staff, terminal }) => {
+      const w = windowOrThrow(ctx, params.id);
+      if (w.staffId !== null && w.staffId !== staff?.id) heldWindow(ctx, params.id, staff);
+      return setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal));
+    },
+    pauseWindow: ({ params, staff, terminal }) => {
+      heldWindow(ctx, params.id, staff);
+      return setStatus(params.id, 'paused', staff?.id ?? null, actorOf(staff, terminal));
+    },
+    resumeWindow: ({ params, staff, terminal }) => {
+      heldWindow(ctx, params.id, staff);
+      return setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal));
+    },
+    closeWindow: ({ params, staff, terminal }) => {
+      heldWindow(ctx, params.id, staff);
+      return setStatus(params.id, 'closed', null, actorOf(staff, terminal));
+    },
+
+    /**
+     * AB角: a colleague takes over a window whose holder is away. A supervisor may always; a clerk
+     * only while the window is paused (its holder stepped away), never from under someone serving.
+     * The holder's console loses the window at once; the audit line names both.
+     */
+    takeOverWindow: ({ params, staff, terminal }) => {
+      const w = windowOrThrow(ctx, params.id);
+      if (!staff) throw new ApiError('staff_sign_in_required', 'Sign in first');
+      if (w.staffId === null) throw new ApiError('conflict', `Window ${w.number} is closed: open it instead`);
+      if (w.staffId === staff.id) return { window: publicWindow(w) };
+      const supervisor = staff.role === 'supervisor' || staff.role === 'admin';
+      if (!supervisor && w.status !== 'paused') {
+        throw new ApiError(
+          'window_held',
+          `${w.staffName ?? 'A colleague'} is serving at window ${w.number}: only a paused window can be taken over by a clerk`,
+        );
+      }
+      ctx.db
+        .transaction(() => {
+          ctx.windows.setStatus(w.id, w.status, staff.id);
+          ctx.audit.append({
+            at: ctx.clock(),
+            actor: actorOf(staff, terminal),
+            action: 'window.take_over',
+            target: `window ${w.number}`,
+            detail: `from staff ${w.staffId ?? '?'} (${w.status})`,
+          });
+        })
+        .immediate();
+      // The former holder's screens stop following the window's 笔谈 now, not at their next read.
+      ctx.events.revalidateWatchers(w.id);
+      ctx.pushState.now();
+      return { window: publicWindow(windowOrThrow(ctx, w.id)) };
+    },
 
     createWindow: ({ body, staff, terminal }) => define(() => ctx.windows.create(body), body, 'window.create', actorOf(staff, terminal)),
 

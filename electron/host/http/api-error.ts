@@ -16,7 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   too_many_attempts: 429,
   no_printer: 409,
   printer_folder_not_allowed: 403,
-  window_held: 409,
+  window_held: 403,
   staff_outranks: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,

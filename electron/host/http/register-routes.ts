@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Api } from '../../domain/contract/api.js';
-import type { RouteSpec } from '../../domain/contract/route-spec.js';
+import { staffNeeded, type RouteSpec } from '../../domain/contract/route-spec.js';
 import type { Terminal } from '../../domain/contract/schemas.js';
 import type { TerminalStore } from '../../../db/terminals.js';
 import type { StaffRecord } from '../../../db/staff.js';
@@ -70,7 +70,7 @@ export function registerRoutes<T extends RouteTable>(app: FastifyInstance, table
       handler: async (req, reply) => {
         const terminal = authorize(req, spec.access, terminals, clock());
         const staff = terminal ? staffOf(req, terminal) : null;
-        const needs = spec.staff;
+        const needs = terminal ? staffNeeded(spec, terminal.role) : spec.staff;
         if (needs !== undefined) {
           if (!staff) throw new ApiError('staff_sign_in_required', 'Sign in with your staff number and PIN first');
           if (needs !== 'any' && !needs.includes(staff.role)) throw new ApiError('forbidden', `This needs a ${needs.join(' or ')} sign-in`);

@@ -35,7 +35,7 @@ export interface ConsoleContext {
   act: (key: string, work: () => Promise<Outcome | null>, conflictKey?: string) => Promise<boolean>;
 }
 
-export function WindowConsole({ windowId, onChangeWindow }: { windowId: number; onChangeWindow: () => void }) {
+export function WindowConsole({ windowId, onChangeWindow }: { windowId: number; onChangeWindow: (why?: string) => void }) {
   const { t } = useTranslation();
   // Every queue push may change this window's counts or current ticket: read the window again.
   const window = useQuery('windowState', { params: { id: windowId } }, { refetchOn: ['queue.state'] });
@@ -45,11 +45,16 @@ export function WindowConsole({ windowId, onChangeWindow }: { windowId: number; 
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [conflictKey, setConflictKey] = useState<string | undefined>(undefined);
 
-  // The window was removed or this PC may no longer serve it: go back to the list.
-  const gone = window.error?.code === 'not_found';
+  // The window was removed, or a colleague took it over: back to the list, saying why.
+  const lost =
+    window.error?.code === 'not_found'
+      ? 'clerk.windowGone'
+      : window.error?.code === 'window_held' || runner.error?.code === 'window_held'
+        ? 'clerk.takenOver'
+        : null;
   useEffect(() => {
-    if (gone) onChangeWindow();
-  }, [gone, onChangeWindow]);
+    if (lost) onChangeWindow(lost);
+  }, [lost, onChangeWindow]);
 
   const { run } = runner;
   const { refetch } = window;

@@ -48,7 +48,7 @@ export function WindowHead({ ctx, onChangeWindow }: { ctx: ConsoleContext; onCha
             {busy === 'closeWindow' ? t('clerk.working') : t('clerk.action.close')}
           </button>
         ) : null}
-        <button type="button" className="btn btn--big" onClick={onChangeWindow}>
+        <button type="button" className="btn btn--big" onClick={() => onChangeWindow()}>
           {t('clerk.changeWindow')}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceWindow } from '@domain/contract/schemas.js';
 import { AlertRegion } from '../../components/AlertRegion.js';
@@ -7,7 +7,7 @@ import { useQuery } from '../../data/use-query.js';
 import { windowAction } from './clerk-api.js';
 
 /** The windows of the hall with their A and B lines and who has them open; choosing one opens it. */
-export function WindowPicker({ onChoose }: { onChoose: (id: number) => void }) {
+export function WindowPicker({ onChoose, notice }: { onChoose: (id: number) => void; notice: string | null }) {
   const { t } = useTranslation();
   const baseId = useId();
   // Re-read on every queue push too: another clerk opening or pausing a window shows up here.
@@ -15,7 +15,16 @@ export function WindowPicker({ onChoose }: { onChoose: (id: number) => void }) {
   const windows = listed.data?.windows ?? null;
   const opener = useRunner<string>();
 
-  const open = (id: number) => void opener.run(String(id), () => windowAction('openWindow', id)).then((w) => w && onChoose(id));
+  // Windows a colleague holds, found when opening one: offered for an explicit take-over (AB角).
+  const [held, setHeld] = useState<number | null>(null);
+  const open = (id: number) =>
+    void opener
+      .run(String(id), () => windowAction('openWindow', id))
+      .then((w) => {
+        if (w) onChoose(id);
+        else setHeld(id);
+      });
+  const takeOver = (id: number) => void opener.run(`take-${id}`, () => windowAction('takeOverWindow', id)).then((w) => w && onChoose(id));
   const error = opener.error ? (opener.error.code === 'conflict' ? 'clerk.openConflict' : opener.error.key) : (listed.error?.key ?? null);
   const opening = opener.busy;
 
@@ -26,6 +35,11 @@ export function WindowPicker({ onChoose }: { onChoose: (id: number) => void }) {
   return (
     <main className="clerk-main">
       <h1>{t('clerk.chooseWindow')}</h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {t(notice)}
+        </p>
+      ) : null}
       <AlertRegion messageKey={error} onDismiss={opener.clearError} />
       {error && windows === null ? (
         <button type="button" className="btn" onClick={listed.refetch}>
@@ -62,6 +76,11 @@ export function WindowPicker({ onChoose }: { onChoose: (id: number) => void }) {
                   </p>
                 ) : null}
                 <p className={`window-list__status window-list__status--${w.status}`}>{opening === String(w.id) ? t('clerk.opening') : status(w)}</p>
+                {held === w.id && w.status !== 'closed' ? (
+                  <button type="button" className="btn" disabled={opening !== null} onClick={() => takeOver(w.id)}>
+                    {t('clerk.takeOver', { window: w.name })}
+                  </button>
+                ) : null}
               </div>
             </li>
           ))}

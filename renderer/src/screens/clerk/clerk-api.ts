@@ -1,10 +1,10 @@
 import type { ServiceWindow, Ticket } from '@domain/contract/schemas.js';
-import { ApiError, callApi } from '../../api/client.js';
+import { callApi } from '../../api/client.js';
 
 /* The clerk's one-word actions on a window, by name: each answer is typed by its route's schema. */
 
 export type TicketActionName = 'recall' | 'startServing' | 'finishServing' | 'markNoShow';
-export type WindowActionName = 'openWindow' | 'pauseWindow' | 'resumeWindow' | 'closeWindow';
+export type WindowActionName = 'openWindow' | 'pauseWindow' | 'resumeWindow' | 'closeWindow' | 'takeOverWindow';
 
 export async function ticketAction(name: TicketActionName, windowId: number): Promise<Ticket> {
   const r = await callApi(name, { params: { id: windowId } });
@@ -18,13 +18,4 @@ export async function windowAction(name: WindowActionName, windowId: number): Pr
 
 export async function callNext(windowId: number): Promise<{ ticket: Ticket | null; finished: Ticket | null }> {
   return callApi('callNext', { params: { id: windowId } });
-}
-
-/** The host no longer knows who is signed in here: the PIN must be asked for again. */
-export function isSessionLost(e: unknown): boolean {
-  return e instanceof ApiError && e.code === 'staff_sign_in_required';
-}
-
-export function isConflict(e: unknown): boolean {
-  return e instanceof ApiError && e.code === 'conflict';
 }
