@@ -90,3 +90,24 @@ describe('staff rank', () => {
       expect(actions).toContain(expected);
   });
 });
+
+describe('one PIN tried across many staff numbers', () => {
+  it('is stopped per terminal after 10 wrong PINs, whatever the staff numbers, before any account locks', async () => {
+    const h = await startTestHost();
+    try {
+      const pc = await h.pair('clerk');
+      const tries: number[] = [];
+      for (let i = 0; i < 12; i++)
+        tries.push((await h.request('/api/staff/sign-in', { method: 'POST', token: pc, body: { staffNo: `X${100 + i}`, pin: '123456' } })).status);
+      expect(tries.slice(0, 10)).toEqual(Array(10).fill(401));
+      expect(tries.slice(10)).toEqual([429, 429]);
+      const refused = await h.request('/api/staff/sign-in', { method: 'POST', token: pc, body: { staffNo: 'X999', pin: '123456' } });
+      expect(refused.body).toMatchObject({ error: { code: 'too_many_sign_ins' } });
+      // Another terminal is not held up by this one's guessing.
+      const other = await h.pair('clerk');
+      expect((await h.request('/api/staff/sign-in', { method: 'POST', token: other, body: { staffNo: 'X100', pin: '123456' } })).status).toBe(401);
+    } finally {
+      await h.stop();
+    }
+  });
+});

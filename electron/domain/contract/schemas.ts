@@ -189,6 +189,8 @@ export const ERROR_CODES = [
   'appointment_invalid',
   'too_many_requests',
   'too_many_attempts',
+  /** Too many wrong PINs at one terminal, across staff numbers. */
+  'too_many_sign_ins',
   'no_printer',
   /** A folder printer outside the folder the operator named at start (--printer-root). */
   'printer_folder_not_allowed',

@@ -7,9 +7,14 @@ import type { HostContext } from '../host-context.js';
 import { burnPinCheck, hashPin, verifyPin } from '../staff/pin-hash.js';
 import { endSession, startSession } from '../staff/staff-session.js';
 import { mayManage } from '../../domain/staff/rank.js';
+import { lookupLimiter } from '../queue/lookup-limiter.js';
 import { actorOf } from './actor.js';
 
 export const LOCK_AFTER_FAILURES = 5;
+/** Wrong PINs from one terminal, whatever staff numbers they were typed with: one PIN tried across
+ * every staff number of the hall (a spray) meets this limit long before it finds an account. */
+export const TERMINAL_MAX_FAILURES = 10;
+export const TERMINAL_WINDOW_MS = 10 * 60_000;
 export const LOCK_MS = 15 * 60_000;
 const ENROLL_CODE_TTL_MS = 7 * 24 * 3600_000;
 const SETUP_KEY = 'first_admin_setup';
@@ -31,6 +36,7 @@ export function issueSetupCode(ctx: HostContext): string | null {
 export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
   const audit = (actor: string, action: string, target: string, detail = '') => ctx.audit.append({ at: ctx.clock(), actor, action, target, detail });
   const view = (r: StaffRecord) => toStaff(r, ctx.clock());
+  const terminalFailures = lookupLimiter({ max: TERMINAL_MAX_FAILURES, windowMs: TERMINAL_WINDOW_MS });
   const atomically = <T>(fn: () => T): T => ctx.db.transaction(fn).immediate();
   /** The account a supervisor acts on: it must exist and have no more rights than theirs. */
   const managed = (id: number, actor: StaffRecord | null): StaffRecord => {
@@ -61,12 +67,18 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
 
     staffSignIn: async ({ body, terminal, req, reply }) => {
       const now = ctx.clock();
+      const from = `terminal:${terminal?.id ?? req.ip}`;
+      const until = terminalFailures.blockedUntil(from, now);
+      if (until !== null) {
+        throw new ApiError('too_many_sign_ins', `Too many wrong PINs at this terminal: try again after ${new Date(until).toISOString()}`);
+      }
       let record = ctx.staff.byNo(body.staffNo);
       const pinHash = record?.pin_hash;
       const pinSalt = record?.pin_salt;
       if (!record || record.disabled_at !== null || !pinHash || !pinSalt) {
         await burnPinCheck(body.pin);
         audit(actorOf(null, terminal), 'staff.sign_in_failed', `staff:${body.staffNo}`, 'unknown or not enrolled');
+        terminalFailures.fail(from, ctx.clock());
         throw new ApiError('pin_invalid', 'Wrong staff number or PIN');
       }
       if (record.locked_until !== null && record.locked_until > now) {
@@ -87,6 +99,7 @@ export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
           `attempt ${after?.failed_attempts ?? '?'}`,
         );
         if (locked) throw new ApiError('staff_locked', `Locked for ${LOCK_MS / 60_000} minutes after ${LOCK_AFTER_FAILURES} wrong PINs`);
+        terminalFailures.fail(from, ctx.clock());
         throw new ApiError('pin_invalid', 'Wrong staff number or PIN');
       }
       ctx.staff.recordSuccess(record.id);

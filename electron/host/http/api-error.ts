@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   appointment_invalid: 400,
   too_many_requests: 429,
   too_many_attempts: 429,
+  too_many_sign_ins: 429,
   no_printer: 409,
   printer_folder_not_allowed: 403,
   window_held: 403,
