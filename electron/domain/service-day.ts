@@ -33,3 +33,39 @@ export function assertTimeZone(timeZone: string): void {
     throw new Error(`Unknown time zone "${timeZone}" (expected an IANA name such as Asia/Shanghai)`);
   }
 }
+
+/** How far `timeZone` is ahead of UTC at the instant `epochMs` (ms; Asia/Shanghai: +8 h). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(epochMs));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The instant of a wall-clock date and time in the hall (YYYY-MM-DD, HH:MM), whatever zone the
+ * machine is in; null for a date or time that does not exist (2026-02-30, 24:10, or an hour a
+ * daylight-saving change skips).
+ */
+export function hallInstant(date: string, time: string, timeZone: string = DEFAULT_TIME_ZONE): number | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  const [y, m, day, hh, mm] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
+  if (hh > 23 || mm > 59) return null;
+  const wall = Date.UTC(y, m - 1, day, hh, mm);
+  const back = new Date(wall);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== day) return null;
+  // Two passes: the offset at the guessed instant, then at the corrected one (across a DST edge).
+  let at = wall - offsetAt(wall, timeZone);
+  at = wall - offsetAt(at, timeZone);
+  return at + offsetAt(at, timeZone) === wall ? at : null;
+}

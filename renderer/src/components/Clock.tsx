@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
-import { HALL_TIME_ZONE } from '../i18n/setup.js';
+import { useHostClock } from '../data/use-host-events.js';
+import { formatTime } from '../i18n/format.js';
 
-const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: HALL_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** HH:mm in the hall's zone, whatever the machine's clock zone is. */
+/** HH:mm of the hub's clock in the hall's zone: every screen in the hall shows the same time,
+ * whatever the terminal's own clock says. */
 export function Clock({ className }: { className?: string }) {
-  const [now, setNow] = useState(() => Date.now());
+  const hostNow = useHostClock();
+  const [now, setNow] = useState(hostNow);
   useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), 1000);
+    const id = window.setInterval(() => setNow(hostNow()), 1000);
     return () => window.clearInterval(id);
-  }, []);
+  }, [hostNow]);
   const d = new Date(now);
   return (
     <time className={className} dateTime={d.toISOString()}>
-      {hhmm.format(d)}
+      {formatTime(now, 'en-GB')}
     </time>
   );
 }

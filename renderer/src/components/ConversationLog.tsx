@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationMessage } from '@domain/contract/schemas.js';
-import { formatTime } from './ConversationTime.js';
+import { formatTime } from '../i18n/format.js';
 import './conversation.css';
 
 /** The written conversation as a scrolling log, newest at the bottom, each line marked by who wrote it. */

@@ -5,6 +5,7 @@ import type { Terminal } from '@domain/contract/schemas.js';
 import type { TerminalRole } from '@domain/roles.js';
 import { HostProvider } from '../data/HostProvider.js';
 import { useQuery } from '../data/use-query.js';
+import { setHallTimeZone } from '../i18n/hall-zone.js';
 import { AlertRegion } from './AlertRegion.js';
 import { PageHeader } from './PageHeader.js';
 import { PairCodeForm } from './PairCodeForm.js';
@@ -19,6 +20,8 @@ export function ScreenGate({ role, children }: { role: TerminalRole; children: (
   const navigate = useNavigate();
   const session = useQuery('session', { query: { role } });
   const terminal = session.data?.terminal;
+  // Told before anything is drawn: every date on the screens is in the hall's zone.
+  if (session.data) setHallTimeZone(session.data.timeZone);
   if (terminal)
     return (
       <HostProvider role={role} terminal={terminal}>

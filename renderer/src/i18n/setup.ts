@@ -10,7 +10,6 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 /** Hall time zone: clocks and times on every screen are the hall's, not the machine's. */
-export const HALL_TIME_ZONE = 'Asia/Shanghai';
 
 export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({

@@ -5,6 +5,8 @@ import { BUSINESS_LINES } from '@domain/business-lines.js';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { ResponseOf } from '@domain/contract/api.js';
 import { validateIdNumber } from '@domain/identity/id-number.js';
+import { hallInstant, serviceDay } from '@domain/service-day.js';
+import { hallTimeZone } from '../../i18n/hall-zone.js';
 import { Field, type Problems } from '../../components/form/Field.js';
 import { ProblemSummary } from '../../components/form/ProblemSummary.js';
 import { useProblems } from '../../components/form/use-problems.js';
@@ -13,25 +15,7 @@ import { Panel } from '../../components/panel/Panel.js';
 import { useCommand } from '../../data/use-command.js';
 import { formatDateTime } from '../../i18n/format.js';
 
-/** The hall's zone (Asia/Shanghai) is UTC+8 all year: no daylight saving since 1991. */
-const HALL_OFFSET_MS = 8 * 3_600_000;
-
-/** A date and time on the hall's clock as epoch ms, whatever zone this machine is set to. */
-export function hallSlotStart(date: string, time: string): number | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!d || !t) return null;
-  const [y, m, day, hh, mm] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
-  const ms = Date.UTC(y, m - 1, day, hh, mm) - HALL_OFFSET_MS;
-  // Date.UTC rolls 2024-02-31 over into March: refuse dates that do not exist.
-  const back = new Date(ms + HALL_OFFSET_MS);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== day || hh > 23 || mm > 59) return null;
-  return ms;
-}
-
-function hallToday(): string {
-  return new Date(Date.now() + HALL_OFFSET_MS).toISOString().slice(0, 10);
-}
+const hallToday = () => serviceDay(Date.now(), hallTimeZone());
 
 type Made = ResponseOf<'createAppointment'>['appointment'];
 
@@ -62,7 +46,7 @@ export function AppointmentsPanel() {
     const id18 = idNumber.trim().toUpperCase();
     if (id18 !== '' && !validateIdNumber(id18, hallToday()).ok)
       found.push({ id: fid('idNumber'), label: t('admin.appointments.idNumber'), problem: { key: 'form.idNumberInvalid' } });
-    const slotStart = found.length === 0 ? hallSlotStart(date, time) : null;
+    const slotStart = found.length === 0 ? hallInstant(date, time, hallTimeZone()) : null;
     if (found.length === 0 && slotStart === null) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'form.dateFormat' } });
     if (!check.check(found) || slotStart === null) return;
     void book.run({ body: { line, slotStart, ...(name.trim() ? { name: name.trim() } : {}), ...(id18 ? { idNumber: id18 } : {}) } }).then((r) => {

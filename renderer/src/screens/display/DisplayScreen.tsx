@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call, QueueState } from '@domain/contract/schemas.js';
+import { serviceDay } from '@domain/service-day.js';
 import { Clock } from '../../components/Clock.js';
+import { hallTimeZone } from '../../i18n/hall-zone.js';
 import { useQueue } from '../../data/use-host-events.js';
 import { useCalls, type CallNotice } from './call-notice.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
@@ -15,9 +17,9 @@ import { useAnnouncer } from './voice/useAnnouncer.js';
 
 const RECENT_SHOWN = 6;
 
-/** Asia/Shanghai is UTC+8 all year; after midnight yesterday's last call is no longer "now calling". */
-function sameServiceDay(epochMs: number, serviceDay: string): boolean {
-  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10) === serviceDay;
+/** After the hall's midnight, yesterday's last call is no longer "now calling". */
+function sameServiceDay(epochMs: number, day: string): boolean {
+  return serviceDay(epochMs, hallTimeZone()) === day;
 }
 
 export function DisplayScreen() {

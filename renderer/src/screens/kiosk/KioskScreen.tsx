@@ -7,7 +7,9 @@ import { ScreenGate } from '../../components/ScreenGate.js';
 import { useQueue } from '../../data/use-host-events.js';
 import { useQuery } from '../../data/use-query.js';
 import { useDeviceEvents } from '../../devices/use-device-events.js';
-import { DEFAULT_LANGUAGE, HALL_TIME_ZONE } from '../../i18n/setup.js';
+import { useHostClock } from '../../data/use-host-events.js';
+import { hallTimeZone } from '../../i18n/hall-zone.js';
+import { DEFAULT_LANGUAGE } from '../../i18n/setup.js';
 import './kiosk.css';
 import './journey/journey.css';
 import { BoothHours } from './journey/BoothHours.js';
@@ -43,7 +45,8 @@ function KioskApp({ mode }: { mode: KioskMode }) {
   const [prefs, setPrefs] = useState<JourneyPrefs>(DEFAULT_PREFS);
   const [screen, setScreen] = useState<Screen['kind']>('welcome');
   // The hall's date, fixed for one citizen's session (renewed at every wipe).
-  const [today, setToday] = useState(() => serviceDay(Date.now(), HALL_TIME_ZONE));
+  const hostNow = useHostClock();
+  const [today, setToday] = useState(() => serviceDay(hostNow(), hallTimeZone()));
 
   const { clearCard } = devices;
   const wipe = useCallback(() => {
@@ -51,11 +54,11 @@ function KioskApp({ mode }: { mode: KioskMode }) {
     setPrefs(DEFAULT_PREFS);
     setScreen('welcome');
     setSession((s) => s + 1);
-    setToday(serviceDay(Date.now(), HALL_TIME_ZONE));
+    setToday(serviceDay(hostNow(), hallTimeZone()));
     void i18n.changeLanguage(DEFAULT_LANGUAGE);
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     window.scrollTo(0, 0);
-  }, [clearCard, i18n]);
+  }, [clearCard, i18n, hostNow]);
 
   const untouched = screen === 'welcome' && !prefs.elderly && !prefs.voice && i18n.language === DEFAULT_LANGUAGE;
   const booth = mode === 'booth';
