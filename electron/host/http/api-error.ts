@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   no_printer: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unavailable: 503,
   internal: 500,
 };
 
