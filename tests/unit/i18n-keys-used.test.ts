@@ -70,6 +70,7 @@ const DYNAMIC = new Set([
   'admin.windows.*',
   'clerk.phrases.*',
   'counter.replies.*',
+  'ime.mode.*',
   'device.problem.*',
   'device.scan.*',
   'journey.error.*',
