@@ -201,13 +201,14 @@ describe('the zinnia process', () => {
     chmodSync(path, 0o755);
     return path;
   };
-  const options = { model: 'm', nbest: 2, timeoutMs: 300, maxQueue: 2, log: () => {} };
+  // Generous: a loaded CI machine may take long to start a shell; only the hanging case waits it out.
+  const options = { model: 'm', nbest: 2, timeoutMs: 3000, maxQueue: 2, log: () => {} };
   afterAll(() => dir.remove());
 
   it('gives up on a process that does not answer, and starts a fresh one for the next character', async () => {
     // Answers every second line only: the first character hangs, the process is replaced.
     const path = fake('slow', 'n=0; while read line; do n=$((n+1)); if [ $((n % 2)) -eq 0 ]; then printf "Answer: \\n大 1\\n太 0.5\\n"; fi; done');
-    const z = zinniaProcess({ ...options, command: path });
+    const z = zinniaProcess({ ...options, command: path, timeoutMs: 400 });
     await expect(z.classify('(a)')).rejects.toBeInstanceOf(RecogniserError);
     await expect(z.classify('(b)')).rejects.toBeInstanceOf(RecogniserError);
     z.close();
