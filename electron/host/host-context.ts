@@ -14,6 +14,7 @@ import type { PrintingService } from './printing/printing-service.js';
 import type { StatePusher } from './events/state-pusher.js';
 import type { issueBatcher } from './queue/issue-batcher.js';
 import type { CatalogService } from './catalog-service.js';
+import type { ImeService } from './ime/ime-service.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -47,4 +48,6 @@ export interface HostContext {
   devices: DeviceManager;
   /** The service catalog with the supervisor's fee and time-limit overrides: read services only here. */
   catalog: CatalogService;
+  /** The on-screen input's handwriting and pinyin recognisers (stateless: nothing asked is kept). */
+  ime: ImeService;
 }

@@ -45,7 +45,9 @@ export function StaffArea() {
   return (
     <>
       <div className="staff-bar" role="status">
-        <p className="staff-bar__who">{t('admin.signIn.signedInAs', { name: staff.name, staffNo: staff.staffNo, role: t(`admin.staff.roles.${staff.role}`) })}</p>
+        <p className="staff-bar__who">
+          {t('admin.signIn.signedInAs', { name: staff.name, staffNo: staff.staffNo, role: t(`admin.staff.roles.${staff.role}`) })}
+        </p>
         {notice ? <p className="staff-bar__notice">{t(notice)}</p> : null}
         <button type="button" className="btn" onClick={signOut}>
           {t('admin.signIn.signOut')}
