@@ -109,6 +109,7 @@ const ROWS: [table: string, rows: Row[]][] = [
         name_enc: sealed('appointments', 'name_enc', '张晓明'),
         id_number_enc: sealed('appointments', 'id_number_enc', ID_NUMBER),
         id_number_hash: idNumberHash(cipher, ID_NUMBER),
+        cancelled_at: null,
       },
     ],
   ],
@@ -341,7 +342,7 @@ function expectStoresRead(db: Db, seeded: Seeded): void {
       id: 31,
       name: '张晓明',
       used_at: null,
-      id_number: has('appointments', 'id_number') ? ID_NUMBER : null,
+      id_number: has('appointments', 'id_number') || has('appointments', 'id_number_enc') ? ID_NUMBER : null,
     });
   }
   if (has('settings')) expect(settingsStore(db).hall()).toMatchObject({ recallLimit: 3, notice: '今天下午7号窗口只办出入境' });

@@ -4,6 +4,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { useSignedIn } from '../../components/staff/StaffGate.js';
 import { ADMIN_SECTIONS, type AdminSectionId } from './admin-sections.js';
+import { AppointmentList } from './AppointmentList.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
@@ -28,7 +29,12 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
   ),
   printers: () => <PrintersPanel />,
   catalog: () => <CatalogPanel />,
-  appointments: () => <AppointmentsPanel />,
+  appointments: () => (
+    <>
+      <AppointmentsPanel />
+      <AppointmentList />
+    </>
+  ),
   audit: () => <AuditPanel />,
 };
 
