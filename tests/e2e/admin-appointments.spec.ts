@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.js';
 import { adminSection, signInAdmin, toTicketClasses } from './steps.js';
 
@@ -39,4 +40,34 @@ test('bookings are listed, moved and cancelled on the admin screen; a cancelled 
   for (const ch of dropped) await pad.getByRole('button', { name: ch, exact: true }).click();
   await kiosk.getByRole('button', { name: '确认取号' }).click();
   await expect(kiosk.getByText('预约码无效或已使用')).toBeVisible();
+});
+
+/** The audit log tells those actions in words, filters by kind and exports what it shows as CSV. */
+test('the audit log filters by kind of action and exports the rows as CSV', async ({ hall }) => {
+  await hall.ensureAdmin();
+  const admin = await hall.openScreen('admin');
+  await signInAdmin(admin, hall.admin);
+  await adminSection(admin, '预约');
+  const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  await admin.getByLabel('日期', { exact: true }).first().fill(tomorrow);
+  await admin.getByLabel('时间', { exact: true }).first().fill('09:30');
+  await admin.getByRole('button', { name: '登记预约' }).click();
+  await expect(admin.getByTestId('appointment-code')).toHaveText(/\S/);
+
+  await adminSection(admin, '审计日志');
+  const table = admin.getByRole('region', { name: /审计日志表格/ });
+  await expect(table.getByRole('cell', { name: '登录', exact: true }).first()).toBeVisible();
+  const filter = admin.getByRole('form', { name: '筛选' });
+  await filter.getByLabel('操作类别').selectOption({ label: '预约' });
+  await filter.getByRole('button', { name: '筛选' }).click();
+  await expect(table.getByRole('cell', { name: '登录', exact: true })).toHaveCount(0);
+  await expect(table.getByRole('cell', { name: '登记预约', exact: true })).toHaveCount(1);
+  await expect(admin.getByTestId('audit-chain')).toHaveText('哈希链完整');
+
+  const [download] = await Promise.all([admin.waitForEvent('download'), filter.getByRole('button', { name: '导出 CSV' }).click()]);
+  const csv = await readFile((await download.path()) ?? '', 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('\ufeff"时间","操作人","操作","对象","详情"');
+  const lines = csv.trim().split('\r\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain('登记预约');
 });

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS, AUDIT_FAMILIES, auditActionKey } from '../../electron/domain/audit-actions.js';
 import { ADMIN_SECTIONS } from '../../renderer/src/screens/admin/admin-sections.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +58,8 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'admin.settings.weekday.*': WEEKDAYS,
   'journey.weekday.*': WEEKDAYS,
   'admin.nav.*': ADMIN_SECTIONS.map((s) => s.id),
+  'audit.family.*': AUDIT_FAMILIES,
+  'audit.action.*': AUDIT_ACTIONS.map((a) => a.replace('.', '_')),
 };
 
 /**
@@ -101,6 +104,8 @@ const catalogs = Object.fromEntries(
 const sections = new Set([...catalogs['zh-CN']].map((k) => k.split('.')[0]));
 /** Strings that look like keys but are not: the types of pushed events ('device.card' …). */
 const EVENT_TYPES = new Set<string>(ServerEventSchema.options.map((o) => o.shape.type.value));
+/** …and the audit log's action codes ('staff.create' …), whose readable names are audit.action.*. */
+const NOT_KEYS = new Set<string>([...EVENT_TYPES, ...AUDIT_ACTIONS]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
@@ -117,7 +122,7 @@ for (const file of SOURCES.flatMap(sourceFiles)) {
   const text = readFileSync(file, 'utf8');
   const where = file.slice(ROOT.length);
   for (const [, , key] of text.matchAll(LITERAL)) {
-    if (key && sections.has(key.split('.')[0]) && !EVENT_TYPES.has(key)) literals.set(key, where);
+    if (key && sections.has(key.split('.')[0]) && !NOT_KEYS.has(key)) literals.set(key, where);
   }
   for (const [, body] of text.matchAll(TEMPLATE)) {
     if (body && sections.has(body.split('.')[0])) templates.set(body.replace(/\$\{[^}]*\}/g, '*'), where);
@@ -140,7 +145,7 @@ describe('i18n keys used by the code', () => {
   });
 
   it('every key a domain table holds exists in every catalog', () => {
-    const keys = [...Object.values(NEXT_STEP), ...ERROR_CODES.map((c) => `error.${c}`)];
+    const keys = [...Object.values(NEXT_STEP), ...ERROR_CODES.map((c) => `error.${c}`), ...AUDIT_ACTIONS.map(auditActionKey)];
     expect(keys.filter((k) => missingIn(k).length > 0)).toEqual([]);
   });
 

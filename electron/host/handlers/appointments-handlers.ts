@@ -7,6 +7,7 @@ import { validateIdNumber } from '../../domain/identity/id-number.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import type { AuditAction } from '../../domain/audit-actions.js';
 import { actorOf } from './actor.js';
 
 /** Booking an appointment (staff), and a kiosk identifying its citizen from the code. */
@@ -29,7 +30,7 @@ export function appointmentsHandlers(ctx: HostContext): HandlersFor<typeof appoi
     if (a.cancelled_at !== null) throw new ApiError('conflict', 'This appointment was cancelled');
     return a;
   };
-  const audited = (action: string, a: AppointmentRow, detail: string, actor: string, change: () => boolean) =>
+  const audited = (action: AuditAction, a: AppointmentRow, detail: string, actor: string, change: () => boolean) =>
     ctx.db
       .transaction(() => {
         if (!change()) throw new ApiError('conflict', 'The appointment changed meanwhile: read the list again');

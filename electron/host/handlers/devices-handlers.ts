@@ -2,6 +2,7 @@ import type { devicesApi } from '../../domain/contract/devices-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import type { AuditAction } from '../../domain/audit-actions.js';
 import { actorOf } from './actor.js';
 
 export function devicesHandlers(ctx: HostContext): HandlersFor<typeof devicesApi> {
@@ -18,7 +19,7 @@ export function devicesHandlers(ctx: HostContext): HandlersFor<typeof devicesApi
   }
 
   /** A device change and its audit line commit together (binding a reader decides who sees card data). */
-  function audited<T>(change: () => T, action: string, target: string, detail: string, actor: string): T {
+  function audited<T>(change: () => T, action: AuditAction, target: string, detail: string, actor: string): T {
     return ctx.db
       .transaction(() => {
         const out = change();

@@ -7,6 +7,7 @@ import type { queueApi } from '../../domain/contract/queue-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import type { AuditAction } from '../../domain/audit-actions.js';
 import { estimateFor, maskedFor, queueState } from '../queue/queue-state.js';
 import { actorOf } from './actor.js';
 import type { StaffRecord } from '../../../db/staff.js';
@@ -177,7 +178,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
   function act(
     windowId: number,
     staff: StaffRecord | null,
-    action: string,
+    action: AuditAction,
     run: (w: WindowWithStaff) => Ticket | null,
     refusal: string,
     actor: string,

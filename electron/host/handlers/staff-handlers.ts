@@ -4,6 +4,7 @@ import type { staffApi } from '../../domain/contract/staff-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import type { AuditAction } from '../../domain/audit-actions.js';
 import { burnPinCheck, hashPin, verifyPin } from '../staff/pin-hash.js';
 import { endSession, startSession } from '../staff/staff-session.js';
 import { mayManage } from '../../domain/staff/rank.js';
@@ -34,7 +35,7 @@ export function issueSetupCode(ctx: HostContext): string | null {
 }
 
 export function staffHandlers(ctx: HostContext): HandlersFor<typeof staffApi> {
-  const audit = (actor: string, action: string, target: string, detail = '') => ctx.audit.append({ at: ctx.clock(), actor, action, target, detail });
+  const audit = (actor: string, action: AuditAction, target: string, detail = '') => ctx.audit.append({ at: ctx.clock(), actor, action, target, detail });
   const view = (r: StaffRecord) => toStaff(r, ctx.clock());
   const terminalFailures = lookupLimiter({ max: TERMINAL_MAX_FAILURES, windowMs: TERMINAL_WINDOW_MS });
   const atomically = <T>(fn: () => T): T => ctx.db.transaction(fn).immediate();

@@ -4,6 +4,7 @@ import type { windowsApi } from '../../domain/contract/windows-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import type { AuditAction } from '../../domain/audit-actions.js';
 import { actorOf } from './actor.js';
 import { heldWindow } from './held-window.js';
 import { windowOrThrow } from './window-of.js';
@@ -29,7 +30,7 @@ export function windowsHandlers(ctx: HostContext): HandlersFor<typeof windowsApi
   }
 
   /** Saves a supervisor's window definition; a number another window has is a conflict, not a 500. */
-  function define(save: () => number, body: { number: number; primary: string[]; backup: string[] }, action: string, actor: string) {
+  function define(save: () => number, body: { number: number; primary: string[]; backup: string[] }, action: AuditAction, actor: string) {
     let id;
     try {
       id = save();

@@ -110,7 +110,7 @@ export function AppointmentList() {
         failed={list.error !== null}
         rowKey={(a) => a.id}
         empty={t('admin.appointments.noneInSpan')}
-        label={t('admin.appointments.listTitle')}
+        label={t('admin.appointments.tableLabel', { n: list.data?.appointments.length ?? 0 })}
         columns={[
           { header: t('admin.appointments.time'), rowHeader: true, cell: (a) => formatDateTime(a.slotStart, i18n.language) },
           { header: t('admin.appointments.line'), cell: (a) => t(`line.${a.line}`) },
