@@ -70,6 +70,9 @@ export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;
 export const DeviceSchema = DeviceFields.extend({
   id: z.number().int().positive(),
   health: DeviceHealthSchema,
+  /** Set when the terminal's own agent runs this device on its machine (the hall shape): it is
+   * bound to that terminal for good, and the agent, not the hub, opens it. */
+  agentKey: z.string().nullable().default(null),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 

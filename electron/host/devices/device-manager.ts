@@ -1,6 +1,6 @@
 import type { ServerEvent } from '../../domain/contract/events.js';
 import { CardFixtureSchema, type CardFixture } from '../../domain/devices/card-fixture.js';
-import type { Device, DeviceConfig, DeviceHealth } from '../../domain/devices/device-contract.js';
+import type { CardRead, Device, DeviceConfig, DeviceHealth } from '../../domain/devices/device-contract.js';
 import type { DeviceStore, StoredDevice } from '../../../db/devices.js';
 import type { EventHub } from '../events/event-hub.js';
 import { cardView } from './card-view.js';
@@ -11,6 +11,8 @@ import { fakeLink, type DeviceEnd } from './simulator/fake-link.js';
 import { simulatedReader, type ReaderFault, type SimulatedReader } from './simulator/sim-reader.js';
 import { simulatedScanner, type SimulatedScanner } from './simulator/sim-scanner.js';
 import type { Transport } from './transport.js';
+
+type Scan = { text: string; symbology: string };
 
 export interface DeviceManagerOptions {
   store: DeviceStore;
@@ -86,6 +88,12 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
   function start(config: StoredDevice): void {
     const r: Running = { config, health: freshHealth(config.enabled), supervisor: null };
     running.set(config.id, r);
+    // A terminal's agent opens this one on its own machine; until it reports, the hub knows nothing.
+    if (config.agentKey !== null) {
+      if (config.enabled) r.health = { ...r.health, state: 'unavailable', problem: 'agent_offline' };
+      push(r);
+      return;
+    }
     if (config.transport === 'simulated' && !opts.simulate) r.health.state = 'unavailable';
     if (!config.enabled || r.health.state === 'unavailable') {
       push(r);
@@ -173,6 +181,26 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       await stopOne(id);
       const d = opts.store.get(id);
       if (d) start(d);
+    },
+    /** Health of a device its terminal's agent runs, as the agent reports it (or 'agent_offline'). */
+    remoteHealth(id: number, health: DeviceHealth): void {
+      const r = running.get(id);
+      if (!r || r.config.agentKey === null) return;
+      const next = r.config.enabled ? health : { ...health, state: 'disabled' as const };
+      if (JSON.stringify(next) === JSON.stringify(r.health)) return;
+      r.health = { ...next };
+      push(r);
+    },
+    /** A read by an agent's device: to the terminal it is bound to (its own), as a local read goes. */
+    remoteCard(id: number, read: CardRead): void {
+      const r = running.get(id);
+      if (!r || r.config.agentKey === null || !r.config.enabled) return;
+      toBound(r, { type: 'device.card', deviceId: id, at: opts.clock(), read }, 'card read');
+    },
+    remoteScan(id: number, scan: Scan): void {
+      const r = running.get(id);
+      if (!r || r.config.agentKey === null || !r.config.enabled) return;
+      toBound(r, { type: 'device.scan', deviceId: id, at: opts.clock(), scan }, 'scan');
     },
     get simulated(): boolean {
       return opts.simulate;
