@@ -108,6 +108,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     printerStatus: (terminalId) => void ctx.printing.refreshStatus(terminalId),
     heard: (terminalId) => presence.heard(terminalId),
     clock,
+    timeZone,
     log,
   });
   const windows = windowStore(opened.db);

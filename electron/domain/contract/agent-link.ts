@@ -120,6 +120,8 @@ export const HubMessageSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('welcome'),
       serverTime: z.number().int(),
+      /** The hall's IANA zone: a card's validity is judged on the hall's day. */
+      timeZone: z.string().min(1).max(60),
       terminal: z.object({ id: z.number().int().positive(), name: z.string(), role: TerminalRoleSchema }),
       devices: AgentDeviceIdsSchema,
     })

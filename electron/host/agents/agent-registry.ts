@@ -21,6 +21,7 @@ export interface AgentRegistryDeps {
   printerStatus(terminalId: number): void;
   heard(terminalId: number): void;
   clock: () => number;
+  timeZone: string;
   log: (line: string) => void;
 }
 
@@ -73,6 +74,7 @@ export function agentRegistry(deps: AgentRegistryDeps) {
         link.send({
           type: 'welcome',
           serverTime: deps.clock(),
+          timeZone: deps.timeZone,
           terminal: { id: terminalId, name: link.terminal.name, role: link.terminal.role },
           devices: idsOf(terminalId),
         });

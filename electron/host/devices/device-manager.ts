@@ -23,6 +23,9 @@ export interface DeviceManagerOptions {
   /** Run simulated devices (in-process fakes that speak the real bytes) instead of none. */
   simulate: boolean;
   timings?: Partial<ReaderTimings>;
+  /** Run inside a terminal's agent: every device here is on this machine (agentKey names it for
+   * the hub), so all are opened here. On the hub, devices with an agentKey are the agents' to run. */
+  inAgent?: boolean;
 }
 
 /** The simulator polls faster than field readers so demos and tests feel immediate. */
@@ -89,7 +92,7 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     const r: Running = { config, health: freshHealth(config.enabled), supervisor: null };
     running.set(config.id, r);
     // A terminal's agent opens this one on its own machine; until it reports, the hub knows nothing.
-    if (config.agentKey !== null) {
+    if (config.agentKey !== null && opts.inAgent !== true) {
       if (config.enabled) r.health = { ...r.health, state: 'unavailable', problem: 'agent_offline' };
       push(r);
       return;
