@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, EVERY_TERMINAL, SUPERVISORS } from './access.js';
 import { IdParam, None, readRoute, route } from './route-spec.js';
-import { DeviceKindSchema } from '../devices/device-contract.js';
+import { DEVICE_STATES, DeviceKindSchema } from '../devices/device-contract.js';
 import { PrinterStatusSchema } from './print-api.js';
 import { TerminalRoleSchema, TerminalSchema } from './schemas.js';
 
@@ -27,7 +27,7 @@ export const TerminalOverviewSchema = TerminalSchema.extend({
   presence: TerminalPresenceSchema,
   /** What the terminal's agent last reported; null when it never ran one. */
   agent: z.object({ version: z.string(), machine: z.string(), connectedAt: z.number().int() }).nullable(),
-  devices: z.array(z.object({ id: z.number().int().positive(), name: z.string(), kind: DeviceKindSchema, state: z.string(), agent: z.boolean() })),
+  devices: z.array(z.object({ id: z.number().int().positive(), name: z.string(), kind: DeviceKindSchema, state: z.enum(DEVICE_STATES), agent: z.boolean() })),
   /** Where its papers go ('none' when it prints nothing) and the printer's last state. */
   printer: z.object({ description: z.string(), status: PrinterStatusSchema }),
 });

@@ -9,10 +9,10 @@ export type EventOf<T extends EventType> = Extract<ServerEvent, { type: T }>;
 
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
-// A hall LAN can drop a link without either side seeing a close: a ping every few seconds, and
+// A hall LAN can drop a link without either side seeing a close: a ping every two seconds, and
 // silence this long means the link is dead, so the screen says so within seconds, not minutes.
-const PING_EVERY_MS = 4_000;
-const SILENCE_LIMIT_MS = 10_000;
+const PING_EVERY_MS = 2_000;
+const SILENCE_LIMIT_MS = 6_000;
 
 function eventsUrl(role: TerminalRole): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -40,6 +40,12 @@ export class HostConnection {
   queue: QueueState | null = null;
   /** Host clock minus this page's clock, from the last hello: screens show the hub's time. */
   clockOffset = 0;
+  /** Requests sent with their own idempotency key whose answer was lost with the link, waiting
+   * to be sent again once it is back (the banner says so). */
+  waiting = 0;
+  /** When the last such request was answered after all (the banner says it was done once). */
+  recoveredAt: number | null = null;
+  private readonly openWaiters = new Set<() => void>();
 
   constructor(private readonly role: TerminalRole) {}
 
@@ -87,6 +93,33 @@ export class HostConnection {
 
   now(): number {
     return Date.now() + this.clockOffset;
+  }
+
+  /** Resolves at the next hello (the host accepted this page again), or after `ms` regardless. */
+  whenOpen(ms: number): Promise<void> {
+    if (this.status === 'open') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        window.clearTimeout(timer);
+        this.openWaiters.delete(done);
+        resolve();
+      };
+      const timer = window.setTimeout(done, ms);
+      this.openWaiters.add(done);
+    });
+  }
+
+  /** A request's answer was lost with the link: it waits to be sent again. */
+  beginWaiting(): void {
+    this.waiting += 1;
+    this.changed();
+  }
+
+  /** That request is over: answered after all (`answered`), or given up. */
+  endWaiting(answered: boolean): void {
+    this.waiting = Math.max(0, this.waiting - 1);
+    if (answered) this.recoveredAt = Date.now();
+    this.changed();
   }
 
   private send(msg: ClientMessage): void {
@@ -146,6 +179,7 @@ export class HostConnection {
       this.queue = ev.queue;
       this.status = 'open';
       this.changed();
+      for (const wake of [...this.openWaiters]) wake();
     } else if (ev.type === 'queue.state') {
       this.queue = ev.queue;
       this.changed();

@@ -4,7 +4,7 @@ import { DEFAULT_GREEN_CHANNEL_AGE } from '@domain/queue/green-channel.js';
 import { serviceDay } from '@domain/service-day.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
-import { useQueue } from '../../data/use-host-events.js';
+import { useConnectionStatus, useQueue } from '../../data/use-host-events.js';
 import { useQuery } from '../../data/use-query.js';
 import { useDeviceEvents } from '../../devices/use-device-events.js';
 import { useHostClock } from '../../data/use-host-events.js';
@@ -60,6 +60,9 @@ function KioskApp({ mode }: { mode: KioskMode }) {
     window.scrollTo(0, 0);
   }, [clearCard, i18n, hostNow]);
 
+  // While the hub is out of reach the journey pauses: nothing is offered that would need it, what
+  // the citizen entered stays, and the idle wipe waits (they are waiting for us, not gone).
+  const offline = useConnectionStatus() === 'reconnecting';
   const untouched = screen === 'welcome' && !prefs.elderly && !prefs.voice && i18n.language === DEFAULT_LANGUAGE;
   const booth = mode === 'booth';
   const classes = ['page', 'page--kiosk', `page--${mode}`, prefs.elderly ? 'page--elderly' : ''].filter(Boolean).join(' ');
@@ -75,7 +78,12 @@ function KioskApp({ mode }: { mode: KioskMode }) {
           {screen === 'welcome' ? null : <LanguageSwitch large />}
         </header>
         <PrinterNotice />
-        <main className="kiosk-main">
+        {offline ? (
+          <p className="kiosk-paused" role="alert">
+            {t('connection.kioskPaused')}
+          </p>
+        ) : null}
+        <main className="kiosk-main" inert={offline}>
           {booth && hall && (screen === 'welcome' || screen === 'services') ? <BoothHours hall={hall} /> : null}
           <Journey
             key={session}
@@ -92,7 +100,7 @@ function KioskApp({ mode }: { mode: KioskMode }) {
             onFinish={wipe}
           />
         </main>
-        <IdleGuard active={!untouched} idleMs={prefs.elderly ? IDLE_ELDERLY_MS : IDLE_MS} onExpire={wipe} />
+        <IdleGuard active={!untouched && !offline} idleMs={prefs.elderly ? IDLE_ELDERLY_MS : IDLE_MS} onExpire={wipe} />
       </div>
     </JourneyPrefsContext.Provider>
   );
