@@ -7,7 +7,7 @@ import config from '../../playwright.config.js';
 import { startAgentProcess, type AgentProcess } from '../../scripts/lib/agent-process.js';
 import { redeemLink, startHubProcess, type HubProcess } from '../../scripts/lib/hub-process.js';
 import type { TerminalRole } from '../../electron/domain/roles.js';
-import { createLan, type Lan } from '../support/netns.js';
+import { createLan, type Lan } from '../../scripts/lib/netns.js';
 
 /**
  * A hall on its own LAN for the end-to-end tests (issue 15): the hub in one network namespace,

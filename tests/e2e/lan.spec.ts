@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AGENT_PING_MS, AGENT_SILENCE_MS } from '../../electron/domain/contract/agent-link.js';
-import { canMakeNamespaces } from '../support/netns.js';
+import { canMakeNamespaces } from '../../scripts/lib/netns.js';
 import { ADMIN, startLanHall, type LanHall } from './lan-hall.js';
 import { answerChoice, submitAndConfirm, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
 import { signInAdmin } from './steps.js';

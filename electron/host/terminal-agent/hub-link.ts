@@ -8,12 +8,9 @@ import {
   type HubMessage,
   type PrintCall,
 } from '../../domain/contract/agent-link.js';
+import { reconnectDelayMs } from '../../domain/reconnect.js';
 import type { TerminalRole } from '../../domain/roles.js';
 
-const FIRST_DELAY_MS = 250;
-/** A hall hub restarting (a minute's update, a power cut) is back within seconds: retry at least
- * this often, so the terminal recovers by itself soon after. */
-const MAX_DELAY_MS = 3_000;
 /** A PDF of a slip is tens of KiB; an A4 notice with a logo a few hundred. */
 const MAX_HUB_MESSAGE_BYTES = 16 * 1024 * 1024;
 
@@ -116,7 +113,8 @@ export function hubLink(o: HubLinkOptions) {
 
   function schedule(): void {
     if (stopped) return;
-    const delay = Math.min(FIRST_DELAY_MS * 2 ** failures, MAX_DELAY_MS) * (0.75 + Math.random() * 0.5);
+    // The screens' policy (domain/reconnect.ts): a hub back within seconds is found within seconds.
+    const delay = reconnectDelayMs(failures, Math.random());
     failures += 1;
     if (retry) clearTimeout(retry);
     retry = setTimeout(connect, delay);

@@ -57,6 +57,7 @@ export async function startTerminalAgent(o: AgentOptions): Promise<RunningAgent>
   let offset = 0;
   const hubNow = () => Date.now() + offset;
   let terminalId: number | null = null;
+  let closing = false;
 
   const devices = agentDevices({
     devices: o.devices,
@@ -105,7 +106,7 @@ export async function startTerminalAgent(o: AgentOptions): Promise<RunningAgent>
       o.refused?.(reason);
     },
     status: (up) => {
-      if (!up) log('agent: link to the hub lost; reconnecting');
+      if (!up && !closing) log('agent: link to the hub lost; reconnecting');
     },
     log,
   });
@@ -122,6 +123,7 @@ export async function startTerminalAgent(o: AgentOptions): Promise<RunningAgent>
       return terminalId;
     },
     async close() {
+      closing = true;
       link.close();
       await sim?.close();
       await devices.close();

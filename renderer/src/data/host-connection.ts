@@ -1,18 +1,17 @@
 import { EVENTS_PATH } from '@domain/contract/api.js';
 import { ServerEventSchema, type ClientMessage, type ServerEvent } from '@domain/contract/events.js';
 import type { QueueState } from '@domain/contract/schemas.js';
+import { reconnectDelayMs, SCREEN_PING_MS, SCREEN_SILENCE_MS } from '@domain/reconnect.js';
 import type { TerminalRole } from '@domain/roles.js';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
 export type EventType = ServerEvent['type'];
 export type EventOf<T extends EventType> = Extract<ServerEvent, { type: T }>;
 
-const FIRST_DELAY_MS = 500;
-const MAX_DELAY_MS = 10_000;
 // A hall LAN can drop a link without either side seeing a close: a ping every two seconds, and
 // silence this long means the link is dead, so the screen says so within seconds, not minutes.
-const PING_EVERY_MS = 2_000;
-const SILENCE_LIMIT_MS = 6_000;
+const PING_EVERY_MS = SCREEN_PING_MS;
+const SILENCE_LIMIT_MS = SCREEN_SILENCE_MS;
 
 function eventsUrl(role: TerminalRole): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -203,7 +202,7 @@ export class HostConnection {
   private scheduleReconnect(): void {
     if (this.stopped) return;
     this.setStatus('reconnecting');
-    const delay = Math.min(FIRST_DELAY_MS * 2 ** this.failures, MAX_DELAY_MS);
+    const delay = reconnectDelayMs(this.failures, Math.random());
     this.failures += 1;
     window.clearTimeout(this.retryTimer);
     this.retryTimer = window.setTimeout(() => this.connect(), delay);
