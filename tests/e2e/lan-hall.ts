@@ -33,7 +33,7 @@ export interface LanHall {
    * desktop shell hands its agent's pairing to its window). */
   screen(machine: string, agent: AgentProcess, prepare?: (page: Page) => void): Promise<Page>;
   /** A screen without an agent (a display), paired in its browser with a code. */
-  pairedScreen(machine: string, role: TerminalRole, name: string): Promise<Page>;
+  pairedScreen(machine: string, role: TerminalRole, name: string, prepare?: (page: Page) => Promise<void>): Promise<Page>;
   /** Stops the hub with SIGKILL and starts it again on the same data and address. */
   restartHub(afterKill?: () => Promise<void> | void): Promise<void>;
   /** Runs a query on the hub's database (read-only, beside the running hub). */
@@ -111,8 +111,9 @@ export async function startLanHall(machines: string[]): Promise<LanHall> {
         await page.goto(`${url}/${cred.role}`);
         return page;
       },
-      async pairedScreen(machine, role, name) {
+      async pairedScreen(machine, role, name, prepare) {
         const page = await watched(await browserOn(machine), `${machine} ${role}`);
+        await prepare?.(page);
         await page.goto(`${url}/pair?code=${await code(role, name)}&role=${role}`);
         await page.waitForURL(new RegExp(`/${role}$`));
         return page;
