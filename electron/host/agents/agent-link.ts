@@ -130,7 +130,7 @@ export function agentLink(socket: WebSocket, terminal: Terminal, hooks: LinkHook
   socket.on('error', shutdown);
   socket.on('message', (raw: RawData, isBinary: boolean) => {
     lastHeard = clock();
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = isBinary ? null : JSON.parse(String(raw));
     } catch {

@@ -60,7 +60,7 @@ export function hubLink(o: HubLinkOptions) {
   }
 
   function receive(text: string): void {
-    let data: unknown = null;
+    let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {

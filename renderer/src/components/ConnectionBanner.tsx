@@ -1,9 +1,6 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHost } from '../data/host-context.js';
-
-/** How long "done, once" stays up after a request that waited for the link was answered. */
-const RECOVERED_SHOWN_MS = 10_000;
 
 /**
  * Shown only after a connection was lost (or never came up): the first connect is quick and a
@@ -18,14 +15,7 @@ export function ConnectionBanner() {
   const subscribe = useCallback((fn: () => void) => connection.onChange(fn), [connection]);
   const status = useSyncExternalStore(subscribe, () => connection.status);
   const waiting = useSyncExternalStore(subscribe, () => connection.waiting);
-  const recoveredAt = useSyncExternalStore(subscribe, () => connection.recoveredAt);
-  const [, tick] = useState(0);
-  const recent = recoveredAt !== null && Date.now() - recoveredAt < RECOVERED_SHOWN_MS;
-  useEffect(() => {
-    if (!recent || recoveredAt === null) return;
-    const id = window.setTimeout(() => tick((n) => n + 1), RECOVERED_SHOWN_MS - (Date.now() - recoveredAt));
-    return () => window.clearTimeout(id);
-  }, [recent, recoveredAt]);
+  const recent = useSyncExternalStore(subscribe, () => connection.recovered);
   const lost = status === 'reconnecting';
   return (
     <div className="connection-banner-slot" role="status" data-connection={lost ? 'lost' : 'open'}>

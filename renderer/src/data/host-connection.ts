@@ -11,6 +11,8 @@ export type EventOf<T extends EventType> = Extract<ServerEvent, { type: T }>;
 // A hall LAN can drop a link without either side seeing a close: a ping every two seconds, and
 // silence this long means the link is dead, so the screen says so within seconds, not minutes.
 const PING_EVERY_MS = SCREEN_PING_MS;
+/** How long "done, once" stays up after a request that waited for the link was answered. */
+const RECOVERED_SHOWN_MS = 10_000;
 const SILENCE_LIMIT_MS = SCREEN_SILENCE_MS;
 
 function eventsUrl(role: TerminalRole): string {
@@ -42,8 +44,10 @@ export class HostConnection {
   /** Requests sent with their own idempotency key whose answer was lost with the link, waiting
    * to be sent again once it is back (the banner says so). */
   waiting = 0;
-  /** When the last such request was answered after all (the banner says it was done once). */
-  recoveredAt: number | null = null;
+  /** A request that waited for the link was answered after all: the banner says it was done
+   * once, for RECOVERED_SHOWN_MS. */
+  recovered = false;
+  private recoveredTimer: number | undefined;
   private readonly openWaiters = new Set<() => void>();
 
   constructor(private readonly role: TerminalRole) {}
@@ -59,6 +63,7 @@ export class HostConnection {
     this.stopped = true;
     window.clearInterval(this.heartbeat);
     window.clearTimeout(this.retryTimer);
+    window.clearTimeout(this.recoveredTimer);
     if (this.ws) this.drop(this.ws);
     this.ws = null;
   }
@@ -117,7 +122,14 @@ export class HostConnection {
   /** That request is over: answered after all (`answered`), or given up. */
   endWaiting(answered: boolean): void {
     this.waiting = Math.max(0, this.waiting - 1);
-    if (answered) this.recoveredAt = Date.now();
+    if (answered) {
+      this.recovered = true;
+      window.clearTimeout(this.recoveredTimer);
+      this.recoveredTimer = window.setTimeout(() => {
+        this.recovered = false;
+        this.changed();
+      }, RECOVERED_SHOWN_MS);
+    }
     this.changed();
   }
 
