@@ -190,13 +190,21 @@ test('the hub SIGKILLed and restarted: every terminal reconnects by itself, pend
 
 test('a terminal whose agent stops shows as offline on the admin screen within a heartbeat', async ({ page: admin }) => {
   const h = (hall = await startLanHall(['clerk']));
-  const clerkAgent = await h.agent('clerk', 'clerk', '3号窗口');
+  const clerkPrinter = join(h.hubData, 'clerk-printer');
+  const clerkAgent = await h.agent('clerk', 'clerk', '3号窗口', ['--simulate-devices', '--printer', `folder:${clerkPrinter}`]);
   await admin.context().addCookies([{ name: 'yz_admin', value: h.adminToken, url: h.url, httpOnly: true, sameSite: 'Strict' }]);
   await admin.goto(`${h.url}/admin`);
   await signInAdmin(admin, ADMIN);
+  // The machine as its agent reported it: role, version, its devices and printer with their state.
   const row = admin.getByTestId('terminals-panel').locator('tr').filter({ hasText: '3号窗口' });
   await expect(row.locator('[data-presence]')).toHaveText('在线');
   await expect(row).toContainText('0.1.0');
+  await expect(row).toContainText('模拟身份证阅读器');
+  await expect(row).toContainText(`agent:folder:${clerkPrinter}`);
+  const devices = admin.getByTestId('devices-panel').locator('tbody tr').filter({ hasText: '终端本机设备' });
+  await expect(devices).toHaveCount(2);
+  await expect(devices.first()).toContainText('已连接');
+  await expect(admin.locator('article.printer').filter({ hasText: '3号窗口' })).toContainText(`终端本机打印机：folder:${clerkPrinter}`);
 
   // Frozen: no close, no word; only the heartbeat can tell.
   const pid = clerkAgent.child.pid ?? 0;
@@ -205,6 +213,8 @@ test('a terminal whose agent stops shows as offline on the admin screen within a
   try {
     await expect(row.locator('[data-presence]')).toHaveText(/离线/, { timeout: AGENT_SILENCE_MS + 2 * AGENT_PING_MS + 2_000 });
     expect(Date.now() - stoppedAt).toBeLessThan(AGENT_SILENCE_MS + 2 * AGENT_PING_MS + 2_000);
+    // Its devices are out of reach with it.
+    await expect(devices.first()).toContainText('不可用');
   } finally {
     process.kill(pid, 'SIGCONT');
   }

@@ -60,8 +60,9 @@ function KioskApp({ mode }: { mode: KioskMode }) {
     window.scrollTo(0, 0);
   }, [clearCard, i18n, hostNow]);
 
-  // While the hub is out of reach the journey pauses: nothing is offered that would need it, what
-  // the citizen entered stays, and the idle wipe waits (they are waiting for us, not gone).
+  // While the hub is out of reach the journey pauses: nothing is offered that would need it and
+  // what the citizen entered stays. The idle wipe still runs (its prompt sits outside the paused
+  // part): a citizen who walks away from a kiosk that lost its link leaves nothing on it.
   const offline = useConnectionStatus() === 'reconnecting';
   const untouched = screen === 'welcome' && !prefs.elderly && !prefs.voice && i18n.language === DEFAULT_LANGUAGE;
   const booth = mode === 'booth';
@@ -100,7 +101,7 @@ function KioskApp({ mode }: { mode: KioskMode }) {
             onFinish={wipe}
           />
         </main>
-        <IdleGuard active={!untouched && !offline} idleMs={prefs.elderly ? IDLE_ELDERLY_MS : IDLE_MS} onExpire={wipe} />
+        <IdleGuard active={!untouched} idleMs={prefs.elderly ? IDLE_ELDERLY_MS : IDLE_MS} onExpire={wipe} />
       </div>
     </JourneyPrefsContext.Provider>
   );
