@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { appRoot } from '../../db/app-root.js';
 import { AGENT_PING_MS, AGENT_SILENCE_MS } from '../../electron/domain/contract/agent-link.js';
 import { canMakeNamespaces } from '../../scripts/lib/netns.js';
 import { ADMIN, startLanHall, type LanHall } from './lan-hall.js';
@@ -61,7 +62,7 @@ async function simOn(h: LanHall, machine: string, dataDir: string, ...args: stri
   const { execFileSync } = await import('node:child_process');
   const out = execFileSync(
     h.lan.wrap(machine)[0] ?? 'ip',
-    [...h.lan.wrap(machine).slice(1), process.execPath, join('out', 'scripts', 'sim.js'), '--data-dir', dataDir, ...args],
+    [...h.lan.wrap(machine).slice(1), process.execPath, join(appRoot(), 'out', 'scripts', 'sim.js'), '--data-dir', dataDir, ...args],
     {
       encoding: 'utf8',
     },
