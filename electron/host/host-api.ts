@@ -5,6 +5,7 @@ import type { Scheduler } from './maintenance/daily-task.js';
 import type { BackupSchedule } from './maintenance/scheduled-backup.js';
 import type { HttpTimeouts } from './http/timeouts.js';
 import type { Printer, PrinterConfig } from './printing/printer.js';
+import type { ImeOptions } from './ime/ime-service.js';
 
 /**
  * What starting a host gives its owner (the headless `hub` command, the Electron shell, tests).
@@ -50,6 +51,9 @@ export interface HostOptions {
   backup?: BackupSchedule;
   /** Timers of the daily work (retention purge, backup); tests pass their own to step through days. */
   schedule?: Scheduler;
+  /** Where the on-screen input's recognisers are (Debian's paths unless said; env YIZHAN_ZINNIA,
+   * YIZHAN_ZINNIA_MODEL, YIZHAN_PINYIN_DICT). */
+  ime?: ImeOptions;
 }
 
 export interface IssuedPairingCode {

@@ -16,6 +16,7 @@ import type { issueBatcher } from './queue/issue-batcher.js';
 import type { CatalogService } from './catalog-service.js';
 import type { AgentRegistry } from './agents/agent-registry.js';
 import type { Presence } from './agents/presence.js';
+import type { ImeService } from './ime/ime-service.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -53,4 +54,6 @@ export interface HostContext {
   presence: Presence;
   /** The service catalog with the supervisor's fee and time-limit overrides: read services only here. */
   catalog: CatalogService;
+  /** The on-screen input's handwriting and pinyin recognisers (stateless: nothing asked is kept). */
+  ime: ImeService;
 }

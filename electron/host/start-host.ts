@@ -47,6 +47,8 @@ import { terminalAgentStore } from '../../db/terminal-agents.js';
 import { applicationsHandlers } from './handlers/applications-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
+import { imeHandlers } from './handlers/ime-handlers.js';
+import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { openWithKeys } from './keys/open-with-keys.js';
 import { dailyTask } from './maintenance/daily-task.js';
@@ -157,6 +159,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     agents,
     presence,
     catalog: catalogService(settings, log),
+    ime: imeService({ ...imeOptionsFromEnv(process.env), ...options.ime }, log),
   };
 
   const app = Fastify({
@@ -191,6 +194,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...printHandlers(ctx),
       ...devicesHandlers(ctx),
       ...hallHandlers(ctx),
+      ...imeHandlers(ctx),
     },
     guard,
   );
@@ -252,6 +256,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await app.listen({ host: options.host, port: options.port });
   } catch (err) {
     ctx.events.close();
+    ctx.ime.close();
     await ctx.printing.close();
     opened.db.close();
     throw err;
@@ -292,6 +297,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         // A backup in progress finishes before the database closes.
         await Promise.all(tasks.map((t) => t.stop()));
         ctx.events.close();
+        // A character being recognised fails; the recogniser's process goes with the host.
+        ctx.ime.close();
         // Requests in flight get a moment to finish (a ticket being issued is answered); after
         // that, connections still open (a screen's keep-alive or a socket that raced the close)
         // are cut so that a stop never hangs.

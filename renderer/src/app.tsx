@@ -18,7 +18,7 @@ export function App() {
       <Route path="/clerk" element={<ClerkScreen />} />
       <Route path="/display" element={<DisplayScreen />} />
       <Route path="/counter" element={<CounterScreen />} />
-      <Route path="/admin" element={<AdminScreen />} />
+      <Route path="/admin/*" element={<AdminScreen />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>
   );

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { callNext, clerkAt, done, signInAdmin, startKiosk, takeTicket } from './steps.js';
+import { adminSection, callNext, clerkAt, done, signInAdmin, startKiosk, takeTicket } from './steps.js';
 
 /** axe-core over a screen as it stands; any violation fails with its rule ids and targets. */
 async function expectNoViolations(page: Page, label: string): Promise<void> {
@@ -80,6 +80,7 @@ test('the admin pairs a new display through the admin screen, and that link work
   await hall.ensureAdmin();
   const admin = await hall.openScreen('admin');
   await signInAdmin(admin, hall.admin);
+  await adminSection(admin, '终端与设备');
   await admin.getByLabel('终端类型').selectOption('display');
   await admin.getByLabel('终端名称').fill('二楼大屏');
   await admin.getByRole('button', { name: '生成配对码' }).click();

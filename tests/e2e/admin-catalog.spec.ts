@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { adminSection } from './steps.js';
 
 /**
  * A supervisor adjusts a service's fee and time limit on the admin screen; a kiosk opened after
@@ -26,6 +27,7 @@ test('a supervisor sets 户籍证明 to 10 yuan and 2 working days; the kiosk sh
   await admin.getByLabel('密码', { exact: true }).fill(hall.admin.pin);
   await admin.getByRole('button', { name: '登录', exact: true }).click();
   await expect(admin.getByText(/已登录：/)).toBeVisible();
+  await adminSection(admin, '事项与收费');
 
   const panel = admin.getByTestId('catalog-panel');
   await expect(panel.getByRole('heading', { name: '收费与办理时限' })).toBeVisible();

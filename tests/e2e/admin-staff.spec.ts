@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.js';
-import { clerkAt, signInAdmin, takeTicket } from './steps.js';
+import { adminSection, clerkAt, signInAdmin, takeTicket } from './steps.js';
 
 /**
  * A supervisor disables a clerk who has left: the clerk's console, open at a window, is back at
@@ -13,6 +13,7 @@ test('a supervisor disables, re-enables and promotes a clerk on the admin screen
 
   const admin = await hall.openScreen('admin');
   await signInAdmin(admin, hall.admin);
+  await adminSection(admin, '工作人员');
   const row = admin.getByRole('region', { name: '工作人员' }).getByRole('row', { name: /C701/ });
   await row.getByRole('button', { name: '停用「周警官」的账号' }).click();
   await row.getByRole('button', { name: '确认停用' }).click();

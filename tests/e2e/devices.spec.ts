@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { appRoot } from '../../db/app-root.js';
 import { redeemLink, startHubProcess, type HubProcess } from '../../scripts/lib/hub-process.js';
-import { signInAdmin, wedgeScan } from './steps.js';
+import { adminSection, signInAdmin, wedgeScan } from './steps.js';
 
 const run = promisify(execFile);
 
@@ -51,6 +51,7 @@ async function openAdmin(page: Page): Promise<void> {
   await page.goto(`${hub.url}/pair?code=${code}&role=admin`);
   await page.waitForURL(/\/admin$/);
   await signInAdmin(page, admin);
+  await adminSection(page, '终端与设备');
 }
 
 function deviceRow(page: Page, kind: '身份证阅读器' | '扫码枪') {

@@ -1,6 +1,6 @@
 import type { Page, WebSocket } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { callNext, clerkAt, done, startKiosk, takeTicket } from './steps.js';
+import { adminSection, callNext, clerkAt, done, startKiosk, takeTicket } from './steps.js';
 
 /**
  * Each page keeps one WebSocket to the host, whatever it shows: queue state, calls, card reads,
@@ -42,6 +42,7 @@ test('the admin screen keeps one socket across its panels, sign-in and sign-out'
   await admin.getByLabel('密码', { exact: true }).fill(hall.admin.pin);
   await admin.getByRole('button', { name: '登录', exact: true }).click();
   await expect(admin.getByText(/已登录：/)).toBeVisible();
+  for (const section of ['工作人员', '终端与设备', '打印机', '审计日志']) await adminSection(admin, section);
   await expect(admin.getByTestId('audit-chain')).toBeVisible();
   await admin.getByRole('button', { name: '退出登录' }).click();
   await expect(admin.getByText('已退出登录。')).toBeVisible();

@@ -7,7 +7,7 @@ import { test as plain } from '@playwright/test';
 import { redeemLink, startHubProcess } from '../../scripts/lib/hub-process.js';
 import { cipherOf } from '../support/test-cipher.js';
 import { expect, test } from './fixtures.js';
-import { signInAdmin, startKiosk, takeTicket } from './steps.js';
+import { adminSection, signInAdmin, startKiosk, takeTicket } from './steps.js';
 
 // Printing through the real CUPS with the cups-pdf queue "PDF": what a kiosk prints ends up as a
 // PDF file, read back with pdftotext. Skipped without CUPS on a workstation; CI must have it.
@@ -108,6 +108,7 @@ test.describe('printing through CUPS', () => {
     await hall.ensureAdmin();
     const admin = await hall.openScreen('admin');
     await signInAdmin(admin, hall.admin);
+    await adminSection(admin, '打印机');
     const panel = admin.getByRole('region', { name: '打印机' });
     const row = panel.getByRole('article', { name: /1号自助取号机/ });
     await expect(row.getByRole('row', { name: new RegExp(number) })).toBeVisible();
@@ -143,6 +144,7 @@ test.describe('printing through CUPS', () => {
     await hall.ensureAdmin();
     const admin = await hall.openScreen('admin');
     await signInAdmin(admin, hall.admin);
+    await adminSection(admin, '打印机');
     const row = admin.getByRole('region', { name: '打印机' }).getByRole('article', { name: /2号自助取号机/ });
     await row.getByLabel('打印方式').selectOption('cups');
     await row.getByLabel('队列名称').fill('NO_SUCH_QUEUE');

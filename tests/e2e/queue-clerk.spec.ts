@@ -227,7 +227,9 @@ test('笔谈: the clerk writes, the counter screen shows it large, the applicant
   const replies = clerk.getByRole('log', { name: '笔谈记录' }).locator('.conversation-log__item--applicant .conversation-log__text');
   await expect(replies).toHaveText(['是']);
   await counter.getByRole('button', { name: '打字回答' }).click();
-  const keys = counter.getByRole('group', { name: '屏幕键盘' });
+  // The reply opens with handwriting (tests/e2e/kiosk-input.spec.ts); letters are one tap away.
+  await counter.getByRole('button', { name: '字母', exact: true }).click();
+  const keys = counter.getByRole('group', { name: '字母键盘' });
   for (const ch of 'B2') await keys.getByRole('button', { name: ch, exact: true }).click();
   await counter.getByRole('button', { name: '发送', exact: true }).click();
   await expect(replies).toHaveText(['是', 'B2']);

@@ -6,7 +6,7 @@ import { callTokens } from '../../renderer/src/screens/display/voice/tokens.js';
 import { redeemLink } from '../../scripts/lib/hub-process.js';
 import { expect, STAFF_PIN, test } from './fixtures.js';
 import type { Hall } from './fixtures.js';
-import { supervisorHeaders } from './steps.js';
+import { adminSection, supervisorHeaders } from './steps.js';
 
 /** axe-core over the page, or one part of it. */
 async function expectNoViolations(page: Page, label: string, include?: string): Promise<void> {
@@ -147,7 +147,9 @@ test('a new hall: first administrator, sign-in, settings, windows, staff and app
   await admin.getByLabel('密码', { exact: true }).fill('135792');
   await admin.getByRole('button', { name: '登录', exact: true }).click();
   await expect(admin.getByText('已登录：王主任（工号 S900，管理员）')).toBeVisible();
+  await adminSection(admin, '审计日志');
   await expect(admin.getByTestId('audit-chain')).toHaveText('哈希链完整');
+  await adminSection(admin, '大厅设置');
   await expectNoViolations(admin, 'admin signed in');
 
   // Settings: a value out of range is caught at the field and in the summary.
@@ -161,6 +163,7 @@ test('a new hall: first administrator, sign-in, settings, windows, staff and app
   await expect(admin.getByText('已保存。叫号屏和窗口已立即按新设置运行。')).toBeVisible();
 
   // Windows: window 1 gets a new name and a backup line.
+  await adminSection(admin, '窗口');
   await admin.getByRole('button', { name: '编辑 1 号窗口' }).click();
   await admin.getByLabel('窗口名称').fill('综合窗口');
   // Window 1 serves household (A) out of the box; traffic becomes its backup (B) line.
@@ -179,6 +182,7 @@ test('a new hall: first administrator, sign-in, settings, windows, staff and app
   await expect(admin.getByRole('row', { name: /综合窗口 户政业务 交管业务/ })).toBeVisible();
 
   // Staff: a new clerk gets a one-time enrolment code that works.
+  await adminSection(admin, '工作人员');
   await admin.getByLabel('工号', { exact: true }).fill('C300');
   await admin.getByLabel('姓名', { exact: true }).fill('李四');
   await admin.getByLabel('角色').selectOption('clerk');
@@ -196,6 +200,7 @@ test('a new hall: first administrator, sign-in, settings, windows, staff and app
 
   // Appointments: tomorrow 10:00 hall time.
   const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  await adminSection(admin, '预约');
   await admin.getByLabel('日期').fill(tomorrow);
   await admin.getByLabel('时间', { exact: true }).fill('10:00');
   await admin.getByRole('button', { name: '登记预约' }).click();

@@ -59,6 +59,12 @@ export async function signInAdmin(admin: Page, who: { staffNo: string; pin: stri
   await expect(admin.getByText(/已登录：/)).toBeVisible();
 }
 
+/** Moves to a section of the admin screen through its side navigation, as a supervisor does. */
+export async function adminSection(admin: Page, name: string): Promise<void> {
+  await admin.getByRole('navigation', { name: '管理功能' }).getByRole('link', { name, exact: true }).click();
+  await expect(admin.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+}
+
 /** Signs in on a clerk screen, typing the PIN on the on-screen keypad as on a touch terminal. */
 export async function signIn(clerk: Page, staffNo: string, pin = STAFF_PIN): Promise<void> {
   await clerk.getByLabel('工号').fill(staffNo);

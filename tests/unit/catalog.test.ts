@@ -134,6 +134,20 @@ describe('service catalog', () => {
     expect(catalog.services.some((s) => s.materials.some((m) => m.requirement === 'deferrable'))).toBe(true);
     expect(catalog.services.some((s) => s.materials.some((m) => m.requirement === 'data_sharing'))).toBe(true);
   });
+
+  it('says which text fields hold a name, an address or a number plate, so the kiosk offers the input that fits', () => {
+    const text = catalog.services.flatMap((s) => s.fields.filter((f) => f.type === 'text').map((f) => ({ service: s.code, ...f })));
+    for (const f of text) {
+      const expected = /name$/i.test(f.key) ? 'name' : /address$/i.test(f.key) ? 'address' : /plate/i.test(f.key) ? 'plate' : undefined;
+      expect(f.entry, `${f.service}.${f.key}`).toBe(expected);
+    }
+    expect(text.some((f) => f.entry === 'name')).toBe(true);
+    const bad = CatalogSchema.safeParse({
+      ...CATALOG_INPUT,
+      services: CATALOG_INPUT.services.map((s, i) => (i === 0 ? { ...s, fields: s.fields.map((f) => (f.type === 'phone' ? { ...f, entry: 'name' } : f)) } : s)),
+    });
+    expect(bad.success).toBe(false);
+  });
 });
 
 describe('form rules from the catalog', () => {

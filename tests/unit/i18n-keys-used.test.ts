@@ -1,3 +1,4 @@
+import { ADMIN_SECTIONS } from '../../renderer/src/screens/admin/admin-sections.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,7 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'admin.settings.lang.*': ANNOUNCE_LANGUAGES,
   'admin.settings.weekday.*': WEEKDAYS,
   'journey.weekday.*': WEEKDAYS,
+  'admin.nav.*': ADMIN_SECTIONS.map((s) => s.id),
 };
 
 /**
@@ -70,6 +72,7 @@ const DYNAMIC = new Set([
   'admin.windows.*',
   'clerk.phrases.*',
   'counter.replies.*',
+  'ime.mode.*',
   'device.problem.*',
   'device.scan.*',
   'journey.error.*',

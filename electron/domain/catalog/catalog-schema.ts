@@ -49,6 +49,9 @@ export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 export const FIELD_TYPES = ['text', 'phone', 'date', 'select', 'port', 'groupCode', 'pinyinName', 'idNumber'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+export const TEXT_ENTRIES = ['name', 'address', 'plate'] as const;
+export type TextEntry = (typeof TEXT_ENTRIES)[number];
+
 export const OptionSchema = z.object({ value: z.string().regex(/^[a-z0-9_]{1,40}$/), label: TextSchema }).strict();
 
 export const FieldSchema = z
@@ -63,6 +66,10 @@ export const FieldSchema = z
     /** date: 'past' (not after today, e.g. a birth date) or 'future' (not before today, e.g. travel). */
     dateRule: z.enum(['past', 'future']).optional(),
     maxLength: z.number().int().min(1).max(500).optional(),
+    /** text: what is written, for the kiosk's on-screen input: a person's name (handwriting, pinyin
+     * with surnames and name characters first, or Latin letters for a foreign name), an address
+     * (with digits), a number plate (province, then letters and digits). Other Chinese text when absent. */
+    entry: z.enum(TEXT_ENTRIES).optional(),
     /** Required only when another field has one of these values (e.g. group code for a tour). */
     requiredWhen: z
       .object({ field: z.string(), equals: z.array(z.string()).min(1) })
@@ -71,7 +78,8 @@ export const FieldSchema = z
   })
   .strict()
   .refine((f) => (f.type === 'select') === (f.options !== undefined), { message: 'options go with (and only with) select fields', path: ['options'] })
-  .refine((f) => f.dateRule === undefined || f.type === 'date', { message: 'dateRule is for date fields', path: ['dateRule'] });
+  .refine((f) => f.dateRule === undefined || f.type === 'date', { message: 'dateRule is for date fields', path: ['dateRule'] })
+  .refine((f) => f.entry === undefined || f.type === 'text', { message: 'entry is for text fields', path: ['entry'] });
 export type Field = z.infer<typeof FieldSchema>;
 
 /** A border port a `port` field may name. */

@@ -147,12 +147,12 @@ export const M = {
 
 // ── Form fields ──────────────────────────────────────────────────────────────────────────────
 export const F = {
-  name: { key: 'name', type: 'text', label: t('姓名', 'ᠨᠡᠷᠡ', 'Name'), required: true, prefill: 'name', maxLength: 40 },
+  name: { key: 'name', type: 'text', entry: 'name', label: t('姓名', 'ᠨᠡᠷᠡ', 'Name'), required: true, prefill: 'name', maxLength: 40 },
   idNumber: { key: 'idNumber', type: 'idNumber', label: t('公民身份号码', `${MN.idCard}${NB}ᠦ ᠳ᠋ᠤᠭᠠᠷ`, 'ID number'), required: true, prefill: 'idNumber' },
   gender: { ...choice('gender', t('性别', 'ᠬᠦᠢᠰ', 'Sex'), { male: OPTION.male, female: OPTION.female }), prefill: 'gender' },
   nation: { key: 'nation', type: 'text', label: t('民族', 'ᠦᠨᠳᠦᠰᠦᠲᠡᠨ', 'Ethnic group'), required: true, prefill: 'nation', maxLength: 20 },
   birthDate: { key: 'birthDate', type: 'date', label: t('出生日期', `ᠲᠥᠷᠥᠭᠰᠡᠨ ᠡᠳᠦᠷ`, 'Date of birth'), required: true, prefill: 'birthDate', dateRule: 'past' },
-  address: { key: 'address', type: 'text', label: t('住址', 'ᠬᠠᠶᠢᠭ', 'Address'), required: true, prefill: 'address', maxLength: 120 },
+  address: { key: 'address', type: 'text', entry: 'address', label: t('住址', 'ᠬᠠᠶᠢᠭ', 'Address'), required: true, prefill: 'address', maxLength: 120 },
   phone: { key: 'phone', type: 'phone', label: t('手机号码', `ᠭᠠᠷ ᠤᠲᠠᠰᠤ`, 'Mobile phone'), required: true },
   pinyinName: {
     key: 'pinyinName',

@@ -115,7 +115,7 @@ export const householdServices: ServiceInput[] = [
       F.name,
       F.idNumber,
       F.phone,
-      { key: 'newAddress', type: 'text', label: t('迁入地址', 'ᠰᠢᠨ\u180Eᠡ ᠬᠠᠶᠢᠭ', 'New address'), required: true, maxLength: 120 },
+      { key: 'newAddress', type: 'text', entry: 'address', label: t('迁入地址', 'ᠰᠢᠨ\u180Eᠡ ᠬᠠᠶᠢᠭ', 'New address'), required: true, maxLength: 120 },
       choice('moveReason', t('迁移原因', 'ᠰᠢᠯᠲᠠᠭᠠᠨ', 'Reason for moving'), {
         home_purchase: t('购房', 'ᠭᠡᠷ ᠬᠤᠳᠠᠯᠳᠤᠨ ᠠᠪᠤᠭᠰᠠᠨ', 'Bought a home'),
         marriage: t('投靠配偶', 'ᠭᠡᠷᠯᠡᠯᠲᠡ', 'Joining a spouse'),
@@ -177,7 +177,7 @@ export const householdServices: ServiceInput[] = [
     fee: NO_FEE,
     timeLimitDays: 0,
     fields: [
-      { key: 'childName', type: 'text', label: t('新生儿姓名', `ᠬᠡᠦᠬᠡᠳ${NB}ᠦᠨ ᠨᠡᠷᠡ`, "Child's name"), required: true, maxLength: 40 },
+      { key: 'childName', type: 'text', entry: 'name', label: t('新生儿姓名', `ᠬᠡᠦᠬᠡᠳ${NB}ᠦᠨ ᠨᠡᠷᠡ`, "Child's name"), required: true, maxLength: 40 },
       choice('childGender', t('新生儿性别', `ᠬᠡᠦᠬᠡᠳ${NB}ᠦᠨ ᠬᠦᠢᠰ`, "Child's sex"), {
         male: OPTION.male,
         female: OPTION.female,

@@ -8,6 +8,7 @@ const NB = '\u202F';
 const plate = {
   key: 'plateNumber',
   type: 'text',
+  entry: 'plate',
   label: t('号牌号码', `${MN.vehicle}${NB}ᠤ ᠳ᠋ᠤᠭᠠᠷ`, 'Number plate'),
   required: true,
   maxLength: 10,

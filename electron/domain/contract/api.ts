@@ -6,6 +6,7 @@ import { catalogApi } from './catalog-api.js';
 import { conversationApi } from './conversation-api.js';
 import { devicesApi } from './devices-api.js';
 import { hallApi } from './hall-api.js';
+import { imeApi } from './ime-api.js';
 import { printApi } from './print-api.js';
 import { queueApi } from './queue-api.js';
 import { TerminalRoleSchema } from './schemas.js';
@@ -39,6 +40,7 @@ export const api = {
   ...printApi,
   ...devicesApi,
   ...hallApi,
+  ...imeApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ADMIN, SELF_SERVICE } from './access.js';
 import { validateIdNumber } from '../identity/id-number.js';
-import { None, route } from './route-spec.js';
+import { IdParam, None, route } from './route-spec.js';
+import { ISO_DATE_PATTERN } from '../service-day.js';
 import { BusinessLineSchema } from './schemas.js';
 
 /** An appointment's one-time code (see createAppointment), as typed or read from its QR code. */
@@ -12,8 +13,59 @@ export const AppointmentCodeSchema = z
   .max(32)
   .transform((s) => s.toUpperCase());
 
+/** A booking as the admin screen lists it: the name masked, the ID number only as "given". */
+export const AppointmentListItemSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  line: BusinessLineSchema,
+  slotStart: z.number().int(),
+  maskedName: z.string().nullable(),
+  withIdNumber: z.boolean(),
+  usedAt: z.number().int().nullable(),
+  cancelledAt: z.number().int().nullable(),
+});
+export type AppointmentListItem = z.infer<typeof AppointmentListItemSchema>;
+
+const Slot = z.object({ line: BusinessLineSchema, slotStart: z.number().int().positive() }).strict();
+
 /** Appointments (错时预约): booked by staff, redeemed at a kiosk with their code. */
 export const appointmentsApi = {
+  /** The bookings of a span of days in the hall (from and to are hall dates, both included, ≤ 31 days). */
+  listAppointments: route({
+    method: 'GET',
+    path: '/api/appointments',
+    access: ADMIN,
+    staff: 'any',
+    params: None,
+    query: z.object({ from: z.string().regex(ISO_DATE_PATTERN), to: z.string().regex(ISO_DATE_PATTERN) }).strict(),
+    body: None,
+    response: z.object({ appointments: z.array(AppointmentListItemSchema) }),
+  }),
+
+  /** The citizen cannot come: the code will not become a ticket. */
+  cancelAppointment: route({
+    method: 'POST',
+    path: '/api/appointments/:id/cancel',
+    access: ADMIN,
+    staff: 'any',
+    params: IdParam,
+    query: None,
+    body: None,
+    response: z.object({ appointment: AppointmentListItemSchema }),
+  }),
+
+  /** Another slot (or line) for the same booking and code. */
+  changeAppointment: route({
+    method: 'PUT',
+    path: '/api/appointments/:id',
+    access: ADMIN,
+    staff: 'any',
+    params: IdParam,
+    query: None,
+    body: Slot,
+    response: z.object({ appointment: AppointmentListItemSchema }),
+  }),
+
   createAppointment: route({
     method: 'POST',
     path: '/api/appointments',

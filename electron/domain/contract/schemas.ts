@@ -200,6 +200,8 @@ export const ERROR_CODES = [
   'staff_outranks',
   'payload_too_large',
   'unsupported_media_type',
+  /** A part of the host is not there or not answering just now (the handwriting recogniser). */
+  'unavailable',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -26,6 +26,20 @@ const StaffWithCode = z.object({ staff: StaffSchema, enrollmentCode: z.string() 
  * Staff: the first administrator's setup, enrolment with a one-time code, sign-in with staff number
  * and PIN on a clerk or admin terminal, and the supervisor's list of staff.
  */
+/** A supervisor's one-word action on an account (the handler checks rank). */
+function accountAction(action: string) {
+  return route({
+    method: 'POST',
+    path: `/api/staff/:id/${action}`,
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: IdParam,
+    query: None,
+    body: None,
+    response: z.object({ staff: StaffSchema }),
+  });
+}
+
 export const staffApi = {
   staffMe: readRoute('/api/staff/me', STAFF_TERMINALS, z.object({ staff: StaffSchema.nullable(), setupRequired: z.boolean() })),
 
@@ -94,27 +108,8 @@ export const staffApi = {
   }),
 
   /** A staff member who leaves, or must not work for now: signed out everywhere at once. */
-  disableStaff: route({
-    method: 'POST',
-    path: '/api/staff/:id/disable',
-    access: ADMIN,
-    staff: SUPERVISORS,
-    params: IdParam,
-    query: None,
-    body: None,
-    response: z.object({ staff: StaffSchema }),
-  }),
-
-  enableStaff: route({
-    method: 'POST',
-    path: '/api/staff/:id/enable',
-    access: ADMIN,
-    staff: SUPERVISORS,
-    params: IdParam,
-    query: None,
-    body: None,
-    response: z.object({ staff: StaffSchema }),
-  }),
+  disableStaff: accountAction('disable'),
+  enableStaff: accountAction('enable'),
 
   setStaffRole: route({
     method: 'PUT',

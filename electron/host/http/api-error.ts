@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   staff_outranks: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unavailable: 503,
   internal: 500,
 };
 

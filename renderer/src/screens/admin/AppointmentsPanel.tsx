@@ -34,7 +34,7 @@ export function AppointmentsPanel() {
   const [idNumber, setIdNumber] = useState('');
   const [made, setMade] = useState<Made | null>(null);
   const check = useProblems();
-  const book = useCommand('createAppointment');
+  const book = useCommand('createAppointment', { invalidates: ['listAppointments'] });
   const fid = (k: string) => `${id}-${k}`;
   const problemOf = (k: string) => check.problemOf(fid(k));
 

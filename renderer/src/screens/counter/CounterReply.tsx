@@ -1,16 +1,21 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KeypadText } from '../../components/KeypadText.js';
+import { useImeMode } from '../../components/ime/ime-modes.js';
+
+// The on-screen input loads when the applicant first opens it.
+const TextEntry = lazy(() => import('../../components/ime/TextEntry.js').then((m) => ({ default: m.TextEntry })));
 
 const REPLIES = ['yes', 'no', 'ok', 'notUnderstood', 'again', 'help'] as const;
 
-/** The applicant's side: one-tap answers, or a few words typed on the keys or a keyboard. */
+/** The applicant's side: one-tap answers, or a few words written by hand, in pinyin, on the letter
+ * or number keys, or on a keyboard. */
 export function CounterReply({ send, sending }: { send: (text: string) => Promise<boolean>; sending: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [typing, setTyping] = useState(false);
   const [text, setText] = useState('');
+  const ime = useImeMode(typing ? 'message' : null, i18n.language);
 
   // One line at a time (the conversation's runner ignores a second tap); the board shows errors.
   const post = (line: string, after?: () => void) => {
@@ -53,20 +58,24 @@ export function CounterReply({ send, sending }: { send: (text: string) => Promis
           <label className="counter-type__label" htmlFor={`${id}-text`}>
             {t('counter.typeLabel')}
           </label>
-          <div className="counter-type__row">
-            <input id={`${id}-text`} type="text" className="counter-type__input" maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
-            <button type="submit" className="counter-reply__button counter-type__send" disabled={sending || text.trim() === ''}>
-              {t('counter.send')}
-            </button>
-          </div>
-          <KeypadText
-            label={t('counter.keyboard')}
-            space
-            disabled={sending}
-            onKey={(ch) => setText((s) => (s + ch).slice(0, 500))}
-            onBackspace={() => setText((s) => s.slice(0, -1))}
-            onClear={() => setText('')}
-          />
+          <Suspense fallback={null}>
+            <TextEntry
+              id={`${id}-text`}
+              value={text}
+              onChange={setText}
+              maxLength={500}
+              kind="message"
+              modes={ime.modes}
+              mode={ime.mode}
+              onMode={ime.setMode}
+              inputClassName="counter-type__input"
+              beside={
+                <button type="submit" className="counter-reply__button counter-type__send" disabled={sending || text.trim() === ''}>
+                  {t('counter.send')}
+                </button>
+              }
+            />
+          </Suspense>
         </form>
       ) : null}
     </section>

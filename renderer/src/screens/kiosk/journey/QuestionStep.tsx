@@ -1,15 +1,19 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog, Field } from '@domain/catalog/catalog-schema.js';
 import { checkField, isRequired } from '@domain/catalog/field-check.js';
 import type { FormData, FormValue, PinyinNameValue } from '@domain/catalog/form-schema.js';
 import { ErrorSummary } from '../../../components/form/ErrorSummary.js';
+import { guideFor, useImeMode } from '../../../components/ime/ime-modes.js';
 import { ChoiceInput } from './inputs/ChoiceInput.js';
 import { DateInput } from './inputs/DateInput.js';
 import { KeyedInput } from './inputs/KeyedInput.js';
 import { PinyinInput } from './inputs/PinyinInput.js';
 import { textIn } from './journey-model.js';
 import { StepFoot, StepFrame } from './StepFrame.js';
+
+// The on-screen input (pads, writing box) loads with the first text question, not with the kiosk.
+const TextEntry = lazy(() => import('../../../components/ime/TextEntry.js').then((m) => ({ default: m.TextEntry })));
 
 /**
  * One question per page (GOV.UK's question page): the label is the heading, the error sits at the
@@ -39,6 +43,7 @@ export function QuestionStep({
   const lng = i18n.language;
   const [value, setValue] = useState<FormValue | undefined>(answers[field.key]);
   const [tried, setTried] = useState(false);
+  const ime = useImeMode(field.type === 'text' ? (field.entry ?? 'text') : null, lng);
   const label = textIn(field.label, lng);
   const ports = catalog.ports.map((p) => p.value);
   const problem = tried ? checkField(field, value, answers, { today, ports }) : null;
@@ -139,16 +144,20 @@ export function QuestionStep({
       }
       case 'text':
         return (
-          <input
-            id={id}
-            className="field__input"
-            value={str}
-            autoComplete="off"
-            maxLength={field.maxLength ?? 200}
-            aria-describedby={describedBy}
-            aria-invalid={!!message}
-            onChange={(e) => setValue(e.target.value)}
-          />
+          <Suspense fallback={null}>
+            <TextEntry
+              id={id}
+              value={str}
+              onChange={setValue}
+              maxLength={field.maxLength ?? 200}
+              kind={field.entry ?? 'text'}
+              modes={ime.modes}
+              mode={ime.mode}
+              onMode={ime.setMode}
+              describedBy={describedBy}
+              invalid={!!message}
+            />
+          </Suspense>
         );
     }
   };
@@ -159,7 +168,7 @@ export function QuestionStep({
     <StepFrame
       title={label + (isRequired(field, answers) ? '' : ` ${t('journey.question.optional')}`)}
       caption={count ? `${caption} · ${t('journey.question.count', count)}` : caption}
-      guide={field.type === 'idNumber' ? 'keypad' : 'question'}
+      guide={field.type === 'idNumber' ? 'keypad' : field.type === 'text' ? guideFor(ime.mode) : 'question'}
       foot={<StepFoot onBack={onBack} next={t('journey.question.continue')} onNext={submit} />}
     >
       <ErrorSummary titleKey="journey.error.summary" items={message ? [{ fieldId: id, text: message }] : []} />

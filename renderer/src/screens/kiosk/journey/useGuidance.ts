@@ -16,6 +16,11 @@ export const GUIDE_KEYS = [
   'keypad',
   'scan',
   'question',
+  // The on-screen input of a text question, by how the citizen is writing (components/ime).
+  'handwriting',
+  'pinyin',
+  'letters',
+  'plate',
   'materials',
   'blocked',
   'check',
