@@ -1,2 +1,0 @@
--- Reserved: migration 009 belongs to the case-work branch (issue 12). This empty step keeps the
--- numbers contiguous until that branch is merged; delete this file when 009_case_work.sql lands.
