@@ -6,7 +6,7 @@ import { AGENT_PING_MS, AGENT_SILENCE_MS } from '../../electron/domain/contract/
 import { canMakeNamespaces } from '../../scripts/lib/netns.js';
 import { ADMIN, startLanHall, type LanHall } from './lan-hall.js';
 import { answerChoice, submitAndConfirm, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
-import { signInAdmin } from './steps.js';
+import { adminSection, signInAdmin } from './steps.js';
 
 /**
  * The hall on its LAN (issue 15), across real network hops: the hub, a kiosk and a clerk PC each
@@ -196,7 +196,10 @@ test('a terminal whose agent stops shows as offline on the admin screen within a
   await admin.context().addCookies([{ name: 'yz_admin', value: h.adminToken, url: h.url, httpOnly: true, sameSite: 'Strict' }]);
   await admin.goto(`${h.url}/admin`);
   await signInAdmin(admin, ADMIN);
+  await adminSection(admin, '打印机');
+  await expect(admin.locator('article.printer').filter({ hasText: '3号窗口' })).toContainText(`终端本机打印机：folder:${clerkPrinter}`);
   // The machine as its agent reported it: role, version, its devices and printer with their state.
+  await adminSection(admin, '终端与设备');
   const row = admin.getByTestId('terminals-panel').locator('tr').filter({ hasText: '3号窗口' });
   await expect(row.locator('[data-presence]')).toHaveText('在线');
   await expect(row).toContainText('0.1.0');
@@ -205,7 +208,6 @@ test('a terminal whose agent stops shows as offline on the admin screen within a
   const devices = admin.getByTestId('devices-panel').locator('tbody tr').filter({ hasText: '终端本机设备' });
   await expect(devices).toHaveCount(2);
   await expect(devices.first()).toContainText('已连接');
-  await expect(admin.locator('article.printer').filter({ hasText: '3号窗口' })).toContainText(`终端本机打印机：folder:${clerkPrinter}`);
 
   // Frozen: no close, no word; only the heartbeat can tell.
   const pid = clerkAgent.child.pid ?? 0;
