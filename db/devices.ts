@@ -1,3 +1,4 @@
+import type { AgentDevice } from '../electron/domain/contract/agent-link.js';
 import type { DeviceConfig } from '../electron/domain/devices/device-contract.js';
 import type { Db } from './open.js';
 
@@ -12,11 +13,13 @@ interface DeviceRow {
   baud_rate: number;
   terminal_id: number | null;
   enabled: number;
+  agent_key: string | null;
 }
 
-export type StoredDevice = DeviceConfig & { id: number };
+/** `agentKey`: set for a device a terminal's agent runs on its own machine (migration 010). */
+export type StoredDevice = DeviceConfig & { id: number; agentKey: string | null };
 
-const COLUMNS = 'id, name, kind, transport, vendor_id, product_id, port_path, baud_rate, terminal_id, enabled';
+const COLUMNS = 'id, name, kind, transport, vendor_id, product_id, port_path, baud_rate, terminal_id, enabled, agent_key';
 
 function toDevice(r: DeviceRow): StoredDevice {
   return {
@@ -30,6 +33,7 @@ function toDevice(r: DeviceRow): StoredDevice {
     baudRate: r.baud_rate as DeviceConfig['baudRate'],
     terminalId: r.terminal_id,
     enabled: r.enabled === 1,
+    agentKey: r.agent_key,
   };
 }
 
@@ -45,6 +49,15 @@ export function deviceStore(db: Db) {
     `UPDATE devices SET name = ?, port_path = ?, baud_rate = ?, terminal_id = ?, enabled = ? WHERE id = ? RETURNING ${COLUMNS}`,
   );
   const remove = db.prepare<[number], DeviceRow>(`DELETE FROM devices WHERE id = ? RETURNING ${COLUMNS}`);
+  // An agent's device keeps its row (its id, its enabled switch) across the agent's reconnects.
+  const upsertAgent = db.prepare<[string, string, string, number | null, number | null, string | null, number, number, number, string], DeviceRow>(
+    `INSERT INTO devices (name, kind, transport, vendor_id, product_id, port_path, baud_rate, terminal_id, enabled, created_at, agent_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+     ON CONFLICT (terminal_id, agent_key) WHERE agent_key IS NOT NULL DO UPDATE SET name = excluded.name, kind = excluded.kind,
+       transport = excluded.transport, vendor_id = excluded.vendor_id, product_id = excluded.product_id, port_path = excluded.port_path,
+       baud_rate = excluded.baud_rate
+     RETURNING ${COLUMNS}`,
+  );
   const terminalExists = db.prepare<[number], { id: number }>(`SELECT id FROM terminals WHERE id = ? AND revoked_at IS NULL`);
 
   return {
@@ -65,6 +78,12 @@ export function deviceStore(db: Db) {
       const d = { ...toDevice(cur), ...patch };
       const r = update.get(d.name, d.portPath, d.baudRate, d.terminalId, d.enabled ? 1 : 0, id);
       return r ? toDevice(r) : null;
+    },
+    /** A device reported by the agent of `terminalId`: created once, then kept up to date. */
+    upsertForAgent(terminalId: number, d: AgentDevice, now: number): StoredDevice {
+      const r = upsertAgent.get(d.name, d.kind, d.transport, d.vendorId, d.productId, d.portPath, d.baudRate, terminalId, now, d.key);
+      if (!r) throw new Error('agent device upsert returned no row');
+      return toDevice(r);
     },
     remove(id: number): StoredDevice | null {
       const r = remove.get(id);

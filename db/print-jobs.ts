@@ -64,6 +64,9 @@ export function printJobStore(db: Db, cipher: FieldCipher) {
        external_id = coalesce(@ext, external_id), printer = coalesce(@printer, printer), last_error = @err WHERE id = @id`,
   );
   const resetInFlight = db.prepare<[number]>(`UPDATE print_jobs SET next_attempt_at = ? WHERE state = 'sending'`);
+  const wake = db.prepare<[number, number, number]>(
+    `UPDATE print_jobs SET next_attempt_at = ? WHERE terminal_id = ? AND state IN ('queued', 'sending', 'held', 'sent') AND next_attempt_at > ?`,
+  );
   const recent = db.prepare<[number, number], StoredRow>(`SELECT * FROM print_jobs WHERE terminal_id = ? ORDER BY id DESC LIMIT ?`);
   const reprints = db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM print_jobs WHERE reprint_of = ?`);
 
@@ -85,6 +88,8 @@ export function printJobStore(db: Db, cipher: FieldCipher) {
     /** At start: jobs left `sending` by a previous process are looked at now, not at their in-flight deadline. */
     resetInFlight: (now: number) => resetInFlight.run(now).changes,
     nextDueAt: () => nextDue.get()?.at ?? null,
+    /** A terminal's printer is back within reach: its waiting jobs are due now. */
+    wake: (terminalId: number, now: number) => wake.run(now, terminalId, now).changes,
     get: (id: number) => {
       const r = get.get(id);
       return r ? open(r) : null;

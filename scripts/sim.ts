@@ -1,7 +1,8 @@
 /**
  * `npm run sim -- <command>`: drives the simulated devices of a host started with
- * --simulate-devices (npm run hub -- --simulate-devices). It finds the host through the
- * simulator.json that host wrote into its data folder.
+ * --simulate-devices (npm run hub -- --simulate-devices), or of a terminal's agent started so
+ * (npm run terminal -- --simulate-devices, with the agent's --data-dir). It finds either through
+ * the simulator.json written into that data folder.
  *
  *   card put <fixture>     put a card on the simulated reader (a name from scripts/sim/fixtures, or a .json path)
  *   card remove            take it away
@@ -11,12 +12,16 @@
  *   fixtures               list the fixture cards
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appRoot } from '../db/app-root.js';
 import { defaultDataDir } from '../electron/host/cli-options.js';
 import { CardFixtureSchema } from '../electron/domain/devices/card-fixture.js';
 import { SIM_CREDENTIAL_FILE, SimCredentialSchema, SimFaultBodySchema, simApi } from '../electron/domain/contract/sim-api.js';
+import type { z } from 'zod';
+
+type SimCredential = z.infer<typeof SimCredentialSchema>;
 
 const USAGE = `Usage: npm run sim -- [--data-dir <dir>] [--device <id>] <command>
   card put <fixture>     fixture name (see "fixtures") or path to a .json card
@@ -86,16 +91,28 @@ async function main(argv: string[]): Promise<void> {
   } catch {
     throw new UsageError(`no simulating host found for ${dataDir}: start one with npm run hub -- --simulate-devices (same --data-dir)`);
   }
-  const res = await fetch(`${cred.url}${spec.path}`, {
-    method: spec.method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${cred.token}`, 'x-yizhan-role': 'admin' },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (!res) throw new UsageError(`the host at ${cred.url} does not answer; is it running?`);
-  const text = await res.text();
-  if (!res.ok) throw new UsageError(`host refused (${res.status}): ${text}`);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${cred.token}`, 'x-yizhan-role': 'admin' };
+  const res = await post(cred, spec.path, headers, JSON.stringify(body)).catch(() => null);
+  if (!res) throw new UsageError(`the host at ${cred.socketPath ?? cred.url} does not answer; is it running?`);
+  const text = res.text;
+  if (res.status !== 200) throw new UsageError(`host refused (${res.status}): ${text}`);
   const reply = spec.response.parse(JSON.parse(text));
   process.stdout.write(`ok (device #${reply.deviceId})\n`);
+}
+
+/** A hub is reached over HTTP; a terminal's agent over its Unix socket (sim-control.ts). */
+function post(cred: SimCredential, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  const url = new URL(path, cred.url);
+  const where = cred.socketPath ? { socketPath: cred.socketPath } : { hostname: url.hostname, port: url.port };
+  return new Promise((resolve, reject) => {
+    const req = request({ ...where, path, method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

@@ -78,7 +78,10 @@ async function main(): Promise<void> {
   if (binary) return runElectron(binary, root, argv);
   if (opts.exportKey !== undefined) throw new CliError('--export-key is for the desktop app; without Electron use: npm run keys -- export --to <file>');
   if (opts.hub) {
-    throw new CliError(`--hub is for the desktop window, and Electron is not installed here. In a browser, open ${opts.hub}/pair instead.`);
+    throw new CliError(
+      `--hub is for the desktop window, and Electron is not installed here. In a browser, open ${opts.hub}/pair instead; ` +
+        `this machine's reader and printer run with npm run terminal -- --hub ${opts.hub} --role ${opts.role} --code <code>.`,
+    );
   }
   if (!opts.headless) process.stdout.write('Electron is not installed here (binary download skipped): serving the screens for any Chromium.\n');
   return runHeadless(opts, root);

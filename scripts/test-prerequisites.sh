@@ -14,6 +14,9 @@ command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v lpq >/dev/null 2>&1 || missing+=(cups cups-bsd)
 [ -e /usr/lib/cups/backend/cups-pdf ] || missing+=(printer-driver-cups-pdf)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# The hall-on-a-LAN tests (tests/e2e/lan.spec.ts) and benchmark build network namespaces, veth pairs
+# and a bridge with iproute2's ip (as root).
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 # The on-screen input recognises handwriting with Zinnia and Tegaki's simplified-Chinese model, and
 # ranks pinyin candidates by Rime's pinyin_simp frequencies (electron/host/ime/).
 command -v zinnia >/dev/null 2>&1 || missing+=(zinnia-utils)
@@ -33,4 +36,4 @@ cups_running || { echo "test prerequisites: cupsd did not start" >&2; exit 1; }
 if ! lpstat -p PDF >/dev/null 2>&1; then
   as_root lpadmin -p PDF -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd -E
 fi
-echo "test prerequisites: chromium, socat, poppler, zinnia with its Chinese model, pinyin_simp and CUPS (queue PDF) are ready"
+echo "test prerequisites: chromium, socat, poppler, iproute2, zinnia with its Chinese model, pinyin_simp and CUPS (queue PDF) are ready"

@@ -50,6 +50,9 @@ export const CliOptionsSchema = z.object({
     .min(1)
     .transform((s) => (s === 'none' ? null : s)),
   backupKeep: z.coerce.number().int().min(1).max(1000),
+  /** A desktop terminal of a hall hub (--hub): the devices on this machine, for its agent
+   * (id_reader:serial:/dev/ttyUSB0 …; see terminal-agent/agent-devices.ts). */
+  devices: z.array(z.string().min(1)),
   /** Desktop app only: write a plain copy of its (safeStorage-wrapped) key file here, then quit. */
   exportKey: z.string().min(1).optional(),
 });
@@ -81,7 +84,9 @@ export const USAGE = `Usage: npm start -- [options]     (npm run hub -- [options
   --backup-dir <dir>   daily database backups (default <data dir>/backups, env YIZHAN_BACKUP_DIR; none = off)
   --backup-keep <n>    how many daily backups to keep (default 14)
   --export-key <file>  desktop app: write a plain copy of its key file (kept apart from backups), then quit
-  --hub <url>          desktop window of a hall terminal: use the hub at <url> instead of hosting
+  --hub <url>          desktop window of a hall terminal: use the hub at <url> instead of hosting;
+                       its agent runs this machine's --printer, --device and --simulate-devices
+  --device <spec>      with --hub: a device on this machine (repeatable), e.g. id_reader:serial:/dev/ttyUSB0
   --no-kiosk           desktop window not in full-screen kiosk mode (development)
   --headless           serve only, never open a window
   --simulate-devices   simulated ID reader and scanner, driven by npm run sim (demos, tests)
@@ -118,6 +123,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
         'time-zone': { type: 'string' },
         role: { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
+        device: { type: 'string', multiple: true },
         'no-kiosk': { type: 'boolean' },
         headless: { type: 'boolean' },
         'simulate-devices': { type: 'boolean' },
@@ -143,6 +149,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv 
     simulateDevices: v['simulate-devices'] === true,
     allowedHosts: (Array.isArray(v['allowed-host']) ? v['allowed-host'] : []).filter((h): h is string => typeof h === 'string'),
     hub: str(v.hub),
+    devices: (Array.isArray(v.device) ? v.device : []).filter((d): d is string => typeof d === 'string'),
     printer: str(v.printer) ?? (env['YIZHAN_PRINTER'] || undefined),
     printerRoot: str(v['printer-root']) ?? (env['YIZHAN_PRINTER_ROOT'] || undefined),
     keyFile: str(v['key-file']) ?? (env['YIZHAN_KEY_FILE'] || undefined),

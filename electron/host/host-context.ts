@@ -14,6 +14,8 @@ import type { PrintingService } from './printing/printing-service.js';
 import type { StatePusher } from './events/state-pusher.js';
 import type { issueBatcher } from './queue/issue-batcher.js';
 import type { CatalogService } from './catalog-service.js';
+import type { AgentRegistry } from './agents/agent-registry.js';
+import type { Presence } from './agents/presence.js';
 import type { ImeService } from './ime/ime-service.js';
 
 /** Everything a request handler may use; built once in start-host. */
@@ -46,6 +48,10 @@ export interface HostContext {
   log: (line: string) => void;
   /** ID card readers and scanners: settings, health, and where their reads go. */
   devices: DeviceManager;
+  /** Hall terminals' agents: their machines, devices and printers (issue 15). */
+  agents: AgentRegistry;
+  /** Which terminals' screens and agents are connected now. */
+  presence: Presence;
   /** The service catalog with the supervisor's fee and time-limit overrides: read services only here. */
   catalog: CatalogService;
   /** The on-screen input's handwriting and pinyin recognisers (stateless: nothing asked is kept). */

@@ -15,7 +15,7 @@ import { settingsStore } from '../../db/settings.js';
 import { catalogService } from './catalog-service.js';
 import { staffStore } from '../../db/staff.js';
 import { api, EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
-import { MAX_CLIENT_MESSAGE_BYTES } from '../domain/contract/events.js';
+import { MAX_AGENT_MESSAGE_BYTES } from '../domain/contract/agent-link.js';
 import { credentialCookieName } from '../domain/roles.js';
 import { assertTimeZone, DEFAULT_TIME_ZONE, serviceDay } from '../domain/service-day.js';
 import { createEventHub } from './events/event-hub.js';
@@ -40,6 +40,10 @@ import { writeSimCredential } from './devices/sim-credential.js';
 import { simHandlers } from './handlers/sim-handlers.js';
 import { simApi } from '../domain/contract/sim-api.js';
 import { devicesHandlers } from './handlers/devices-handlers.js';
+import { agentRegistry } from './agents/agent-registry.js';
+import { registerAgentSocket } from './agents/agent-socket.js';
+import { presenceTracker } from './agents/presence.js';
+import { terminalAgentStore } from '../../db/terminal-agents.js';
 import { applicationsHandlers } from './handlers/applications-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
@@ -76,12 +80,39 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const tickets = ticketStore(opened.db, cipher);
   // A clerk console follows a window's 笔谈 only where the window's holder is signed in; the
   // applicant-facing counter screen (a display terminal) follows the window it faces.
-  const events = createEventHub(log, (terminal, windowId) => {
-    if (terminal.role !== 'clerk') return true;
-    const holder = ctx.windows.get(windowId)?.staffId ?? null;
-    return holder !== null && ctx.staff.signedInOn(holder, terminal.id, clock(), STAFF_IDLE_MS, STAFF_MAX_AGE_MS);
+  // Which terminals are there (screens and agents), for the admin screen's terminal list.
+  const presence = presenceTracker({
+    agentOf: (id) => agents.stateOf(id),
+    changed: (p) => events.sendToRole('admin', { type: 'terminal.presence', presence: p }),
+    clock,
   });
+  const events = createEventHub(
+    log,
+    (terminal, windowId) => {
+      if (terminal.role !== 'clerk') return true;
+      const holder = ctx.windows.get(windowId)?.staffId ?? null;
+      return holder !== null && ctx.staff.signedInOn(holder, terminal.id, clock(), STAFF_IDLE_MS, STAFF_MAX_AGE_MS);
+    },
+    presence,
+  );
   const today = () => serviceDay(clock(), timeZone);
+  const devices = createDeviceManager({ store: deviceStore(opened.db), events, log, today, clock, simulate: options.simulateDevices === true });
+  // Hall terminals' agents: their devices' reads and their printers (issue 15).
+  const agents = agentRegistry({
+    db: opened.db,
+    store: terminalAgentStore(opened.db),
+    deviceStore: devices.store,
+    devices,
+    changed(terminalId) {
+      presence.agentChanged(terminalId);
+      ctx.printing.agentChanged(terminalId);
+    },
+    printerStatus: (terminalId) => void ctx.printing.refreshStatus(terminalId),
+    heard: (terminalId) => presence.heard(terminalId),
+    clock,
+    timeZone,
+    log,
+  });
   const windows = windowStore(opened.db);
   const settings = settingsStore(opened.db);
   const pushState = statePusher(() => queueState({ tickets, windows, settings, today }), events);
@@ -116,6 +147,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       defaultPrinter: options.defaultPrinter,
       electronPrinter: options.electronPrinter,
       pauseAt: pausePointFromEnv(process.env),
+      agents,
     }),
     pushState,
     issuer: issueBatcher(tickets, today, clock, pushState.soon),
@@ -123,7 +155,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     timeZone,
     today,
     log,
-    devices: createDeviceManager({ store: deviceStore(opened.db), events, log, today, clock, simulate: options.simulateDevices === true }),
+    devices,
+    agents,
+    presence,
     catalog: catalogService(settings, log),
     ime: imeService({ ...imeOptionsFromEnv(process.env), ...options.ime }, log),
   };
@@ -137,7 +171,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   installErrorHandler(app, log);
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } });
+  // An agent's messages may be larger than a screen's (the event hub holds screens to theirs).
+  await app.register(websocket, { options: { maxPayload: MAX_AGENT_MESSAGE_BYTES } });
   app.addHook('onRequest', requestChecks(hostChecker(options.allowedHostNames ?? [])));
   app.addHook('onSend', async (req, reply) => securityHeaders(reply, req.url.startsWith('/api/')));
 
@@ -196,6 +231,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       socket.close(1008, err instanceof ApiError ? err.code : 'refused');
     }
   });
+
+  registerAgentSocket(app, ctx, () => closing !== null);
 
   const rendererDir = options.rendererDir;
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
@@ -256,6 +293,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       closing ??= (async () => {
         // Devices first: a read finishing now would have nowhere to go.
         await ctx.devices.close();
+        ctx.agents.close();
         // A backup in progress finishes before the database closes.
         await Promise.all(tasks.map((t) => t.stop()));
         ctx.events.close();

@@ -8,6 +8,7 @@ import type { RunningHost } from '../host/host-api.js';
 import { startHost } from '../host/start-host.js';
 import { backupOf, CliError, parseCliOptions, type CliOptions } from '../host/cli-options.js';
 import { desktopKeyStore, exportKey } from './safe-key-store.js';
+import { runTerminalAgent } from './terminal-agent.js';
 import { installHardening, secureWebPreferences, type Hardening } from './hardening.js';
 import { closeHostOnQuit, errorText, keepDisplayAwake, logChildProcessCrashes, quitOnSignals, superviseWindow } from './recovery.js';
 
@@ -82,6 +83,8 @@ async function run(opts: CliOptions, hardening: Hardening): Promise<void> {
     startUrl = hubStartUrl(opts.hub, opts.role);
     hardening.allowOrigin(opts.hub);
     log(`connecting to hub as ${opts.role}`);
+    // This machine's reader, scanner and printer, for the hub (issue 15).
+    await runTerminalAgent({ ...opts, hub: opts.hub }, log);
   } else {
     const host = await startEmbeddedHost(opts);
     const base = loopbackOrigin(host.url);

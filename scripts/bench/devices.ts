@@ -93,6 +93,15 @@ export async function benchCardLatency(samples = 30): Promise<LatencyResult> {
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as Record<string, unknown>;
     };
+    // Binding a device is a configuration change: the first administrator signs in for it.
+    const setup = await fetch(`${hub.url}/api/staff/setup`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ setupCode: hub.setupCode, staffNo: 'S001', name: 'Bench', pin: '135790' }),
+    });
+    if (!setup.ok) throw new Error(`staff setup: ${setup.status} ${await setup.text()}`);
+    const staff = /yz_staff_[a-z]+=([^;]+)/.exec(setup.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    Object.assign(headers, { 'x-yizhan-staff': staff });
     const me = ((await api('/api/session?role=admin')).terminal as { id: number }).id;
     const reader = ((await api('/api/devices')).devices as { id: number; kind: string }[]).find((d) => d.kind === 'id_reader');
     if (!reader) throw new Error('no simulated reader');

@@ -12,6 +12,7 @@ import { queueSection } from './queue-section.js';
 import { devicesSection } from './devices.js';
 import { documentsSection } from './documents.js';
 import { kioskJourneySection } from './kiosk-journey.js';
+import { lanSection } from './lan.js';
 
 const ROUNDS = 3;
 const CLIENTS = 50;
@@ -75,7 +76,7 @@ commit it reached 0.24 × raw (p99 84 ms) in the first measurement of this bench
 clients and no think time, latency is mostly queueing (Little's law: 50 in flight at ~7,000/s is
 ~7 ms mean); a hall's real load (600 people per window per day) is orders of magnitude lighter.
 `;
-  const sections = [md, await queueSection(), await devicesSection(), await documentsSection(), await kioskJourneySection()];
+  const sections = [md, await queueSection(), await devicesSection(), await documentsSection(), await kioskJourneySection(), await lanSection()];
   const path = join(appRoot(), 'BENCHMARKS.md');
   writeFileSync(path, sections.join('\n'));
   process.stdout.write(sections.join('\n'));

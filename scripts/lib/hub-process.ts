@@ -28,13 +28,21 @@ const LINK_LINE = /^ {2}(kiosk|booth|clerk|display|admin) +(http\S+)$/gm;
  * its banner. Used by end-to-end tests and the benchmark, which must exercise the real program.
  */
 export async function startHubProcess(
-  opts: { dataDir?: string; args?: string[]; env?: NodeJS.ProcessEnv; dataDirVia?: 'flag' | 'env' } = {},
+  opts: {
+    dataDir?: string;
+    args?: string[];
+    env?: NodeJS.ProcessEnv;
+    dataDirVia?: 'flag' | 'env';
+    /** A command the hub runs under, e.g. ['ip', 'netns', 'exec', 'hall-hub'] (it must exec, not fork). */
+    wrap?: string[];
+  } = {},
 ): Promise<HubProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'yizhan-hub-'));
   const viaEnv = opts.dataDirVia === 'env';
   const entry = join(appRoot(), 'out', 'scripts', 'start.js');
   const args = [entry, '--headless', '--port', '0', '--host', '127.0.0.1', ...(viaEnv ? [] : ['--data-dir', dataDir]), ...(opts.args ?? [])];
-  const child = spawn(process.execPath, args, {
+  const [command, ...prefix] = [...(opts.wrap ?? []), process.execPath];
+  const child = spawn(command ?? process.execPath, [...prefix, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...opts.env, ...(viaEnv ? { YIZHAN_DATA_DIR: dataDir } : {}) },
   });

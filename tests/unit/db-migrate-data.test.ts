@@ -15,6 +15,8 @@ import { printSettingsStore } from '../../db/print-settings.js';
 import { settingsStore } from '../../db/settings.js';
 import { staffStore } from '../../db/staff.js';
 import { terminalStore } from '../../db/terminals.js';
+import { terminalAgentStore } from '../../db/terminal-agents.js';
+import { ticketRequestStore } from '../../db/ticket-requests.js';
 import { ticketStore } from '../../db/tickets.js';
 import { windowStore } from '../../db/windows.js';
 import { idNumberHash } from '../../db/field-cipher.js';
@@ -216,8 +218,36 @@ const ROWS: [table: string, rows: Row[]][] = [
         enabled: 1,
         created_at: T,
       },
+      {
+        id: 82,
+        name: '模拟身份证阅读器 Simulated ID reader',
+        kind: 'id_reader',
+        transport: 'simulated',
+        vendor_id: null,
+        product_id: null,
+        port_path: null,
+        baud_rate: 115200,
+        terminal_id: 11,
+        enabled: 1,
+        created_at: T,
+        agent_key: 'sim-reader',
+      },
     ],
   ],
+  [
+    'terminal_agents',
+    [
+      {
+        terminal_id: 11,
+        version: '0.1.0',
+        machine: 'kiosk-01',
+        printer: JSON.stringify({ kind: 'cups', target: 'PDF', media: '' }),
+        connected_at: T,
+        last_contact_at: T,
+      },
+    ],
+  ],
+  ['ticket_requests', [{ request_id: '4b1f3c2e-8a6d-4e1f-9c3b-2d7e5f6a8b9c', ticket_id: 41, terminal_id: 11, created_at: T }]],
   ['application_counters', [{ service_day: DAY, last_seq: 1 }]],
   [
     'applications',
@@ -359,6 +389,9 @@ function expectStoresRead(db: Db, seeded: Seeded): void {
     expect(print.get(11)).toMatchObject({ kind: 'folder', target: '/var/spool/yizhan' });
   }
   if (has('devices')) expect(deviceStore(db).get(81)).toMatchObject({ kind: 'id_reader', transport: 'serial', portPath: '/dev/ttyUSB0', terminalId: 11 });
+  if (has('terminal_agents')) expect(terminalAgentStore(db).get(11)).toMatchObject({ machine: 'kiosk-01', printer: { kind: 'cups', target: 'PDF' } });
+  if (has('ticket_requests')) expect(ticketRequestStore(db).find('4b1f3c2e-8a6d-4e1f-9c3b-2d7e5f6a8b9c')?.ticket).toMatchObject({ id: 41, number: 'C001' });
+  if (has('devices', 'agent_key')) expect(deviceStore(db).get(82)).toMatchObject({ agentKey: 'sim-reader', terminalId: 11 });
   if (has('applications')) {
     const apps = applicationStore(db, cipher);
     expect(apps.byCase('YZ20261124-0001')).toMatchObject({ id: 91, applicant_id_number: ID_NUMBER, status: 'submitted', ticket_id: 41, green_channel: 1 });

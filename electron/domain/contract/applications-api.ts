@@ -21,7 +21,7 @@ export const NEXT_STEP: Readonly<Record<ApplicationStatus, string>> = {
 };
 
 const ServiceCode = z.string().trim().min(1).max(60);
-const RequestId = z.string().uuid('requestId must be a UUID made by the kiosk');
+export const RequestId = z.string().uuid('requestId must be a UUID made by the kiosk');
 /** A name as on the ID card: Han characters, with the middle dot some names carry, at most 40. */
 const HAN_NAME = /^[\p{Script=Han}·•・.]+$/u;
 /** Codes of the materials the citizen ticked as brought (data-shared ones need not be listed). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PrinterStatusSchema } from './print-api.js';
+import { TerminalPresenceSchema } from './terminals-api.js';
 import { CallSchema, ConversationMessageSchema, QueueStateSchema } from './schemas.js';
 import { CardReadSchema, DeviceHealthSchema, ScanSchema } from '../devices/device-contract.js';
 
@@ -27,6 +28,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('device.card'), deviceId: z.number().int().positive(), at: z.number().int(), read: CardReadSchema }),
   /** A code from a HID POS scanner, sent only to the scanner's terminal. */
   z.object({ type: z.literal('device.scan'), deviceId: z.number().int().positive(), at: z.number().int(), scan: ScanSchema }),
+  /** A terminal's screens or agent came or went (admin screens: the terminal list). */
+  z.object({ type: z.literal('terminal.presence'), presence: TerminalPresenceSchema }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
   /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
    * The screen re-reads what it shows of the window after this, so nothing falls between. */

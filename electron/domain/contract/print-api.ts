@@ -23,6 +23,17 @@ export const PrinterConfigSchema = z
   .refine((c) => c.kind === 'none' || c.kind === 'electron' || c.target.length > 0, { message: 'a CUPS queue or folder needs a target', path: ['target'] });
 export type PrinterConfig = z.infer<typeof PrinterConfigSchema>;
 
+/**
+ * Where a terminal's papers actually go: its own setting, else the printer its agent reported from
+ * its machine ('agent', target saying which: `cups:PDF`), else the host's default, else none.
+ */
+export const EffectivePrinterSchema = z.object({
+  kind: z.enum([...PRINTER_KINDS, 'agent']),
+  target: z.string(),
+  media: z.string(),
+});
+export type EffectivePrinter = z.infer<typeof EffectivePrinterSchema>;
+
 export const DEVICE_STATUSES = ['ok', 'paper_out', 'offline', 'failed', 'none'] as const;
 export const PrinterStatusSchema = z.enum(DEVICE_STATUSES);
 export type PrinterStatus = z.infer<typeof PrinterStatusSchema>;
@@ -49,7 +60,7 @@ export const TerminalPrinterSchema = z.object({
   role: TerminalRoleSchema,
   /** Its own setting; null = the host's default. */
   setting: PrinterConfigSchema.nullable(),
-  effective: PrinterConfigSchema,
+  effective: EffectivePrinterSchema,
   status: PrinterStatusSchema,
   detail: z.string(),
   jobs: z.array(PrintJobSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLERK, EVERY_TERMINAL, SELF_SERVICE } from './access.js';
 import { AppointmentCodeSchema } from './appointments-api.js';
+import { RequestId } from './applications-api.js';
 import { IdParam, None, readRoute, route, windowAction } from './route-spec.js';
 import { BusinessLineSchema, LanguageSchema, QueueStateSchema, TicketClassSchema, TicketSchema } from './schemas.js';
 
@@ -28,6 +29,9 @@ export const queueApi = {
         appointmentCode: AppointmentCodeSchema.optional(),
         /** The citizen's language, for the slip. */
         language: LanguageSchema.optional(),
+        /** Made by the kiosk per ticket it asks for: asking again with it (the answer was lost when
+         * the link dropped) returns the ticket already issued, never a second one. */
+        requestId: RequestId.optional(),
       })
       .strict()
       .refine((b) => (b.ticketClass === 'group') === (b.groupSize !== undefined), { message: 'groupSize goes with ticketClass "group"', path: ['groupSize'] })
@@ -35,7 +39,13 @@ export const queueApi = {
         message: 'appointmentCode goes with ticketClass "appointment"',
         path: ['appointmentCode'],
       }),
-    response: z.object({ ticket: TicketSchema, ahead: z.number().int().nonnegative(), estimatedWaitMinutes: z.number().int().nonnegative().nullable() }),
+    response: z.object({
+      ticket: TicketSchema,
+      ahead: z.number().int().nonnegative(),
+      estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
+      /** True when this answers a repeated request (same requestId): no new ticket was issued. */
+      replayed: z.boolean(),
+    }),
   }),
 
   callNext: windowAction('call-next', z.object({ ticket: TicketSchema.nullable(), finished: TicketSchema.nullable() })),

@@ -30,7 +30,8 @@ export const SimPlugBodySchema = z.object({ deviceId: z.number().int().positive(
 /** Every simulator route answers with the device it acted on. */
 export const SimReplySchema = z.object({ ok: z.literal(true), deviceId: z.number().int().positive() });
 
-export const SimCredentialSchema = z.object({ url: z.url(), token: z.string().min(16).max(128) });
+/** `socketPath`: a terminal's agent serves the same routes on a Unix socket in its data folder. */
+export const SimCredentialSchema = z.object({ url: z.url(), token: z.string().min(16).max(128), socketPath: z.string().optional() });
 
 function simRoute<B extends z.ZodType>(path: string, body: B) {
   return route({ method: 'POST', path, access: ADMIN, params: None, query: None, body, response: SimReplySchema });

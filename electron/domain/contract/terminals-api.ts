@@ -1,10 +1,37 @@
 import { z } from 'zod';
 import { ADMIN, EVERY_TERMINAL, SUPERVISORS } from './access.js';
 import { IdParam, None, readRoute, route } from './route-spec.js';
+import { DEVICE_STATES, DeviceKindSchema } from '../devices/device-contract.js';
+import { PrinterStatusSchema } from './print-api.js';
 import { TerminalRoleSchema, TerminalSchema } from './schemas.js';
 
 /** Codes are shown as XXXX-XXXX in Crockford base32. */
 export const PAIRING_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/**
+ * Whether a terminal is there now, as the hub sees it: its screens' sockets and its agent's link,
+ * both checked by heartbeat. `agent` is 'none' for a terminal that never ran an agent (a browser
+ * screen, or the hub's own window).
+ */
+export const TerminalPresenceSchema = z.object({
+  terminalId: z.number().int().positive(),
+  screens: z.number().int().nonnegative(),
+  agent: z.enum(['online', 'offline', 'none']),
+  /** The last time the hub heard from any part of this terminal (null: never since it paired). */
+  lastContactAt: z.number().int().nullable(),
+});
+export type TerminalPresence = z.infer<typeof TerminalPresenceSchema>;
+
+/** One row of the admin screen's terminal list: the machine, its agent, devices and printer. */
+export const TerminalOverviewSchema = TerminalSchema.extend({
+  presence: TerminalPresenceSchema,
+  /** What the terminal's agent last reported; null when it never ran one. */
+  agent: z.object({ version: z.string(), machine: z.string(), connectedAt: z.number().int() }).nullable(),
+  devices: z.array(z.object({ id: z.number().int().positive(), name: z.string(), kind: DeviceKindSchema, state: z.enum(DEVICE_STATES), agent: z.boolean() })),
+  /** Where its papers go ('none' when it prints nothing) and the printer's last state. */
+  printer: z.object({ description: z.string(), status: PrinterStatusSchema }),
+});
+export type TerminalOverview = z.infer<typeof TerminalOverviewSchema>;
 
 /** Terminals: the host's health, pairing a terminal with a one-time code, its session, and revoking it. */
 export const terminalsApi = {
@@ -55,7 +82,7 @@ export const terminalsApi = {
     response: z.object({ terminal: TerminalSchema, timeZone: z.string().min(1) }),
   }),
 
-  listTerminals: readRoute('/api/terminals', ADMIN, z.object({ terminals: z.array(TerminalSchema) })),
+  listTerminals: readRoute('/api/terminals', ADMIN, z.object({ terminals: z.array(TerminalOverviewSchema) })),
 
   revokeTerminal: route({
     method: 'DELETE',

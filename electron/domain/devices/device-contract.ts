@@ -45,13 +45,15 @@ export const DeviceConfigSchema = DeviceFields.strict().refine(addressed, { mess
 export type DeviceConfigInput = z.input<typeof DeviceConfigSchema>;
 export type DeviceConfig = z.output<typeof DeviceConfigSchema>;
 
+// Without the fields' defaults: a patch changes what it names and nothing else (with them, a
+// patch of `enabled` alone would also unbind the device and clear its port).
 export const DevicePatchSchema = z
   .object({
     name: DeviceFields.shape.name,
-    portPath: DeviceFields.shape.portPath,
-    baudRate: DeviceFields.shape.baudRate,
-    terminalId: DeviceFields.shape.terminalId,
-    enabled: DeviceFields.shape.enabled,
+    portPath: DeviceFields.shape.portPath.unwrap(),
+    baudRate: DeviceFields.shape.baudRate.unwrap(),
+    terminalId: DeviceFields.shape.terminalId.unwrap(),
+    enabled: DeviceFields.shape.enabled.unwrap(),
   })
   .partial()
   .strict();
@@ -70,6 +72,9 @@ export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;
 export const DeviceSchema = DeviceFields.extend({
   id: z.number().int().positive(),
   health: DeviceHealthSchema,
+  /** Set when the terminal's own agent runs this device on its machine (the hall shape): it is
+   * bound to that terminal for good, and the agent, not the hub, opens it. */
+  agentKey: z.string().nullable().default(null),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 

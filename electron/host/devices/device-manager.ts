@@ -1,6 +1,6 @@
 import type { ServerEvent } from '../../domain/contract/events.js';
 import { CardFixtureSchema, type CardFixture } from '../../domain/devices/card-fixture.js';
-import type { Device, DeviceConfig, DeviceHealth } from '../../domain/devices/device-contract.js';
+import type { CardRead, Device, DeviceConfig, DeviceHealth } from '../../domain/devices/device-contract.js';
 import type { DeviceStore, StoredDevice } from '../../../db/devices.js';
 import type { EventHub } from '../events/event-hub.js';
 import { cardView } from './card-view.js';
@@ -12,6 +12,8 @@ import { simulatedReader, type ReaderFault, type SimulatedReader } from './simul
 import { simulatedScanner, type SimulatedScanner } from './simulator/sim-scanner.js';
 import type { Transport } from './transport.js';
 
+type Scan = { text: string; symbology: string };
+
 export interface DeviceManagerOptions {
   store: DeviceStore;
   events: Pick<EventHub, 'sendToTerminal' | 'sendToRole'>;
@@ -21,6 +23,9 @@ export interface DeviceManagerOptions {
   /** Run simulated devices (in-process fakes that speak the real bytes) instead of none. */
   simulate: boolean;
   timings?: Partial<ReaderTimings>;
+  /** Run inside a terminal's agent: every device here is on this machine (agentKey names it for
+   * the hub), so all are opened here. On the hub, devices with an agentKey are the agents' to run. */
+  inAgent?: boolean;
 }
 
 /** The simulator polls faster than field readers so demos and tests feel immediate. */
@@ -86,6 +91,12 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
   function start(config: StoredDevice): void {
     const r: Running = { config, health: freshHealth(config.enabled), supervisor: null };
     running.set(config.id, r);
+    // A terminal's agent opens this one on its own machine; until it reports, the hub knows nothing.
+    if (config.agentKey !== null && opts.inAgent !== true) {
+      if (config.enabled) r.health = { ...r.health, state: 'unavailable', problem: 'agent_offline' };
+      push(r);
+      return;
+    }
     if (config.transport === 'simulated' && !opts.simulate) r.health.state = 'unavailable';
     if (!config.enabled || r.health.state === 'unavailable') {
       push(r);
@@ -173,6 +184,26 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       await stopOne(id);
       const d = opts.store.get(id);
       if (d) start(d);
+    },
+    /** Health of a device its terminal's agent runs, as the agent reports it (or 'agent_offline'). */
+    remoteHealth(id: number, health: DeviceHealth): void {
+      const r = running.get(id);
+      if (!r || r.config.agentKey === null) return;
+      const next = r.config.enabled ? health : { ...health, state: 'disabled' as const };
+      if (JSON.stringify(next) === JSON.stringify(r.health)) return;
+      r.health = { ...next };
+      push(r);
+    },
+    /** A read by an agent's device: to the terminal it is bound to (its own), as a local read goes. */
+    remoteCard(id: number, read: CardRead): void {
+      const r = running.get(id);
+      if (!r || r.config.agentKey === null || !r.config.enabled) return;
+      toBound(r, { type: 'device.card', deviceId: id, at: opts.clock(), read }, 'card read');
+    },
+    remoteScan(id: number, scan: Scan): void {
+      const r = running.get(id);
+      if (!r || r.config.agentKey === null || !r.config.enabled) return;
+      toBound(r, { type: 'device.scan', deviceId: id, at: opts.clock(), scan }, 'scan');
     },
     get simulated(): boolean {
       return opts.simulate;

@@ -1,10 +1,12 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { ClientMessageSchema, MAX_CLIENT_MESSAGE_BYTES, type ServerEvent } from '../../domain/contract/events.js';
 import type { Terminal } from '../../domain/contract/schemas.js';
 
 /** A client that has this much unsent data is not keeping up; dropping it beats buffering forever. */
 const MAX_BUFFERED_BYTES = 1 << 20;
-const HEARTBEAT_MS = 30_000;
+/** A screen unplugged from the LAN sends no close: a ping this often, and a socket that answered
+ * none of the last one is dropped, so the hub knows a terminal gone within two beats (issue 15). */
+const HEARTBEAT_MS = 5_000;
 const WINDOW_WATCHERS: ReadonlySet<Terminal['role']> = new Set(['clerk', 'display']);
 
 interface Client {
@@ -23,7 +25,14 @@ interface Client {
 /** Whether this terminal's screen may follow this window's private pushes (笔谈) now. */
 export type WatchRule = (terminal: Terminal, windowId: number) => boolean;
 
-export function createEventHub(log: (line: string) => void, mayWatch: WatchRule = () => true) {
+/** Told when a terminal's screen socket opens, closes, or is heard from (presence, issue 15). */
+export interface ScreenPresence {
+  screenOpened(terminalId: number): void;
+  screenClosed(terminalId: number): void;
+  heard(terminalId: number): void;
+}
+
+export function createEventHub(log: (line: string) => void, mayWatch: WatchRule = () => true, presence?: ScreenPresence) {
   const clients = new Set<Client>();
   const heartbeat = setInterval(() => {
     for (const c of clients) {
@@ -54,12 +63,28 @@ export function createEventHub(log: (line: string) => void, mayWatch: WatchRule 
     attach(socket: WebSocket, terminal: Terminal, hello: ServerEvent): void {
       const client: Client = { socket, terminal, alive: true, windowId: null };
       clients.add(client);
-      socket.on('pong', () => (client.alive = true));
-      socket.on('close', () => clients.delete(client));
-      socket.on('error', () => clients.delete(client));
+      presence?.screenOpened(terminal.id);
+      let gone = false;
+      const leave = () => {
+        clients.delete(client);
+        if (!gone) presence?.screenClosed(terminal.id);
+        gone = true;
+      };
+      socket.on('pong', () => {
+        client.alive = true;
+        presence?.heard(terminal.id);
+      });
+      socket.on('close', leave);
+      socket.on('error', leave);
       socket.on('message', (raw, isBinary) => {
         client.alive = true;
+        presence?.heard(terminal.id);
         const reply = (e: ServerEvent) => send(socket, JSON.stringify(e));
+        // The server accepts an agent's larger messages (agent-link.ts); a screen's stay small.
+        if (rawLength(raw) > MAX_CLIENT_MESSAGE_BYTES) {
+          socket.close(1009, 'message too big');
+          return;
+        }
         const text = isBinary ? null : raw.toString();
         let parsed: unknown;
         try {
@@ -146,4 +171,9 @@ export function createEventHub(log: (line: string) => void, mayWatch: WatchRule 
 }
 
 export type EventHub = ReturnType<typeof createEventHub>;
+
+function rawLength(raw: RawData): number {
+  if (Array.isArray(raw)) return raw.reduce((n, b) => n + b.length, 0);
+  return raw instanceof ArrayBuffer ? raw.byteLength : raw.length;
+}
 export { MAX_CLIENT_MESSAGE_BYTES };

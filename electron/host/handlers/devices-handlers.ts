@@ -51,12 +51,17 @@ export function devicesHandlers(ctx: HostContext): HandlersFor<typeof devicesApi
       checkTerminal(body.terminalId);
       const before = store.get(params.id);
       if (!before) throw new ApiError('not_found', `No device with id ${params.id}`);
+      // A device on a terminal's own machine reads for that terminal and sits on its port: only
+      // its name and its on/off switch are the hall's to change.
+      if (before.agentKey !== null && (body.terminalId !== undefined || body.portPath !== undefined || body.baudRate !== undefined))
+        throw new ApiError('conflict', `Device ${params.id} belongs to terminal #${before.terminalId ?? '?'}'s machine: only its name and switch can change`);
       const next = { ...before, ...body };
       if (next.transport === 'serial' && next.portPath === null) throw new ApiError('bad_request', 'A serial device needs a port path');
       const changed = Object.keys(body).join(', ');
       const detail = body.terminalId !== undefined ? `${changed}; → ${boundTo(body.terminalId)}` : changed;
       audited(() => store.update(params.id, body), 'device.update', `device ${before.name}`, detail, actorOf(staff, terminal));
       await devices.reload(params.id);
+      if (before.agentKey !== null && before.terminalId !== null) ctx.agents.devicesChanged(before.terminalId);
       ctx.log(`devices: #${params.id} settings changed by terminal #${terminal?.id ?? '?'}`);
       return { device: current(params.id) };
     },

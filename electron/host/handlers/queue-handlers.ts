@@ -1,4 +1,6 @@
-import type { Ticket } from '../../domain/contract/schemas.js';
+import type { z } from 'zod';
+import type { Terminal, Ticket } from '../../domain/contract/schemas.js';
+import { ticketRequestStore } from '../../../db/ticket-requests.js';
 import { classAtArrival } from '../../domain/queue/calling-policy.js';
 import { policyOf, reinstatableSince } from '../../domain/queue/hall-settings.js';
 import type { WindowWithStaff } from '../../domain/queue/public-window.js';
@@ -13,6 +15,8 @@ import { actorOf } from './actor.js';
 import type { StaffRecord } from '../../../db/staff.js';
 import { heldWindow } from './held-window.js';
 import { windowOrThrow } from './window-of.js';
+
+type IssueBody = z.output<(typeof queueApi)['issueTicket']['body']>;
 
 export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
   /** A clerk's action and its audit line commit together or not at all; screens hear of it after. */
@@ -47,36 +51,71 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
     if (ctx.conversation.clear(windowId)) ctx.events.sendToWindow(windowId, { type: 'conversation.cleared', windowId });
   }
 
+  const requests = ticketRequestStore(ctx.db);
+  /** Requests being issued now, by key. */
+  const issuing = new Map<string, Promise<unknown>>();
+
+  /** The answer to a repeated request: the ticket it made, with the queue as it stands now. */
+  function replayed(requestId: string, terminalId: number | null) {
+    const earlier = requests.find(requestId);
+    if (!earlier) return null;
+    if (earlier.terminalId !== terminalId) throw new ApiError('conflict', 'This requestId was used by another terminal');
+    const { ticket, ahead } = earlier;
+    return { ticket, ahead, estimatedWaitMinutes: estimateFor(ctx, ticket.line, ahead), replayed: true };
+  }
+
+  /** Issues one ticket (group commit) with its slip job and, when the kiosk sent one, its request
+   * key: all in the ticket's own transaction. */
+  async function issue(body: IssueBody, terminal: Terminal | null) {
+    const base = { line: body.line, terminalId: terminal?.id ?? null, language: body.language ?? null };
+    // The slip's print job is stored in the ticket's own transaction: a ticket never lacks its slip.
+    // (The estimate is worked out only for a terminal that prints: this runs inside the write lock.)
+    const withSlip = (t: IssuedTicket) => {
+      ctx.printing.storeSlip(t, terminal, body.language, () => estimateFor(ctx, body.line, t.ahead));
+      if (body.requestId !== undefined) requests.record(body.requestId, t.ticket.id, terminal?.id ?? null, ctx.clock());
+    };
+    let issued;
+    if (body.ticketClass === 'appointment' && body.appointmentCode) {
+      const code = body.appointmentCode; // upper-cased by the contract
+      issued = ctx.db
+        .transaction(() => {
+          const now = ctx.clock();
+          const a = ctx.appointments.byCode(code);
+          if (!a || a.line !== body.line || !ctx.appointments.use(a.id, now)) {
+            throw new ApiError('appointment_invalid', 'Unknown or already used appointment code for this business line');
+          }
+          const ticketClass = classAtArrival('appointment', a.slot_start, now, policyOf(ctx.settings.hall()));
+          return ctx.tickets.issue({ ...base, ticketClass, appointmentId: a.id, appointmentSlot: a.slot_start }, ctx.today(), now, ([t]) => t && withSlip(t));
+        })
+        .immediate();
+      ctx.pushState.soon();
+    } else {
+      // Resolves only after the ticket's transaction has committed (and synced): see issue-batcher.
+      issued = await ctx.issuer.issue({ ...base, ticketClass: body.ticketClass, groupSize: body.groupSize ?? 1 }, withSlip);
+    }
+    const answer = { ...issued, estimatedWaitMinutes: estimateFor(ctx, body.line, issued.ahead), replayed: false };
+    ctx.printing.slipsStored(terminal);
+    return answer;
+  }
+
   return {
     queueState: () => queueState(ctx),
 
     issueTicket: async ({ body, terminal }) => {
-      const base = { line: body.line, terminalId: terminal?.id ?? null, language: body.language ?? null };
-      // The slip's print job is stored in the ticket's own transaction: a ticket never lacks its slip.
-      // (The estimate is worked out only for a terminal that prints: this runs inside the write lock.)
-      const withSlip = (t: IssuedTicket) => ctx.printing.storeSlip(t, terminal, body.language, () => estimateFor(ctx, body.line, t.ahead));
-      let issued;
-      if (body.ticketClass === 'appointment' && body.appointmentCode) {
-        const code = body.appointmentCode; // upper-cased by the contract
-        issued = ctx.db
-          .transaction(() => {
-            const now = ctx.clock();
-            const a = ctx.appointments.byCode(code);
-            if (!a || a.line !== body.line || !ctx.appointments.use(a.id, now)) {
-              throw new ApiError('appointment_invalid', 'Unknown or already used appointment code for this business line');
-            }
-            const ticketClass = classAtArrival('appointment', a.slot_start, now, policyOf(ctx.settings.hall()));
-            return ctx.tickets.issue({ ...base, ticketClass, appointmentId: a.id, appointmentSlot: a.slot_start }, ctx.today(), now, ([t]) => t && withSlip(t));
-          })
-          .immediate();
-        ctx.pushState.soon();
-      } else {
-        // Resolves only after the ticket's transaction has committed (and synced): see issue-batcher.
-        issued = await ctx.issuer.issue({ ...base, ticketClass: body.ticketClass, groupSize: body.groupSize ?? 1 }, withSlip);
+      const requestId = body.requestId;
+      if (requestId === undefined) return issue(body, terminal);
+      // A repeat that arrives while the first is still being issued waits for it, then replays it.
+      const first = issuing.get(requestId);
+      if (first) await first.catch(() => undefined);
+      const again = replayed(requestId, terminal?.id ?? null);
+      if (again) return again;
+      const running = issue(body, terminal);
+      issuing.set(requestId, running);
+      try {
+        return await running;
+      } finally {
+        issuing.delete(requestId);
       }
-      const answer = { ...issued, estimatedWaitMinutes: estimateFor(ctx, body.line, issued.ahead) };
-      ctx.printing.slipsStored(terminal);
-      return answer;
     },
 
     callNext: ({ params, staff, terminal }) => {

@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { attemptLimiter } from '../http/attempt-limiter.js';
 import { authorize } from '../http/guard.js';
 import { actorOf } from './actor.js';
+import { terminalOverview } from '../agents/terminal-overview.js';
 
 /** Codes issued from the admin screen are meant to be typed at the new terminal soon after. */
 export const ADMIN_CODE_TTL_MS = 30 * 60_000;
@@ -66,7 +67,7 @@ export function terminalsHandlers(ctx: HostContext): HandlersFor<typeof terminal
       return { terminal, timeZone: ctx.timeZone };
     },
 
-    listTerminals: () => ({ terminals: ctx.terminals.list() }),
+    listTerminals: () => ({ terminals: terminalOverview(ctx) }),
 
     revokeTerminal: ({ params, terminal, staff }) => {
       if (terminal?.id === params.id) throw new ApiError('conflict', 'An admin terminal cannot revoke its own credential');
@@ -86,6 +87,7 @@ export function terminalsHandlers(ctx: HostContext): HandlersFor<typeof terminal
         .immediate();
       if (!revoked) throw new ApiError('not_found', `No terminal with id ${params.id}`);
       const cut = ctx.events.closeTerminal(revoked.id, 'revoked');
+      ctx.agents.closeTerminal(revoked.id, 'revoked');
       ctx.log(`pairing: terminal #${revoked.id} revoked by #${terminal?.id ?? '?'} (${cut} screen connection(s) closed)`);
       return { terminal: revoked };
     },

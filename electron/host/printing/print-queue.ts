@@ -1,7 +1,7 @@
 import type { PrintJobRow, PrintJobStore } from '../../../db/print-jobs.js';
 import { renderDocument } from './documents/index.js';
 import { DocumentRequestSchema } from './documents/types.js';
-import type { DeviceStatus, Printer } from './printer.js';
+import { PrinterUnreachableError, type DeviceStatus, type Printer } from './printer.js';
 
 /** Test hook (env YIZHAN_TEST_PRINT_PAUSE): stop the worker at a crash point so a test can kill
  * the process exactly there. after-store: `sending` is committed, the printer not yet called;
@@ -22,6 +22,9 @@ export const MAX_ATTEMPTS = 5;
 const BACKOFF_MS = [1_000, 3_000, 10_000, 30_000, 60_000];
 /** How often a sent job is asked about until its printer reports it done. */
 const FOLLOW_MS = 1_000;
+/** A job whose printer is out of reach waits this long, or until its terminal's agent is back
+ * (printing-service wakes it then). */
+const PARKED_MS = 60_000;
 /** A job `sending` in this process is being handled; only a restart should look at it again. */
 const IN_FLIGHT_MS = 5 * 60_000;
 
@@ -70,6 +73,10 @@ export function printQueue(deps: PrintQueueDeps) {
     const printer = deps.printerFor(job.terminal_id);
     if (!printer) {
       jobs.update(job.id, 'failed', clock(), { error: 'no printer configured for this terminal' });
+      return;
+    }
+    if (printer.reachable && !printer.reachable()) {
+      jobs.update(job.id, job.state, clock(), { next: clock() + PARKED_MS, error: 'printer out of reach (terminal offline)' });
       return;
     }
     const title = deps.titleOf(job.id);
@@ -121,6 +128,13 @@ export function printQueue(deps: PrintQueueDeps) {
   async function failed(job: PrintJobRow, printer: Printer, err: unknown): Promise<void> {
     const message = (err as Error).message.slice(0, 300);
     const fresh = jobs.get(job.id);
+    if (err instanceof PrinterUnreachableError) {
+      // The link went mid-step: the job stays where it was (`sending` asks the printer before it
+      // submits again), and waits for the terminal to come back.
+      jobs.update(job.id, fresh?.state === 'queued' ? 'sending' : (fresh?.state ?? job.state), clock(), { error: message, next: clock() + PARKED_MS });
+      log(`print: job ${job.id} waits for its terminal (${message})`);
+      return;
+    }
     const attempts = fresh?.attempts ?? job.attempts;
     // The job stays in the state it reached: `sending` retries by asking the printer first.
     const state = fresh?.state === 'queued' ? 'sending' : (fresh?.state ?? job.state);

@@ -30,6 +30,9 @@ export type JobProgress = { state: 'held' | 'pending' | 'completed' } | { state:
 
 export interface Printer {
   readonly description: string;
+  /** False while the printer cannot be reached at all (a terminal's agent is away): the queue then
+   * parks the terminal's jobs instead of spending their attempts. Absent: always reachable. */
+  reachable?(): boolean;
   submit(req: PrintRequest): Promise<Submitted>;
   release(externalId: string): Promise<void>;
   /** A job this process submitted but never recorded (the host died in between), if any. */
@@ -41,4 +44,10 @@ export interface Printer {
 /** The tag tells this database's jobs from another's on a shared CUPS server (job ids repeat). */
 export function jobTitle(tag: string, jobId: number): string {
   return `yizhan-${tag}-${jobId}`;
+}
+
+/** Thrown by a printer that is out of reach (its terminal's agent went away, or did not answer):
+ * not the printer's fault, so it costs the job no attempt; the job waits in the state it reached. */
+export class PrinterUnreachableError extends Error {
+  override name = 'PrinterUnreachableError';
 }

@@ -24,7 +24,18 @@ export interface PrintingOptions {
   /** Electron's silent print, given by the shell; absent in a headless host. */
   electronPrinter?: ((deviceName: string) => Printer) | undefined;
   pauseAt?: PausePoint | undefined;
+  /** Terminals whose own agent prints on their machine (the hall shape): the printer it reported,
+   * and the printer that reaches it over the agent's link. Given later, once the links exist. */
+  agents?: AgentPrinters | undefined;
 }
+
+export interface AgentPrinters {
+  configOf(terminalId: number): PrinterConfig | null;
+  printerOf(terminalId: number): Printer | null;
+}
+
+/** Where a terminal's papers go: a printer config, or its agent's printer. */
+export type EffectiveConfig = PrinterConfig | { kind: 'agent'; target: string; media: string; terminalId: number };
 
 export interface IssuedForSlip {
   ticket: { id: number; number: string; line: TicketSlipData['line']; serviceDay: string };
@@ -46,13 +57,18 @@ export function printingService(o: PrintingOptions) {
   const tag = settings.printTag();
   const statuses = new Map<number, { status: DeviceStatus; detail: string; at: number }>();
 
-  function configFor(terminalId: number | null): PrinterConfig {
+  // An explicit setting on the admin screen wins; else the printer on the terminal's own machine
+  // (its agent's); else the host's default.
+  function configFor(terminalId: number | null): EffectiveConfig {
     const row = terminalId === null ? null : settings.get(terminalId);
     if (row) return { kind: row.kind, target: row.target, media: row.media };
+    const own = terminalId === null ? null : (o.agents?.configOf(terminalId) ?? null);
+    if (own && terminalId !== null) return { kind: 'agent', target: `${own.kind}:${own.target}`, media: '', terminalId };
     return o.defaultPrinter ?? NONE;
   }
 
-  function printerOf(c: PrinterConfig): Printer | null {
+  function printerOf(c: EffectiveConfig): Printer | null {
+    if (c.kind === 'agent') return o.agents?.printerOf(c.terminalId) ?? null;
     const key = `${c.kind}:${c.target}`;
     const cached = printers.get(key);
     if (cached) return cached;
@@ -240,6 +256,15 @@ export function printingService(o: PrintingOptions) {
       watched.add(terminal.id);
       queue.kick();
       return id;
+    },
+
+    /** A terminal's agent came back (or went): its waiting jobs are due now, its printer's state
+     * is asked again. */
+    agentChanged(terminalId: number): void {
+      if (jobs.wake(terminalId, o.clock()) > 0) o.log(`print: terminal #${terminalId} is back; its waiting jobs go now`);
+      watched.add(terminalId);
+      queue.kick();
+      void pollStatus(terminalId);
     },
 
     kick: queue.kick,

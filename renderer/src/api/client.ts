@@ -108,6 +108,11 @@ function statusCode(status: number): ClientErrorCode {
       return 'unsupported_media_type';
     case 429:
       return 'too_many_requests';
+    // A hub stopping (503 while it closes) or a proxy without it: no answer from the hub itself.
+    case 502:
+    case 503:
+    case 504:
+      return 'network';
     default:
       return 'internal';
   }

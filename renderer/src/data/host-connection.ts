@@ -1,18 +1,19 @@
 import { EVENTS_PATH } from '@domain/contract/api.js';
 import { ServerEventSchema, type ClientMessage, type ServerEvent } from '@domain/contract/events.js';
 import type { QueueState } from '@domain/contract/schemas.js';
+import { reconnectDelayMs, SCREEN_PING_MS, SCREEN_SILENCE_MS } from '@domain/reconnect.js';
 import type { TerminalRole } from '@domain/roles.js';
 
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
 export type EventType = ServerEvent['type'];
 export type EventOf<T extends EventType> = Extract<ServerEvent, { type: T }>;
 
-const FIRST_DELAY_MS = 500;
-const MAX_DELAY_MS = 10_000;
-// A hall LAN can drop a link without either side seeing a close: a ping every few seconds, and
+// A hall LAN can drop a link without either side seeing a close: a ping every two seconds, and
 // silence this long means the link is dead, so the screen says so within seconds, not minutes.
-const PING_EVERY_MS = 4_000;
-const SILENCE_LIMIT_MS = 10_000;
+const PING_EVERY_MS = SCREEN_PING_MS;
+/** How long "done, once" stays up after a request that waited for the link was answered. */
+const RECOVERED_SHOWN_MS = 10_000;
+const SILENCE_LIMIT_MS = SCREEN_SILENCE_MS;
 
 function eventsUrl(role: TerminalRole): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -40,6 +41,14 @@ export class HostConnection {
   queue: QueueState | null = null;
   /** Host clock minus this page's clock, from the last hello: screens show the hub's time. */
   clockOffset = 0;
+  /** Requests sent with their own idempotency key whose answer was lost with the link, waiting
+   * to be sent again once it is back (the banner says so). */
+  waiting = 0;
+  /** A request that waited for the link was answered after all: the banner says it was done
+   * once, for RECOVERED_SHOWN_MS. */
+  recovered = false;
+  private recoveredTimer: number | undefined;
+  private readonly openWaiters = new Set<() => void>();
 
   constructor(private readonly role: TerminalRole) {}
 
@@ -54,6 +63,7 @@ export class HostConnection {
     this.stopped = true;
     window.clearInterval(this.heartbeat);
     window.clearTimeout(this.retryTimer);
+    window.clearTimeout(this.recoveredTimer);
     if (this.ws) this.drop(this.ws);
     this.ws = null;
   }
@@ -87,6 +97,40 @@ export class HostConnection {
 
   now(): number {
     return Date.now() + this.clockOffset;
+  }
+
+  /** Resolves at the next hello (the host accepted this page again), or after `ms` regardless. */
+  whenOpen(ms: number): Promise<void> {
+    if (this.status === 'open') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        window.clearTimeout(timer);
+        this.openWaiters.delete(done);
+        resolve();
+      };
+      const timer = window.setTimeout(done, ms);
+      this.openWaiters.add(done);
+    });
+  }
+
+  /** A request's answer was lost with the link: it waits to be sent again. */
+  beginWaiting(): void {
+    this.waiting += 1;
+    this.changed();
+  }
+
+  /** That request is over: answered after all (`answered`), or given up. */
+  endWaiting(answered: boolean): void {
+    this.waiting = Math.max(0, this.waiting - 1);
+    if (answered) {
+      this.recovered = true;
+      window.clearTimeout(this.recoveredTimer);
+      this.recoveredTimer = window.setTimeout(() => {
+        this.recovered = false;
+        this.changed();
+      }, RECOVERED_SHOWN_MS);
+    }
+    this.changed();
   }
 
   private send(msg: ClientMessage): void {
@@ -146,6 +190,7 @@ export class HostConnection {
       this.queue = ev.queue;
       this.status = 'open';
       this.changed();
+      for (const wake of [...this.openWaiters]) wake();
     } else if (ev.type === 'queue.state') {
       this.queue = ev.queue;
       this.changed();
@@ -169,7 +214,7 @@ export class HostConnection {
   private scheduleReconnect(): void {
     if (this.stopped) return;
     this.setStatus('reconnecting');
-    const delay = Math.min(FIRST_DELAY_MS * 2 ** this.failures, MAX_DELAY_MS);
+    const delay = reconnectDelayMs(this.failures, Math.random());
     this.failures += 1;
     window.clearTimeout(this.retryTimer);
     this.retryTimer = window.setTimeout(() => this.connect(), delay);

@@ -21,6 +21,7 @@ const KNOWN_PROBLEMS = new Set([
   'card_invalid',
   'not_configured',
   'transport_permission',
+  'agent_offline',
 ]);
 
 /** Translation key of a health problem code; codes with a detail suffix share their family's text. */
@@ -101,7 +102,9 @@ export function DevicesPanel() {
             cell: (d) => (
               <>
                 {d.terminalId === null ? t('device.unbound') : d.terminalId === selfId ? t('device.thisScreen') : t('device.terminal', { id: d.terminalId })}
-                {d.terminalId !== selfId ? (
+                {/* A device on a terminal's own machine reads for that terminal only. */}
+                {d.agentKey !== null ? <span className="devices-problem">{t('device.agentOwned')}</span> : null}
+                {d.terminalId !== selfId && d.agentKey === null ? (
                   <button type="button" className="btn devices-bind" disabled={bind.busy} onClick={() => bindHere(d.id)}>
                     {t('device.bindHere')}
                   </button>

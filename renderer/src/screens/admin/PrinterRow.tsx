@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRINTER_KINDS, type PrinterConfig, type PrinterStatus, type TerminalPrinter } from '@domain/contract/print-api.js';
+import { PRINTER_KINDS, type EffectivePrinter, type PrinterStatus, type TerminalPrinter } from '@domain/contract/print-api.js';
 
 type PrintJob = TerminalPrinter['jobs'][number];
 import { AlertRegion } from '../../components/AlertRegion.js';
@@ -19,7 +19,7 @@ export interface RowProps {
   onMessage: (text: string) => void;
 }
 
-export function describeConfig(c: PrinterConfig): string {
+export function describeConfig(c: EffectivePrinter): string {
   return c.kind === 'none' ? c.kind : `${c.kind}:${c.target}${c.media ? ` (${c.media})` : ''}`;
 }
 
@@ -55,7 +55,9 @@ export function PrinterRow({ printer, live, onMessage }: RowProps) {
             {t(`print.status.${status.status}`)}
           </span>
           {status.detail ? <span className="printer__detail">{status.detail}</span> : null}
-          <span className="printer__effective">{describeConfig(printer.effective)}</span>
+          <span className="printer__effective">
+            {printer.effective.kind === 'agent' ? t('print.agentPrinter', { target: printer.effective.target }) : describeConfig(printer.effective)}
+          </span>
         </p>
       </header>
       <form className="printer__form" onSubmit={save} noValidate>

@@ -81,7 +81,8 @@ export function WindowConsole({ windowId, onChangeWindow }: { windowId: number; 
     );
   }
 
-  const ctx: ConsoleContext = { windowId, state, busy: runner.busy, act };
+  // With the hub out of reach every console action is off (the banner says why): `busy` holds.
+  const ctx: ConsoleContext = { windowId, state, busy: runner.offline ? 'offline' : runner.busy, act };
   const lineOf = (l: BusinessLine) => t(`line.${l}`);
   return (
     <main className="clerk-main clerk-console">

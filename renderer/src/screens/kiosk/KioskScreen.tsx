@@ -4,7 +4,7 @@ import { DEFAULT_GREEN_CHANNEL_AGE } from '@domain/queue/green-channel.js';
 import { serviceDay } from '@domain/service-day.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
-import { useQueue } from '../../data/use-host-events.js';
+import { useConnectionStatus, useQueue } from '../../data/use-host-events.js';
 import { useQuery } from '../../data/use-query.js';
 import { useDeviceEvents } from '../../devices/use-device-events.js';
 import { useHostClock } from '../../data/use-host-events.js';
@@ -60,6 +60,10 @@ function KioskApp({ mode }: { mode: KioskMode }) {
     window.scrollTo(0, 0);
   }, [clearCard, i18n, hostNow]);
 
+  // While the hub is out of reach the journey pauses: nothing is offered that would need it and
+  // what the citizen entered stays. The idle wipe still runs (its prompt sits outside the paused
+  // part): a citizen who walks away from a kiosk that lost its link leaves nothing on it.
+  const offline = useConnectionStatus() === 'reconnecting';
   const untouched = screen === 'welcome' && !prefs.elderly && !prefs.voice && i18n.language === DEFAULT_LANGUAGE;
   const booth = mode === 'booth';
   const classes = ['page', 'page--kiosk', `page--${mode}`, prefs.elderly ? 'page--elderly' : ''].filter(Boolean).join(' ');
@@ -75,7 +79,12 @@ function KioskApp({ mode }: { mode: KioskMode }) {
           {screen === 'welcome' ? null : <LanguageSwitch large />}
         </header>
         <PrinterNotice />
-        <main className="kiosk-main">
+        {offline ? (
+          <p className="kiosk-paused" role="alert">
+            {t('connection.kioskPaused')}
+          </p>
+        ) : null}
+        <main className="kiosk-main" inert={offline}>
           {booth && hall && (screen === 'welcome' || screen === 'services') ? <BoothHours hall={hall} /> : null}
           <Journey
             key={session}

@@ -126,7 +126,7 @@ export function Journey(p: JourneyProps) {
 
   const submit = (svc: Service) => {
     const language = catalogLanguage(i18n.language);
-    const call =
+    const call = () =>
       members.length > 1
         ? callApi('submitGroupApplication', {
             body: {
@@ -158,16 +158,15 @@ export function Journey(p: JourneyProps) {
             hallOpensAt: r.hallOpensAt,
             applications: [r.application],
           }));
-    void submitter
-      .run('submit', () => call)
-      .then((r) => {
-        if (!r) return;
-        setResult(r);
-        // Nothing to go back to once the application exists: back would only invite a second one.
-        setHistory([]);
-        setScreen({ kind: 'confirmation' });
-        p.onScreen({ kind: 'confirmation' });
-      });
+    // The requestId lets the same submission be sent again when its answer is lost with the link.
+    void submitter.runResending('submit', call).then((r) => {
+      if (!r) return;
+      setResult(r);
+      // Nothing to go back to once the application exists: back would only invite a second one.
+      setHistory([]);
+      setScreen({ kind: 'confirmation' });
+      p.onScreen({ kind: 'confirmation' });
+    });
   };
 
   /** The host's refusal, at the answers it names (each links to its row on the check page). */

@@ -11,6 +11,7 @@ import { GreenStep } from '../GreenStep.js';
 import { GroupStep } from '../GroupStep.js';
 import { TicketConfirmation } from '../TicketConfirmation.js';
 import { catalogLanguage } from './journey-model.js';
+import { newRequestId } from './request-id.js';
 import { GuideText } from './StepFrame.js';
 
 type Sub = 'class' | 'appointment' | 'group' | 'green';
@@ -34,15 +35,17 @@ export function QuickTicket({
   onFinish: () => void;
 }) {
   const { i18n } = useTranslation();
-  // One request in flight: a double tap inside one frame still issues one ticket.
-  const issue = useCommand('issueTicket');
+  // One request in flight: a double tap inside one frame still issues one ticket; and its key
+  // makes a request whose answer was lost with the link issue it at most once when sent again.
+  const issue = useCommand('issueTicket', { resend: true });
+  const [requestId] = useState(newRequestId);
   const busy = issue.busy;
   const error = issue.error?.key ?? null;
   const [issued, setIssued] = useState<{ ticket: Ticket; ahead: number; estimate: number | null } | null>(null);
 
   const take = (req: Request) =>
     void issue
-      .run({ body: { line, ...req, language: catalogLanguage(i18n.language) } })
+      .run({ body: { line, ...req, language: catalogLanguage(i18n.language), requestId } })
       .then((r) => r && setIssued({ ticket: r.ticket, ahead: r.ahead, estimate: r.estimatedWaitMinutes }));
 
   if (issued) {
