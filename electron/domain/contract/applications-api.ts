@@ -5,7 +5,17 @@ import { AppointmentCodeSchema } from './appointments-api.js';
 import { IdParam, None, route } from './route-spec.js';
 import { BusinessLineSchema, IsoDateSchema, LanguageSchema, TicketSchema } from './schemas.js';
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'completed', 'supplement_pending', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'accepted',
+  'completed',
+  'supplement_pending',
+  'rejected',
+  'withdrawn',
+  'ready_for_collection',
+  'handed_over',
+] as const;
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
 
@@ -14,10 +24,12 @@ export const NEXT_STEP: Readonly<Record<ApplicationStatus, string>> = {
   draft: 'application.next.finish_at_kiosk',
   submitted: 'application.next.await_call',
   accepted: 'application.next.in_progress',
-  completed: 'application.next.collect',
+  completed: 'application.next.done',
   supplement_pending: 'application.next.supply_materials',
   rejected: 'application.next.see_notice',
   withdrawn: 'application.next.none',
+  ready_for_collection: 'application.next.collect',
+  handed_over: 'application.next.none',
 };
 
 const ServiceCode = z.string().trim().min(1).max(60);
