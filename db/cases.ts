@@ -9,7 +9,6 @@ export interface CaseRow extends ApplicationRow {
   owner_staff_id: number | null;
   version: number;
   accepted_at: number | null;
-  promised_by: string | null;
   materials_received_json: string;
 }
 
@@ -47,8 +46,8 @@ export interface CaseStep {
 export interface CaseEvent {
   at: number;
   action: string | null;
-  from_status: string | null;
-  to_status: string;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
   note: string;
   staff_no: string | null;
   staff_name: string | null;
@@ -149,6 +148,7 @@ export function caseStore(db: Db, cipher: FieldCipher) {
      FROM tickets t JOIN windows w ON w.id = t.window_id LEFT JOIN staff s ON s.id = w.staff_id
      WHERE t.id = ? AND t.status IN ('called', 'serving')`,
   );
+  const ticketNumber = db.prepare<[number], { id: number; number: string }>(`SELECT id, number FROM tickets WHERE id = ?`);
   const ownedOpen = db.prepare<[number], StoredCase>(`SELECT * FROM applications WHERE owner_staff_id = ? AND status IN (${OPEN}) ORDER BY id`);
   const allOpen = db.prepare<[], StoredCase>(`SELECT * FROM applications WHERE status IN (${OPEN}) ORDER BY id`);
   const byApplicant = db.prepare<[Buffer], StoredCase>(`SELECT * FROM applications WHERE applicant_id_hash = ? ORDER BY id DESC LIMIT 20`);
@@ -193,7 +193,8 @@ export function caseStore(db: Db, cipher: FieldCipher) {
       e: Omit<CaseStep, 'id' | 'version' | 'from' | 'to' | 'action'>,
     ): boolean {
       if (setOwner.run(toStaffId, e.now, id, version).changes === 0) return false;
-      insertEvent.run(id, e.now, e.actor, status, status, e.note, 'transfer', e.staffId, e.windowId, null);
+      const detail = e.detail === undefined ? null : cipher.seal('application_events', 'detail_enc', JSON.stringify(e.detail));
+      insertEvent.run(id, e.now, e.actor, status, status, e.note, 'transfer', e.staffId, e.windowId, detail);
       return true;
     },
 
@@ -240,6 +241,7 @@ export function caseStore(db: Db, cipher: FieldCipher) {
     setVerification: (id: number, code: string, state: 'verified' | 'not_verified' | 'pending', at: number, source: string) =>
       void upsertVerification.run(id, code, state, at, source),
 
+    ticketOf: (ticketId: number | null): { id: number; number: string } | null => (ticketId === null ? null : (ticketNumber.get(ticketId) ?? null)),
     holder: (ticketId: number | null): CaseHolder | null => (ticketId === null ? null : (holder.get(ticketId) ?? null)),
     owned: (staffId: number): CaseRow[] => ownedOpen.all(staffId).map(open),
     allOpen: (): CaseRow[] => allOpen.all().map(open),

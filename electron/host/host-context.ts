@@ -14,6 +14,7 @@ import type { PrintingService } from './printing/printing-service.js';
 import type { StatePusher } from './events/state-pusher.js';
 import type { issueBatcher } from './queue/issue-batcher.js';
 import type { CatalogService } from './catalog-service.js';
+import type { CalendarService } from './cases/calendar-service.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -45,4 +46,6 @@ export interface HostContext {
   devices: DeviceManager;
   /** The service catalog with the supervisor's fee and time-limit overrides: read services only here. */
   catalog: CatalogService;
+  /** Working days: the statutory holidays and 调休 with the supervisor's corrections. */
+  calendar: CalendarService;
 }

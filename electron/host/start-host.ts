@@ -13,6 +13,8 @@ import { auditStore } from '../../db/audit.js';
 import { conversationStore } from '../../db/conversation.js';
 import { settingsStore } from '../../db/settings.js';
 import { catalogService } from './catalog-service.js';
+import { calendarService } from './cases/calendar-service.js';
+import { calendarStore } from '../../db/calendar.js';
 import { staffStore } from '../../db/staff.js';
 import { api, EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../domain/contract/events.js';
@@ -41,6 +43,8 @@ import { simHandlers } from './handlers/sim-handlers.js';
 import { simApi } from '../domain/contract/sim-api.js';
 import { devicesHandlers } from './handlers/devices-handlers.js';
 import { applicationsHandlers } from './handlers/applications-handlers.js';
+import { casesHandlers } from './handlers/cases-handlers.js';
+import { calendarHandlers } from './handlers/calendar-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import type { HostContext } from './host-context.js';
@@ -115,6 +119,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     log,
     devices: createDeviceManager({ store: deviceStore(opened.db), events, log, today, clock, simulate: options.simulateDevices === true }),
     catalog: catalogService(settings, log),
+    calendar: calendarService(calendarStore(opened.db)),
   };
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false, return503OnClosing: true });
@@ -139,6 +144,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...auditHandlers(ctx),
       ...catalogHandlers(ctx),
       ...applicationsHandlers(ctx),
+      ...casesHandlers(ctx),
+      ...calendarHandlers(ctx),
       ...printHandlers(ctx),
       ...devicesHandlers(ctx),
       ...hallHandlers(ctx),
