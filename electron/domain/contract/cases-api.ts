@@ -94,6 +94,8 @@ export type CaseView = z.infer<typeof CaseViewSchema>;
 /** A line of a case list: no ID number, the name masked (张*明). */
 export const CaseSummarySchema = z.object({
   caseNumber: z.string(),
+  /** For a decision taken from the list (a supervisor's extension, a transfer). */
+  version: Version,
   serviceCode: z.string(),
   status: ApplicationStatusSchema,
   applicant: z.string(),

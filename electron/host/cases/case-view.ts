@@ -107,15 +107,11 @@ export function caseViewBuilder(ctx: Pick<HostContext, 'catalog' | 'calendar' | 
 
     /** A line of a case list: the name masked, no ID number. */
     summary(row: CaseRow): CaseSummary {
-      let name = '';
-      try {
-        const form = row.form_json === null ? {} : (JSON.parse(row.form_json) as Record<string, unknown>);
-        name = typeof form['name'] === 'string' ? maskName(form['name']) : '';
-      } catch {
-        name = '';
-      }
+      const form = row.form_json === null ? {} : (JSON.parse(row.form_json) as Record<string, unknown>);
+      const name = typeof form['name'] === 'string' ? maskName(form['name']) : '';
       return {
         caseNumber: row.case_number,
+        version: row.version,
         serviceCode: row.service_code,
         status: row.status,
         applicant: name,

@@ -3,6 +3,8 @@ import { AlertRegion } from '../../components/AlertRegion.js';
 import { useSignedIn } from '../../components/staff/StaffGate.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
+import { CalendarPanel } from './CalendarPanel.js';
+import { CaseDeadlinesPanel } from './CaseDeadlinesPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { StaffPanel } from './StaffPanel.js';
@@ -27,8 +29,10 @@ export function StaffArea() {
       <AlertRegion messageKey={signOutError} />
       {supervisor ? (
         <>
+          <CaseDeadlinesPanel />
           <SettingsPanel />
           <CatalogPanel />
+          <CalendarPanel />
           <WindowsPanel />
           <StaffPanel />
         </>
