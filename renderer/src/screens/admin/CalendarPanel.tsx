@@ -68,7 +68,7 @@ export function CalendarPanel() {
         failed={calendar.error !== null}
         rowKey={(d) => d.day}
         empty={t('admin.calendar.none')}
-        label={t('admin.calendar.title')}
+        label={t('admin.calendar.table')}
         columns={[
           { header: t('admin.calendar.day'), cell: (d) => d.day, rowHeader: true },
           { header: t('admin.calendar.weekday'), cell: (d) => t(`admin.settings.weekday.${weekday(d.day)}`) },

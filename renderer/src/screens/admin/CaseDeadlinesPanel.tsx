@@ -77,7 +77,7 @@ export function CaseDeadlinesPanel() {
       <p role="status" className="saved">
         {notice}
       </p>
-      <CaseList cases={cases} failed={list.error !== null} empty={t('cases.deadlines.none')} label={t('cases.deadlines.title')} action={actions} />
+      <CaseList cases={cases} failed={list.error !== null} empty={t('cases.deadlines.none')} label={t('cases.deadlines.table')} action={actions} />
       {acting ? (
         <SupplementDecision
           key={`${acting.c.caseNumber}-${acting.kind}`}

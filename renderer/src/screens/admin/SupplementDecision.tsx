@@ -5,6 +5,7 @@ import { checkInt, Field, type Problems } from '../../components/form/Field.js';
 import { ProblemSummary } from '../../components/form/ProblemSummary.js';
 import { useProblems } from '../../components/form/use-problems.js';
 import { useCommand } from '../../data/use-command.js';
+import { formatDay } from '../../i18n/format.js';
 
 /**
  * A supervisor's decision on a 容缺 supplement: more working days (the citizen asked, or was
@@ -21,7 +22,7 @@ export function SupplementDecision({
   onCancel: () => void;
   onDone: (key: string, values: Record<string, string>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const problems = useProblems();
   const [days, setDays] = useState('5');
@@ -43,7 +44,10 @@ export function SupplementDecision({
     if (kind === 'extend')
       void extend
         .run({ params, body: { ...body, days: Number(days) } })
-        .then((r) => r && onDone('cases.done.extended', { case: summary.caseNumber, date: r.case.supplementBy ?? '' }));
+        .then(
+          (r) =>
+            r && onDone('cases.done.extended', { case: summary.caseNumber, date: r.case.supplementBy ? formatDay(r.case.supplementBy, i18n.language) : '' }),
+        );
     else void close.run({ params, body }).then((r) => r && onDone('cases.done.closed', { case: summary.caseNumber }));
   };
 

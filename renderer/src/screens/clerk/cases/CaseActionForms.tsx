@@ -8,6 +8,7 @@ import { callApi } from '../../../api/client.js';
 import { Field, type Problems } from '../../../components/form/Field.js';
 import { ProblemSummary } from '../../../components/form/ProblemSummary.js';
 import { useProblems } from '../../../components/form/use-problems.js';
+import { formatDay } from '../../../i18n/format.js';
 import type { Run } from './CaseActions.js';
 import { materialName } from '../../../components/cases/case-text.js';
 
@@ -40,6 +41,7 @@ function Buttons({ busy, confirm, onCancel }: { busy: boolean; confirm: string; 
  */
 export function DeferForm({ view, service, ticked, ...p }: FormProps & { service: Service | undefined; ticked: ReadonlySet<string> }) {
   const { t, i18n } = useTranslation();
+  const day = (iso: string | null) => (iso ? formatDay(iso, i18n.language) : '');
   const id = useId();
   const problems = useProblems();
   const paper = view.materials.filter((m) => m.requirement !== 'data_sharing');
@@ -77,7 +79,7 @@ export function DeferForm({ view, service, ticked, ...p }: FormProps & { service
           params: { case: view.caseNumber },
           body: { ...p.at, received: [...ticked], missing: missing.map((m) => m.code), ...(pledge ? { pledge } : {}) },
         }),
-      (r) => ({ key: 'cases.done.deferred', values: { date: r.case.supplementBy ?? '' } }),
+      (r) => ({ key: 'cases.done.deferred', values: { date: day(r.case.supplementBy) } }),
     );
   };
 

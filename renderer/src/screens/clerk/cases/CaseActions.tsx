@@ -6,6 +6,7 @@ import type { CaseView } from '@domain/contract/cases-api.js';
 import { callApi } from '../../../api/client.js';
 import { ConfirmButton } from '../../../components/panel/ConfirmButton.js';
 import { useRunner } from '../../../data/use-command.js';
+import { formatDay } from '../../../i18n/format.js';
 import type { CommandError } from '../../../data/errors.js';
 import { DeferForm, HandOverForm, RefuseForm } from './CaseActionForms.js';
 import { tickable } from './MaterialsCheck.js';
@@ -37,7 +38,8 @@ export function CaseActions({
   onDone: (answer: ActionAnswer, done: Done) => void;
   onFailed: (e: CommandError) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const day = (iso: string | null) => (iso ? formatDay(iso, i18n.language) : '');
   const runner = useRunner<string>();
   const [open, setOpen] = useState<'defer' | 'refuse' | 'hand_over' | null>(null);
   useEffect(() => {
@@ -62,13 +64,13 @@ export function CaseActions({
     void run(
       'accept',
       () => callApi('acceptCase', { params, body: { ...at, received: [...ticked] } }),
-      (r) => ({ key: 'cases.done.accepted', values: { date: r.case.promisedBy ?? '' } }),
+      (r) => ({ key: 'cases.done.accepted', values: { date: day(r.case.promisedBy) } }),
     );
   const supplement = () =>
     void run(
       'supplement',
       () => callApi('supplementCase', { params, body: { ...at, received: paper.map((m) => m.code) } }),
-      (r) => ({ key: 'cases.done.supplied', values: { date: r.case.promisedBy ?? '' } }),
+      (r) => ({ key: 'cases.done.supplied', values: { date: day(r.case.promisedBy) } }),
     );
   const complete = () =>
     void run(

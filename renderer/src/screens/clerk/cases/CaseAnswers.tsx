@@ -48,7 +48,10 @@ export function CaseAnswers({
   const [editing, setEditing] = useState<FormData | null>(null);
   const problems = useProblems();
   const save = useCommand('editCaseForm', { invalidates: ['caseView'] });
-  const fields = (service?.fields ?? []).filter((f) => view.form[f.key] !== undefined && view.form[f.key] !== null && view.form[f.key] !== '');
+  // The ID number heads the case already; the other answers given are listed.
+  const fields = (service?.fields ?? []).filter(
+    (f) => f.key !== 'idNumber' && view.form[f.key] !== undefined && view.form[f.key] !== null && view.form[f.key] !== '',
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

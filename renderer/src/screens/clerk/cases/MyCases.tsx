@@ -23,7 +23,7 @@ export function MyCases({ catalog, onOpen }: { catalog: Catalog | null; onOpen: 
           </li>
         ))}
       </ul>
-      <CaseList cases={cases} failed={mine.error !== null} catalog={catalog} empty={t('cases.mine.none')} label={t('cases.mine.title')} onOpen={onOpen} />
+      <CaseList cases={cases} failed={mine.error !== null} catalog={catalog} empty={t('cases.mine.none')} label={t('cases.mine.table')} onOpen={onOpen} />
     </Panel>
   );
 }
