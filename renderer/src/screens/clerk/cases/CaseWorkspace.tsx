@@ -44,7 +44,14 @@ export function CaseWorkspace({ window: win, ticketId, catalog }: { window: Serv
     <div className="case-work">
       <ApplicationPanel windowId={win.id} ticketId={ticketId} catalog={catalog} />
       {walkIn && catalog ? (
-        <WalkInForm windowId={win.id} lines={win.lines} catalog={catalog} onCreated={(n) => open(n)} onCancel={() => setWalkIn(false)} />
+        <WalkInForm
+          windowId={win.id}
+          lines={win.lines}
+          catalog={catalog}
+          // On the ticket being served it shows with that ticket's applications; else it opens here.
+          onCreated={(n) => (ticketId === null ? open(n) : setWalkIn(false))}
+          onCancel={() => setWalkIn(false)}
+        />
       ) : null}
       {opened && catalog ? (
         <Panel title={t('cases.opened.title')} className="case-opened">
