@@ -259,10 +259,11 @@ export function printingService(o: PrintingOptions) {
       return jobs.enqueueMany(checked, now);
     },
 
-    /** After the step's transaction committed: send what storeDocuments stored. */
+    /** After the step's transaction committed: send what storeDocuments stored. In the next turn,
+     * so that the clerk's answer goes out before the worker's own commit and render. */
     documentsStored(terminalId: number): void {
       watched.add(terminalId);
-      queue.kick();
+      setImmediate(queue.kick);
     },
 
     kick: queue.kick,
