@@ -50,10 +50,11 @@ test('two clerks decide one case at the same moment: one wins, the other is told
   await openByNumber(a, caseNumber);
   await openByNumber(b, caseNumber);
 
-  // A accepts with the owner's consent to follow; B refuses. Both press at once.
-  await tickPapers(a, caseNumber, ['本人居民身份证', '居民户口簿']);
-  await desk(a, caseNumber).getByRole('button', { name: '容缺受理' }).click();
-  const confirmA = desk(a, caseNumber).getByRole('button', { name: '确认容缺受理并打印告知单' });
+  // Both refuse, each for a reason of their own, pressing at once (a form stays open while the
+  // other's decision arrives, so both presses reach the host).
+  await desk(a, caseNumber).getByRole('button', { name: '不予受理', exact: true }).click();
+  await desk(a, caseNumber).getByRole('radio', { name: '不符合申请条件' }).check();
+  const confirmA = desk(a, caseNumber).getByRole('button', { name: '确认不予受理并打印告知书' });
   await desk(b, caseNumber).getByRole('button', { name: '不予受理', exact: true }).click();
   await desk(b, caseNumber).getByRole('radio', { name: '同一事项已在办理' }).check();
   const confirmB = desk(b, caseNumber).getByRole('button', { name: '确认不予受理并打印告知书' });
@@ -63,14 +64,17 @@ test('two clerks decide one case at the same moment: one wins, the other is told
   const conflictB = desk(b, caseNumber).locator('.case-conflict');
   await expect.poll(async () => (await conflictA.count()) + (await conflictB.count()), { timeout: 10_000 }).toBe(1);
   const [loser, winner] =
-    (await conflictA.count()) === 1 ? [a, { name: '孙警官', no: 'C802', status: '不予受理' }] : [b, { name: '钱警官', no: 'C801', status: '待补交材料' }];
+    (await conflictA.count()) === 1
+      ? [a, { name: '孙警官', no: 'C802', reason: '同一事项已在办理' }]
+      : [b, { name: '钱警官', no: 'C801', reason: '不符合申请条件' }];
   await expect(desk(loser, caseNumber).locator('.case-conflict')).toContainText(`此办件刚刚已由${winner.name}（${winner.no}）处理`);
-  await expect(desk(loser, caseNumber).locator('.case-conflict')).toContainText(`现在的状态是“${winner.status}”`);
-  await expect(desk(a, caseNumber).locator('.case-status')).toHaveText(winner.status);
-  await expect(desk(b, caseNumber).locator('.case-status')).toHaveText(winner.status);
+  await expect(desk(loser, caseNumber).locator('.case-conflict')).toContainText('现在的状态是“不予受理”');
+  await expect(desk(a, caseNumber).locator('.case-status')).toHaveText('不予受理');
+  await expect(desk(b, caseNumber).locator('.case-status')).toHaveText('不予受理');
   await axe(loser, 'case desk told who has the case');
   // One step happened, not two: the history has the submission and the winner's decision.
   await expect(desk(a, caseNumber).locator('.case-history li')).toHaveCount(2);
+  await expect(desk(a, caseNumber).locator('.case-history li').nth(1)).toContainText(winner.reason);
 });
 
 test.describe('with the simulated card reader', () => {

@@ -85,7 +85,9 @@ export function CaseActions({
       () => ({ key: 'cases.done.withdrawn' }),
     );
 
-  if (view.allowed.length === 0) return null;
+  // A form the clerk has open stays while a colleague's change arrives: pressing it is then refused
+  // and the desk says who got there first, rather than the form vanishing under the finger.
+  if (view.allowed.length === 0 && open === null) return null;
   return (
     <div className="case-actions">
       <div className="case-actions__row">
