@@ -26,7 +26,7 @@ export interface ApplicationRow {
   created_at: number;
   updated_at: number;
   purged_at: number | null;
-  /** Set when a clerk accepts the case (migration 009): the promised completion date. */
+  /** Set when a clerk accepts the case (migration 011): the promised completion date. */
   promised_by: string | null;
 }
 
