@@ -26,6 +26,8 @@ export interface ApplicationRow {
   created_at: number;
   updated_at: number;
   purged_at: number | null;
+  /** Set when a clerk accepts the case (migration 011): the promised completion date. */
+  promised_by: string | null;
 }
 
 interface StoredRow extends Omit<ApplicationRow, 'applicant_id_number' | 'form_json'> {
@@ -106,7 +108,7 @@ export function applicationStore(db: Db, cipher: FieldCipher) {
     applicant_id_number: id ? cipher.open('applications', 'applicant_id_number_enc', id) : null,
     form_json: form ? cipher.open('applications', 'form_enc', form) : null,
   });
-  const eventsStmt = db.prepare<[number], { at: number; actor: string; from_status: string | null; to_status: string; note: string }>(
+  const eventsStmt = db.prepare<[number], { at: number; actor: string; from_status: ApplicationStatus | null; to_status: ApplicationStatus; note: string }>(
     `SELECT at, actor, from_status, to_status, note FROM application_events WHERE application_id = ? ORDER BY id`,
   );
   const ticketStmt = db.prepare<[number], TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`);

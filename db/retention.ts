@@ -17,8 +17,9 @@ const FINISHED = FINISHED_APPLICATION_STATUSES.map((s) => `'${s}'`).join(', ');
 /**
  * Clears the personal data that is past the retention period, in the caller's transaction:
  * - a finished case's ID number, its hash and its form answers, `retentionDays` after it was
- *   finished (its last change into a finished status); service, line, status, times, window and
- *   staff stay in the case, its events and its ticket, for statistics;
+ *   finished (its last change into a finished status), with its steps' sealed details and the
+ *   clerk's corrections of its answers; service, line, status, times, window and staff stay in
+ *   the case, its events and its ticket, for statistics;
  * - an appointment's name and ID number, that long after its slot (or its use);
  * - the document data of print jobs made that long ago (printed or not: nothing prints that late);
  *   a reprint is then refused;
@@ -36,6 +37,13 @@ export function purgeExpired(db: Db, now: number, retentionDays: number): PurgeC
                       updated_at) <= @cutoff`,
     )
     .run({ now, cutoff }).changes;
+  // What case work kept of a purged case's people: the steps' sealed details (a refusal's wording,
+  // who collected) and the clerk's corrections of its answers.
+  db.prepare(
+    `UPDATE application_events SET detail_enc = NULL
+     WHERE detail_enc IS NOT NULL AND application_id IN (SELECT id FROM applications WHERE purged_at IS NOT NULL)`,
+  ).run();
+  db.prepare(`DELETE FROM case_form_changes WHERE application_id IN (SELECT id FROM applications WHERE purged_at IS NOT NULL)`).run();
   const appointments = db
     .prepare<{ now: number; cutoff: number }>(
       `UPDATE appointments SET name_enc = NULL, id_number_enc = NULL, id_number_hash = NULL, purged_at = @now

@@ -8,7 +8,7 @@ export interface SealedColumn {
   idNumberHash?: string;
 }
 
-/** Every column that holds personal data: all sealed (migration 007). Add a new one here. */
+/** Every column that holds personal data: all sealed (migrations 007 and 011). Add a new one here. */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'appointments', column: 'name_enc' },
   { table: 'appointments', column: 'id_number_enc', idNumberHash: 'id_number_hash' },
@@ -16,6 +16,10 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'applications', column: 'form_enc' },
   { table: 'print_jobs', column: 'data_enc' },
   { table: 'conversation_messages', column: 'text_enc' },
+  // Case work (011): a refusal's wording and who collected a result; a clerk's corrections.
+  { table: 'application_events', column: 'detail_enc' },
+  { table: 'case_form_changes', column: 'old_value_enc' },
+  { table: 'case_form_changes', column: 'new_value_enc' },
 ];
 
 const BATCH = 500;

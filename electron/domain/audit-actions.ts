@@ -45,6 +45,20 @@ export const AUDIT_ACTIONS = [
   'application.submit',
   'application.view',
   'retention.purge',
+  'case.view',
+  'case.find',
+  'case.form_edit',
+  'case.transfer',
+  'case.accept',
+  'case.accept_deferred',
+  'case.supplement',
+  'case.refuse',
+  'case.complete',
+  'case.hand_over',
+  'case.withdraw',
+  'case.extend',
+  'case.close_overdue',
+  'calendar.set',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

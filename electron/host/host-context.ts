@@ -17,6 +17,7 @@ import type { CatalogService } from './catalog-service.js';
 import type { AgentRegistry } from './agents/agent-registry.js';
 import type { Presence } from './agents/presence.js';
 import type { ImeService } from './ime/ime-service.js';
+import type { CalendarService } from './cases/calendar-service.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -56,4 +57,6 @@ export interface HostContext {
   catalog: CatalogService;
   /** The on-screen input's handwriting and pinyin recognisers (stateless: nothing asked is kept). */
   ime: ImeService;
+  /** Working days: the statutory holidays and 调休 with the supervisor's corrections. */
+  calendar: CalendarService;
 }

@@ -13,6 +13,8 @@ import { auditStore } from '../../db/audit.js';
 import { conversationStore } from '../../db/conversation.js';
 import { settingsStore } from '../../db/settings.js';
 import { catalogService } from './catalog-service.js';
+import { calendarService } from './cases/calendar-service.js';
+import { calendarStore } from '../../db/calendar.js';
 import { staffStore } from '../../db/staff.js';
 import { api, EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
 import { MAX_AGENT_MESSAGE_BYTES } from '../domain/contract/agent-link.js';
@@ -45,6 +47,8 @@ import { registerAgentSocket } from './agents/agent-socket.js';
 import { presenceTracker } from './agents/presence.js';
 import { terminalAgentStore } from '../../db/terminal-agents.js';
 import { applicationsHandlers } from './handlers/applications-handlers.js';
+import { casesHandlers } from './handlers/cases-handlers.js';
+import { calendarHandlers } from './handlers/calendar-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import { imeHandlers } from './handlers/ime-handlers.js';
@@ -160,6 +164,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     presence,
     catalog: catalogService(settings, log),
     ime: imeService({ ...imeOptionsFromEnv(process.env), ...options.ime }, log),
+    calendar: calendarService(calendarStore(opened.db)),
   };
 
   const app = Fastify({
@@ -191,6 +196,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...auditHandlers(ctx),
       ...catalogHandlers(ctx),
       ...applicationsHandlers(ctx),
+      ...casesHandlers(ctx),
+      ...calendarHandlers(ctx),
       ...printHandlers(ctx),
       ...devicesHandlers(ctx),
       ...hallHandlers(ctx),

@@ -11,6 +11,7 @@ import { benchTicketIssuance, type IssuanceResult } from './ticket-issuance.js';
 import { queueSection } from './queue-section.js';
 import { devicesSection } from './devices.js';
 import { documentsSection } from './documents.js';
+import { caseAcceptSection } from './case-accept.js';
 import { kioskJourneySection } from './kiosk-journey.js';
 import { lanSection } from './lan.js';
 
@@ -76,7 +77,15 @@ commit it reached 0.24 × raw (p99 84 ms) in the first measurement of this bench
 clients and no think time, latency is mostly queueing (Little's law: 50 in flight at ~7,000/s is
 ~7 ms mean); a hall's real load (600 people per window per day) is orders of magnitude lighter.
 `;
-  const sections = [md, await queueSection(), await devicesSection(), await documentsSection(), await kioskJourneySection(), await lanSection()];
+  const sections = [
+    md,
+    await queueSection(),
+    await devicesSection(),
+    await documentsSection(),
+    await caseAcceptSection(),
+    await kioskJourneySection(),
+    await lanSection(),
+  ];
   const path = join(appRoot(), 'BENCHMARKS.md');
   writeFileSync(path, sections.join('\n'));
   process.stdout.write(sections.join('\n'));

@@ -315,7 +315,7 @@ test('the booth offers only what needs no clerk, and answers a progress query', 
   await axe(booth, 'progress query, not found');
   await booth.getByLabel('身份证号码后 4 位').fill('0424');
   await booth.getByRole('button', { name: '查询', exact: true }).click();
-  await expect(booth.getByText('已提交，等待叫号')).toBeVisible();
+  await expect(booth.locator('.progress__status')).toHaveText('已提交，等待叫号');
   await expect(booth.getByText('请留意叫号，到窗口办理。')).toBeVisible();
   await axe(booth, 'progress query, found');
 

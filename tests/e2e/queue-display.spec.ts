@@ -201,8 +201,9 @@ test('a new hall: first administrator, sign-in, settings, windows, staff and app
   // Appointments: tomorrow 10:00 hall time.
   const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
   await adminSection(admin, '预约');
-  await admin.getByLabel('日期', { exact: true }).fill(tomorrow);
-  await admin.getByLabel('时间', { exact: true }).fill('10:00');
+  const booking = admin.getByRole('region', { name: '登记预约' });
+  await booking.getByLabel('日期', { exact: true }).fill(tomorrow);
+  await booking.getByLabel('时间', { exact: true }).fill('10:00');
   await admin.getByRole('button', { name: '登记预约' }).click();
   await expect(admin.getByTestId('appointment-code')).not.toBeEmpty();
   await expectNoViolations(admin, 'appointment booked');

@@ -250,6 +250,8 @@ describe('applications over the real host', () => {
       nextStep: 'application.next.await_call',
       supplementBy: null,
       promisedBy: '2026-11-24',
+      missingMaterials: [],
+      history: [{ status: 'submitted', at: NOW }],
     });
     expect(JSON.stringify(ok.body)).not.toContain(id);
     expect(JSON.stringify(ok.body)).not.toContain('张三');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUSINESS_LINES } from '../../electron/domain/business-lines.js';
 import { CATALOG_INPUT, serviceCatalog } from '../../electron/domain/catalog/catalog.js';
-import { CATALOG_LANGUAGES, CatalogSchema, PREFILL_SOURCES, type Text } from '../../electron/domain/catalog/catalog-schema.js';
-import { addWorkingDays, ageOn, formSchema } from '../../electron/domain/catalog/form-schema.js';
+import { CATALOG_LANGUAGES, CatalogSchema, PREFILL_SOURCES, ServiceSchema, type Text } from '../../electron/domain/catalog/catalog-schema.js';
+import { ageOn, formSchema } from '../../electron/domain/catalog/form-schema.js';
 
 /** Every Text object anywhere in a value, with where it was found. */
 function textsIn(value: unknown, path = ''): { path: string; text: Record<string, unknown> }[] {
@@ -129,6 +129,15 @@ describe('service catalog', () => {
       ).toBe(true);
   });
 
+  it('marks the kinship proofs a pledge may stand in for, naming a real ID number field', () => {
+    const pledged = catalog.services.flatMap((s) => s.materials.filter((m) => m.requirement === 'deferrable' && m.pledge).map((m) => [s.code, m.code]));
+    expect(pledged).toEqual([['birth_registration', 'marriage_certificate']]);
+    const bad = structuredClone(catalog.services.find((s) => s.code === 'birth_registration'));
+    const m = bad?.materials.find((x) => x.code === 'marriage_certificate');
+    if (m?.requirement === 'deferrable' && m.pledge) m.pledge.relativeIdField = 'phone';
+    expect(ServiceSchema.safeParse(bad).success).toBe(false);
+  });
+
   it('offers at least one service at a booth, and some services are 容缺 or data-shared', () => {
     expect(catalog.services.some((s) => s.boothEligible)).toBe(true);
     expect(catalog.services.some((s) => s.materials.some((m) => m.requirement === 'deferrable'))).toBe(true);
@@ -183,9 +192,7 @@ describe('form rules from the catalog', () => {
     expect(r.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['port', 'shoeSize', 'travelDate']);
   });
 
-  it('counts working days and age', () => {
-    expect(addWorkingDays('2026-11-27', 1)).toBe('2026-11-30'); // Friday + 1 → Monday
-    expect(addWorkingDays('2026-11-24', 5)).toBe('2026-12-01');
+  it('counts age in whole years (working days: working-days.test.ts)', () => {
     expect(ageOn('1956-11-24', '2026-11-24')).toBe(70);
     expect(ageOn('1956-11-25', '2026-11-24')).toBe(69);
   });

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applicationStore } from '../../db/applications.js';
+import { calendarStore } from '../../db/calendar.js';
+import { caseStore } from '../../db/cases.js';
 import { appointmentStore } from '../../db/appointments.js';
 import { appRoot } from '../../db/app-root.js';
 import { auditStore } from '../../db/audit.js';
@@ -276,10 +278,48 @@ const ROWS: [table: string, rows: Row[]][] = [
         terminal_id: 11,
         created_at: T,
         updated_at: T,
+        owner_staff_id: 21,
+        version: 1,
+        accepted_at: null,
+        promised_by: null,
+        materials_received_json: JSON.stringify(['id_card']),
       },
     ],
   ],
-  ['application_events', [{ id: 95, application_id: 91, at: T, actor: 'terminal:11', from_status: null, to_status: 'submitted', note: '' }]],
+  [
+    'application_events',
+    [
+      {
+        id: 95,
+        application_id: 91,
+        at: T,
+        actor: 'terminal:11',
+        from_status: null,
+        to_status: 'submitted',
+        note: '',
+        action: 'submit',
+        staff_id: null,
+        window_id: null,
+        detail_enc: null,
+      },
+    ],
+  ],
+  [
+    'case_form_changes',
+    [
+      {
+        id: 96,
+        application_id: 91,
+        at: T + 120_000,
+        staff_id: 21,
+        field: 'phone',
+        old_value_enc: sealed('case_form_changes', 'old_value_enc', '13800138000'),
+        new_value_enc: sealed('case_form_changes', 'new_value_enc', '13900139000'),
+      },
+    ],
+  ],
+  ['material_verifications', [{ application_id: 91, material_code: 'hukou_record', state: 'verified', checked_at: T + 5_000, source: 'population register' }]],
+  ['calendar_days', [{ day: '2026-12-31', kind: 'holiday', name: '本地假日', updated_at: T, staff_id: 21 }]],
 ];
 
 const cleanups: (() => void)[] = [];
@@ -372,6 +412,7 @@ function expectStoresRead(db: Db, seeded: Seeded): void {
       id: 31,
       name: '张晓明',
       used_at: null,
+      // Held in clear (6, 7) or only sealed (8 on): either way the store reads it.
       id_number: has('appointments', 'id_number') || has('appointments', 'id_number_enc') ? ID_NUMBER : null,
     });
   }
@@ -397,6 +438,13 @@ function expectStoresRead(db: Db, seeded: Seeded): void {
     expect(apps.byCase('YZ20261124-0001')).toMatchObject({ id: 91, applicant_id_number: ID_NUMBER, status: 'submitted', ticket_id: 41, green_channel: 1 });
     expect(apps.byTicket(41).map((a) => a.case_number)).toEqual(['YZ20261124-0001']);
     expect(apps.events(91)).toMatchObject([{ to_status: 'submitted' }]);
+  }
+  if (has('case_form_changes')) {
+    const cases = caseStore(db, cipher);
+    expect(cases.byCase('YZ20261124-0001')).toMatchObject({ owner_staff_id: 21, version: 1, materials_received_json: '["id_card"]' });
+    expect(cases.formChanges(91)).toMatchObject([{ field: 'phone', old_value: '13800138000', new_value: '13900139000', staff_no: 'C101' }]);
+    expect(cases.verifications(91)).toMatchObject([{ material_code: 'hukou_record', state: 'verified' }]);
+    expect(calendarStore(db).overrides()).toEqual([{ day: '2026-12-31', kind: 'holiday', name: '本地假日' }]);
   }
 }
 

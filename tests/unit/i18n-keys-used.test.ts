@@ -14,6 +14,10 @@ import { READ_FAILURES } from '../../electron/domain/devices/sam-status.js';
 import { TICKET_CLASSES } from '../../electron/domain/queue/calling-policy.js';
 import { SCREEN_ROLES, TERMINAL_ROLES } from '../../electron/domain/roles.js';
 import { DOCUMENT_KINDS } from '../../electron/host/printing/documents/types.js';
+import { CASE_ACTIONS } from '../../electron/domain/cases/case-machine.js';
+import { URGENCIES } from '../../electron/domain/cases/case-deadlines.js';
+import { REFUSAL_REASON_CODES } from '../../electron/domain/cases/refusal-reasons.js';
+import { CaseOutcomeSchema, MaterialCheckSchema, VERIFICATION_STATES } from '../../electron/domain/contract/cases-api.js';
 
 /**
  * A key the code uses but the catalogs lack shows a citizen the raw key. This reads the renderer
@@ -60,6 +64,16 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'admin.nav.*': ADMIN_SECTIONS.map((s) => s.id),
   'audit.family.*': AUDIT_FAMILIES,
   'audit.action.*': AUDIT_ACTIONS.map((a) => a.replace('.', '_')),
+  'cases.refusal.*': REFUSAL_REASON_CODES,
+  'cases.urgency.*': URGENCIES,
+  'cases.verification.*': VERIFICATION_STATES,
+  'cases.requirement.*': MaterialCheckSchema.shape.requirement.options,
+  'cases.declared.*': MaterialCheckSchema.shape.declared.options,
+  // Every action of the state machine, and the two steps that change no status.
+  'cases.history.action.*': [...CASE_ACTIONS, 'transfer', 'form_edit'],
+  'cases.handOver.*': ['applicant', 'agent'],
+  'counter.outcome.*': CaseOutcomeSchema.shape.kind.options,
+  'admin.calendar.kind.*': ['holiday', 'workday', 'normal'],
 };
 
 /**

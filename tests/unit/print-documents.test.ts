@@ -67,10 +67,15 @@ describe.skipIf(!poppler)('printed documents (read back with poppler)', () => {
 
   const caseDocs: [DocumentRequest, string[]][] = [
     [SAMPLE_DOCUMENTS.one_time_notice, ['一次性告知书', '边境旅游通行证', '近期免冠彩色照片', '尚缺材料', 'YZ-20260518-0042', '当场办结']],
-    [SAMPLE_DOCUMENTS.acceptance_receipt, ['受理回执', '普通护照首次申领', '巴特尔', '7 个工作日', '120.00 元', '5号窗口', '王警官', 'YZ-20260518-0042']],
-    [SAMPLE_DOCUMENTS.supplement_notice, ['容缺补正告知单', '房屋所有权证复印件', '2026年5月25日前', 'YZ-20260518-0043', '申请人签字']],
+    [
+      SAMPLE_DOCUMENTS.acceptance_receipt,
+      ['受理回执', '普通护照首次申领', '巴特尔', '7 个工作日', '承诺办结日期', '2026年5月27日前', '120.00 元', '5号窗口', '王警官', 'YZ-20260518-0042'],
+    ],
+    [SAMPLE_DOCUMENTS.supplement_notice, ['容缺补正告知单', '第一联 申请人留存', '房屋所有权证复印件', '2026年5月25日前', 'YZ-20260518-0043', '申请人签字']],
     [SAMPLE_DOCUMENTS.kinship_pledge, ['亲属关系承诺书', '乌云其其格', '母子', '**************4527', '承诺人签字']],
     [SAMPLE_DOCUMENTS.rejection_notice, ['不予受理告知书', '暂扣状态', '行政复议', 'YZ-20260518-0045']],
+    [SAMPLE_DOCUMENTS.collection_receipt, ['证件领取签收单', '乌云其其格（受托人）', '**************4527', '领取人签字', 'YZ-20260518-0042']],
+    [SAMPLE_DOCUMENTS.withdrawal_notice, ['撤回申请确认书', '自愿撤回', '申请人签字', 'YZ-20260518-0046']],
   ];
   it.each(caseDocs)('$kind: content, paper, masked ID', async (req, expected) => {
     const r = await rendered(req);

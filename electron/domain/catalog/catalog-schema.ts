@@ -32,7 +32,15 @@ export const MaterialSchema = z.discriminatedUnion('requirement', [
   z.object({ code: z.string().regex(CODE_PATTERN), name: TextSchema, requirement: z.literal('mandatory') }).strict(),
   /** 容缺: accepted without it; the citizen supplies it within `supplyWithinDays` working days. */
   z
-    .object({ code: z.string().regex(CODE_PATTERN), name: TextSchema, requirement: z.literal('deferrable'), supplyWithinDays: z.number().int().min(1).max(60) })
+    .object({
+      code: z.string().regex(CODE_PATTERN),
+      name: TextSchema,
+      requirement: z.literal('deferrable'),
+      supplyWithinDays: z.number().int().min(1).max(60),
+      /** A kinship proof: while it is outstanding a signed 亲属关系承诺书 stands in, pre-filled with
+       * the relationship it proves and the relative's ID number from this form field, if any. */
+      pledge: z.object({ relationship: TextSchema, relativeIdField: z.string().optional() }).strict().optional(),
+    })
     .strict(),
   /** 数据跑路: the hall fetches it from another system; the citizen need not bring it. */
   z.object({ code: z.string().regex(CODE_PATTERN), name: TextSchema, requirement: z.literal('data_sharing') }).strict(),
@@ -117,6 +125,11 @@ export const ServiceSchema = z
     s.fields.forEach((f, i) => {
       if (f.requiredWhen && !keys.includes(f.requiredWhen.field))
         ctx.addIssue({ code: 'custom', message: `requiredWhen names unknown field ${f.requiredWhen.field}`, path: ['fields', i] });
+    });
+    s.materials.forEach((m, i) => {
+      const field = m.requirement === 'deferrable' ? m.pledge?.relativeIdField : undefined;
+      if (field !== undefined && s.fields.find((f) => f.key === field)?.type !== 'idNumber')
+        ctx.addIssue({ code: 'custom', message: `pledge.relativeIdField ${field} is not an ID number field of ${s.code}`, path: ['materials', i, 'pledge'] });
     });
     const codes = s.materials.map((m) => m.code);
     codes.forEach((c, i) => {

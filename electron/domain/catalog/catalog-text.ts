@@ -121,6 +121,9 @@ export const M = {
     ),
     requirement: 'deferrable',
     supplyWithinDays: 10,
+    // It proves the parents' marriage: a pledge between the applicant and the other parent, whose
+    // ID number the form may already hold.
+    pledge: { relationship: t('夫妻', 'ᠡᠷ\u180Eᠡ ᠡᠮᠡ', 'Spouses'), relativeIdField: 'otherParentIdNumber' },
   },
   residenceProof: {
     code: 'residence_proof',

@@ -109,18 +109,6 @@ export function formSchema(service: Service, ports: readonly string[], today: st
   });
 }
 
-/** Adds working days (Monday–Friday) to a YYYY-MM-DD date; statutory holidays are not modelled. */
-export function addWorkingDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
-  }
-  return d.toISOString().slice(0, 10);
-}
-
 /** Whole years between a birth date and today (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { appointmentsApi } from './appointments-api.js';
 import { applicationsApi } from './applications-api.js';
 import { auditApi } from './audit-api.js';
+import { calendarApi } from './calendar-api.js';
+import { casesApi } from './cases-api.js';
 import { catalogApi } from './catalog-api.js';
 import { conversationApi } from './conversation-api.js';
 import { devicesApi } from './devices-api.js';
@@ -37,6 +39,8 @@ export const api = {
   ...auditApi,
   ...catalogApi,
   ...applicationsApi,
+  ...casesApi,
+  ...calendarApi,
   ...printApi,
   ...devicesApi,
   ...hallApi,

@@ -5,7 +5,17 @@ import { AppointmentCodeSchema } from './appointments-api.js';
 import { IdParam, None, route } from './route-spec.js';
 import { BusinessLineSchema, IsoDateSchema, LanguageSchema, TicketSchema } from './schemas.js';
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'accepted', 'completed', 'supplement_pending', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'accepted',
+  'completed',
+  'supplement_pending',
+  'rejected',
+  'withdrawn',
+  'ready_for_collection',
+  'handed_over',
+] as const;
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
 
@@ -14,16 +24,18 @@ export const NEXT_STEP: Readonly<Record<ApplicationStatus, string>> = {
   draft: 'application.next.finish_at_kiosk',
   submitted: 'application.next.await_call',
   accepted: 'application.next.in_progress',
-  completed: 'application.next.collect',
+  completed: 'application.next.done',
   supplement_pending: 'application.next.supply_materials',
   rejected: 'application.next.see_notice',
   withdrawn: 'application.next.none',
+  ready_for_collection: 'application.next.collect',
+  handed_over: 'application.next.none',
 };
 
 const ServiceCode = z.string().trim().min(1).max(60);
 export const RequestId = z.string().uuid('requestId must be a UUID made by the kiosk');
 /** A name as on the ID card: Han characters, with the middle dot some names carry, at most 40. */
-const HAN_NAME = /^[\p{Script=Han}·•・.]+$/u;
+export const HAN_NAME = /^[\p{Script=Han}·•・.]+$/u;
 /** Codes of the materials the citizen ticked as brought (data-shared ones need not be listed). */
 const Materials = z.array(z.string().max(60)).max(40);
 
@@ -53,7 +65,8 @@ export type FullApplication = z.infer<typeof FullApplicationSchema>;
 /** Case numbers (YZ + service day + sequence) and the ID ending the progress query asks for. */
 export const CASE_NUMBER_PATTERN = /^YZ\d{8}-\d{4,6}$/;
 export const ID_LAST4_PATTERN = /^\d{3}[\dX]$/;
-const CaseNumber = z.string().trim().toUpperCase().regex(CASE_NUMBER_PATTERN, 'expected a case number like YZ20261124-0001');
+export const CaseNumberSchema = z.string().trim().toUpperCase().regex(CASE_NUMBER_PATTERN, 'expected a case number like YZ20261124-0001');
+const CaseNumber = CaseNumberSchema;
 
 const TicketAnswer = {
   /** Null when a 24-hour booth takes the application while the hall is closed: there is no queue
@@ -131,6 +144,10 @@ export const applicationsApi = {
       nextStep: z.string(),
       supplementBy: IsoDateSchema.nullable(),
       promisedBy: IsoDateSchema,
+      /** Still to bring (容缺), by material code. */
+      missingMaterials: z.array(z.string()),
+      /** Each status the case reached, with when (epoch ms): the citizen's view of its history. */
+      history: z.array(z.object({ status: ApplicationStatusSchema, at: z.number().int() })),
     }),
   }),
 

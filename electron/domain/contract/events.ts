@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PrinterStatusSchema } from './print-api.js';
 import { TerminalPresenceSchema } from './terminals-api.js';
 import { CallSchema, ConversationMessageSchema, QueueStateSchema } from './schemas.js';
+import { ApplicationStatusSchema } from './applications-api.js';
+import { CaseOutcomeSchema } from './cases-api.js';
 import { CardReadSchema, DeviceHealthSchema, ScanSchema } from '../devices/device-contract.js';
 
 /**
@@ -30,6 +32,12 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('device.scan'), deviceId: z.number().int().positive(), at: z.number().int(), scan: ScanSchema }),
   /** A terminal's screens or agent came or went (admin screens: the terminal list). */
   z.object({ type: z.literal('terminal.presence'), presence: TerminalPresenceSchema }),
+  /** A case moved on (or its answers or owner changed): clerk and admin lists read again. No
+   * personal data: the case number, its status and version. */
+  z.object({ type: z.literal('case.changed'), caseNumber: z.string(), status: ApplicationStatusSchema, version: z.number().int() }),
+  /** What a clerk decided at a window, for the counter screen facing the applicant (that window's
+   * screens only): 受理成功 / 请在 … 前补交 … / 不予受理：… */
+  z.object({ type: z.literal('case.outcome'), windowId: z.number().int().positive(), outcome: CaseOutcomeSchema }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
   /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
    * The screen re-reads what it shows of the window after this, so nothing falls between. */

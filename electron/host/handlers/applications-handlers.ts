@@ -1,11 +1,9 @@
-import type { z } from 'zod';
 import { applicationStore, type ApplicationRow } from '../../../db/applications.js';
 import type { IssuedTicket } from '../../../db/tickets.js';
 import type { CatalogLanguage as Language, Service } from '../../domain/catalog/catalog-schema.js';
-import { addWorkingDays, formSchema, type FormData } from '../../domain/catalog/form-schema.js';
+import { addWorkingDays } from '../../domain/calendar/working-days.js';
 import { NEXT_STEP, type applicationsApi, type ApplicationSummary, type FullApplication } from '../../domain/contract/applications-api.js';
-import type { RawFormSchema } from '../../domain/catalog/form-schema.js';
-import { validateIdNumber } from '../../domain/identity/id-number.js';
+import { checkApplicant, type CheckedApplicant } from '../cases/check-application.js';
 import { classAtArrival, type TicketClass } from '../../domain/queue/calling-policy.js';
 import { isGreenChannel } from '../../domain/queue/green-channel.js';
 import { policyOf } from '../../domain/queue/hall-settings.js';
@@ -30,20 +28,6 @@ interface Redeemed {
   ticketClass: TicketClass;
 }
 
-interface MemberInput {
-  form: z.output<typeof RawFormSchema>;
-  materials: readonly string[];
-}
-
-interface CheckedMember {
-  form: FormData;
-  idNumber: string;
-  birthDate: string;
-  provided: string[];
-  missingDeferrable: string[];
-  supplementBy: string | null;
-}
-
 function serviceOrThrow(ctx: HostContext, code: string, group: boolean, role: string | undefined): Service {
   // The hall's catalog (fees and time limits as the supervisor set them), never the shipped one.
   const s = ctx.catalog.find(code);
@@ -58,52 +42,6 @@ function serviceOrThrow(ctx: HostContext, code: string, group: boolean, role: st
 export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof applicationsApi> {
   const store = applicationStore(ctx.db, ctx.cipher);
 
-  /**
-   * Checks one applicant's form (400 with the fields at fault) and materials: a missing mandatory
-   * material refuses the submission (409 with the list: the kiosk shows the one-time notice
-   * instead of a ticket); a missing 容缺 material is accepted with a date to supply it by.
-   */
-  function checkMember(service: Service, input: MemberInput, today: string, at: string): CheckedMember {
-    const ports = ctx.catalog.catalog().ports.map((p) => p.value);
-    const parsed = formSchema(service, ports, today).safeParse(input.form);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: [`${at}form`, ...i.path.map(String)].join('.'), message: i.message }));
-      throw new ApiError('bad_request', `Invalid form: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
-    }
-    const form = parsed.data;
-    const id = typeof form['idNumber'] === 'string' ? validateIdNumber(form['idNumber'], today) : null;
-    if (!id?.ok) throw new ApiError('bad_request', 'The applicant ID number is missing', [{ path: `${at}form.idNumber`, message: 'required' }]);
-
-    const known = new Set(service.materials.map((m) => m.code));
-    const unknown = input.materials.filter((c) => !known.has(c));
-    if (unknown.length > 0)
-      throw new ApiError(
-        'bad_request',
-        `Unknown materials: ${unknown.join(', ')}`,
-        unknown.map((c) => ({ path: `${at}materials`, message: `not a material of this service: ${c}` })),
-      );
-    const ticked = new Set(input.materials);
-    const missingMandatory = service.materials.filter((m) => m.requirement === 'mandatory' && !ticked.has(m.code));
-    if (missingMandatory.length > 0) {
-      throw new ApiError(
-        'conflict',
-        `Mandatory materials missing: ${missingMandatory.map((m) => m.code).join(', ')}`,
-        missingMandatory.map((m) => ({ path: `${at}materials.${m.code}`, message: `mandatory material missing: ${m.name.en}` })),
-      );
-    }
-    const deferred = service.materials.filter((m) => m.requirement === 'deferrable' && !ticked.has(m.code));
-    const days = Math.max(0, ...deferred.map((m) => (m.requirement === 'deferrable' ? m.supplyWithinDays : 0)));
-    return {
-      form,
-      idNumber: id.value,
-      birthDate: id.birthDate,
-      // Data-shared materials count as provided: the hall fetches them (数据跑路).
-      provided: service.materials.filter((m) => ticked.has(m.code) || m.requirement === 'data_sharing').map((m) => m.code),
-      missingDeferrable: deferred.map((m) => m.code),
-      supplementBy: deferred.length > 0 ? addWorkingDays(today, days) : null,
-    };
-  }
-
   function summary(r: ApplicationRow, service: Service | undefined): ApplicationSummary {
     return {
       caseNumber: r.case_number,
@@ -113,7 +51,8 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
       greenChannel: r.green_channel === 1,
       missingMaterials: JSON.parse(r.materials_missing_json) as string[],
       supplementBy: r.supplement_by,
-      promisedBy: addWorkingDays(r.service_day, service?.timeLimitDays ?? 0),
+      // Once accepted, the date promised then; before, what it would be if accepted that day.
+      promisedBy: r.promised_by ?? addWorkingDays(r.service_day, service?.timeLimitDays ?? 0, ctx.calendar.current()),
       createdAt: r.created_at,
     };
   }
@@ -189,7 +128,7 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
   function submit(
     service: Service,
     requestId: string,
-    members: CheckedMember[],
+    members: CheckedApplicant[],
     terminal: SlipTerminal,
     actor: string,
     language: Language | undefined,
@@ -311,7 +250,7 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
           : submit(
               service,
               body.requestId,
-              [checkMember(service, body, today, 'body.')],
+              [checkApplicant(ctx, service, body, today, 'body.')],
               terminal,
               actorOf(staff, terminal),
               body.language,
@@ -336,7 +275,7 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
       let r;
       if (earlier.length > 0) r = replay(earlier, service.code);
       else {
-        const members = body.members.map((m, i) => checkMember(service, m, today, `body.members.${i}.`));
+        const members = body.members.map((m, i) => checkApplicant(ctx, service, m, today, `body.members.${i}.`));
         const issues: { path: string; message: string }[] = [];
         members.forEach((m, i) => {
           if (members.findIndex((o) => o.idNumber === m.idNumber) !== i)
@@ -389,6 +328,12 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
         nextStep: NEXT_STEP[row.status],
         supplementBy: s.supplementBy,
         promisedBy: s.promisedBy,
+        missingMaterials: row.status === 'supplement_pending' ? s.missingMaterials : [],
+        // Status changes only: a transfer or a corrected answer is the hall's business.
+        history: store
+          .events(row.id)
+          .filter((e) => e.from_status !== e.to_status)
+          .map((e) => ({ status: e.to_status, at: e.at })),
       };
     },
   };

@@ -5,7 +5,7 @@ import { printJobStore, type NewPrintJob, type PrintJobRow } from '../../../db/p
 import { printSettingsStore } from '../../../db/print-settings.js';
 import type { ServerEvent } from '../../domain/contract/events.js';
 import { cupsPrinter } from './cups-printer.js';
-import { OneTimeNoticeDataSchema, type PrintLanguage, type TicketSlipData } from './documents/types.js';
+import { DocumentRequestSchema, OneTimeNoticeDataSchema, type DocumentRequest, type PrintLanguage, type TicketSlipData } from './documents/types.js';
 import { folderPrinter } from './folder-printer.js';
 import type { NoticeContent } from './notice-content.js';
 import { printQueue, type PausePoint } from './print-queue.js';
@@ -265,6 +265,30 @@ export function printingService(o: PrintingOptions) {
       watched.add(terminalId);
       queue.kick();
       void pollStatus(terminalId);
+    },
+
+    /** Whether a terminal has somewhere to print (else its documents are not stored at all). */
+    canPrint: (terminalId: number): boolean => printerOf(configFor(terminalId)) !== null,
+
+    /**
+     * Inside a case step's own transaction: stores the documents the step causes on the window's
+     * printer, so the step and its papers commit together (or neither does). Each is checked
+     * against its schema here: a document that cannot print refuses the step, not the queue later.
+     * Returns each document's job id, in order (null where its key had a job already); empty when
+     * the terminal has no printer. Call documentsStored() after the commit.
+     */
+    storeDocuments(terminalId: number, docs: readonly { request: DocumentRequest; key: string }[]): (number | null)[] {
+      if (!printerOf(configFor(terminalId))) return [];
+      const now = o.clock();
+      const checked = docs.map((d) => ({ terminalId, ...DocumentRequestSchema.parse(d.request), idempotencyKey: d.key }));
+      return jobs.enqueueMany(checked, now);
+    },
+
+    /** After the step's transaction committed: send what storeDocuments stored. In the next turn,
+     * so that the clerk's answer goes out before the worker's own commit and render. */
+    documentsStored(terminalId: number): void {
+      watched.add(terminalId);
+      setImmediate(queue.kick);
     },
 
     kick: queue.kick,

@@ -15,3 +15,17 @@ export function formatDateTime(epochMs: number, language: string): string {
 export function formatTime(epochMs: number, language: string): string {
   return hallFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(epochMs));
 }
+
+const dayCache = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar date (YYYY-MM-DD, the hall's day) in the reader's language: 2026年10月9日, 9 Oct 2026;
+ * digits only in Mongolian, for the reason above. */
+export function formatDay(isoDay: string, language: string): string {
+  if (language === 'mn') return isoDay.replaceAll('-', '/');
+  let f = dayCache.get(language);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: language === 'en' ? 'short' : 'long', day: 'numeric' });
+    dayCache.set(language, f);
+  }
+  return f.format(new Date(`${isoDay}T00:00:00Z`));
+}

@@ -1,7 +1,7 @@
 import { renderBlocks, type Block, type RenderedPdf } from '../layout.js';
 import type { FontChoice } from '../fonts.js';
 import { caseFooter, caseHeader } from './case-header.js';
-import { formatTime } from './text.js';
+import { formatDateZh, formatTime } from './text.js';
 import type { AcceptanceReceiptData } from './types.js';
 
 /** 受理回执 (A4): the citizen's proof that the application was accepted, and when it will be done. */
@@ -10,6 +10,7 @@ export function acceptanceReceipt(d: AcceptanceReceiptData, font: FontChoice = '
     ...caseHeader('受理回执', d),
     { kind: 'field', label: '受理时间', value: formatTime(d.acceptedAt, d.timeZone) },
     { kind: 'field', label: '办理时限', value: d.timeLimitDays === 0 ? '当场办结' : `${d.timeLimitDays} 个工作日` },
+    ...(d.promisedBy && d.timeLimitDays > 0 ? [{ kind: 'field' as const, label: '承诺办结日期', value: `${formatDateZh(d.promisedBy)}前` }] : []),
     { kind: 'field', label: '收费', value: d.feeYuan === 0 ? '不收费' : `${d.feeYuan.toFixed(2)} 元` },
     { kind: 'text', text: '已收材料：' },
     { kind: 'list', items: d.materials.length > 0 ? d.materials : ['无'] },

@@ -1,12 +1,14 @@
 import type { FontChoice } from '../fonts.js';
 import type { RenderedPdf } from '../layout.js';
 import { acceptanceReceipt } from './acceptance-receipt.js';
+import { collectionReceipt } from './collection-receipt.js';
 import { kinshipPledge } from './kinship-pledge.js';
 import { oneTimeNotice } from './one-time-notice.js';
 import { rejectionNotice } from './rejection-notice.js';
 import { supplementNotice } from './supplement-notice.js';
 import { ticketSlip } from './ticket-slip.js';
 import type { DocumentRequest } from './types.js';
+import { withdrawalNotice } from './withdrawal-notice.js';
 
 /** One entry point for the queue: any document request to its PDF. */
 export function renderDocument(req: DocumentRequest, font: FontChoice = 'cjk'): Promise<RenderedPdf> {
@@ -23,7 +25,11 @@ export function renderDocument(req: DocumentRequest, font: FontChoice = 'cjk'): 
       return kinshipPledge(req.data, font);
     case 'rejection_notice':
       return rejectionNotice(req.data, font);
+    case 'collection_receipt':
+      return collectionReceipt(req.data, font);
+    case 'withdrawal_notice':
+      return withdrawalNotice(req.data, font);
   }
 }
 
-export { acceptanceReceipt, kinshipPledge, oneTimeNotice, rejectionNotice, supplementNotice, ticketSlip };
+export { acceptanceReceipt, collectionReceipt, kinshipPledge, oneTimeNotice, rejectionNotice, supplementNotice, ticketSlip, withdrawalNotice };

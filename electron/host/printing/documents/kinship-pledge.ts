@@ -9,7 +9,7 @@ export function kinshipPledge(d: KinshipPledgeData, font: FontChoice = 'cjk'): P
   const blocks: Block[] = [
     ...caseHeader('亲属关系承诺书', d),
     { kind: 'field', label: '关系人', value: d.relativeName },
-    { kind: 'field', label: '关系人身份证号', value: maskNumber(d.relativeIdNumber) },
+    { kind: 'field', label: '关系人身份证号', value: d.relativeIdNumber ? maskNumber(d.relativeIdNumber) : '＿＿＿＿＿＿＿＿＿＿＿＿（手写填写）' },
     { kind: 'field', label: '与申请人关系', value: d.relationship },
     { kind: 'gap' },
     {

@@ -49,6 +49,7 @@ export const SAMPLE_DOCUMENTS: Readonly<Record<DocumentRequest['kind'], Document
       materials: ['居民身份证原件', '出入境证件数字相片回执（照相点）', '户口簿'],
       timeLimitDays: 7,
       feeYuan: 120,
+      promisedBy: '2026-05-27',
     },
   },
   supplement_notice: {
@@ -60,6 +61,7 @@ export const SAMPLE_DOCUMENTS: Readonly<Record<DocumentRequest['kind'], Document
       serviceName: '户口迁移（区内迁移）',
       missing: [{ name: '房屋所有权证复印件', note: '原件核对后退还' }, { name: '迁入地户主同意书' }],
       deadline: '2026-05-25',
+      copy: 'applicant',
     },
   },
   kinship_pledge: {
@@ -84,5 +86,20 @@ export const SAMPLE_DOCUMENTS: Readonly<Record<DocumentRequest['kind'], Document
       reason: '申请人驾驶证处于暂扣状态，暂扣期满前不能补领。',
       legalBasis: '《机动车驾驶证申领和使用规定》',
     },
+  },
+  collection_receipt: {
+    kind: 'collection_receipt',
+    data: {
+      ...window,
+      ...applicant,
+      caseNumber: 'YZ-20260518-0042',
+      serviceName: '普通护照首次申领',
+      collectedAt: at + 9 * 86_400_000,
+      collector: { kind: 'agent', name: '乌云其其格', idNumber: '150102196203084527' },
+    },
+  },
+  withdrawal_notice: {
+    kind: 'withdrawal_notice',
+    data: { ...window, ...applicant, caseNumber: 'YZ-20260518-0046', serviceName: '户口迁移（区内迁移）', withdrawnAt: at + 20 * 60_000, by: 'applicant' },
   },
 };

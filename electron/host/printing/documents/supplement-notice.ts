@@ -7,8 +7,10 @@ import type { SupplementNoticeData } from './types.js';
 /** 容缺补正告知单 (A4): accepted with non-essential material missing; what to bring, and by when. */
 export function supplementNotice(d: SupplementNoticeData, font: FontChoice = 'cjk'): Promise<RenderedPdf> {
   const deadline = formatDateZh(d.deadline);
+  const copy = d.copy === 'file' ? '第二联 窗口存档' : d.copy === 'applicant' ? '第一联 申请人留存' : null;
   const blocks: Block[] = [
     ...caseHeader('容缺补正告知单', d),
+    ...(copy ? [{ kind: 'text' as const, text: copy, align: 'center' as const, size: 'small' as const }] : []),
     { kind: 'text', text: '您申请的事项已按容缺办理方式受理。以下材料尚需补正：' },
     { kind: 'list', items: d.missing.map((m) => (m.note ? `${m.name}（${m.note}）` : m.name)) },
     { kind: 'field', label: '补正期限', value: `${deadline}前` },

@@ -86,6 +86,9 @@ export const AcceptanceReceiptDataSchema = z.object({
   materials: z.array(Text).max(40),
   timeLimitDays: z.number().int().nonnegative(),
   feeYuan: z.number().nonnegative(),
+  /** The promised completion date in working days (承诺办结日期); absent on receipts printed
+   * before case work existed (stored jobs are rendered again on a retry or reprint). */
+  promisedBy: IsoDateSchema.optional(),
 });
 export type AcceptanceReceiptData = z.infer<typeof AcceptanceReceiptDataSchema>;
 
@@ -94,13 +97,16 @@ export const SupplementNoticeDataSchema = z.object({
   missing: z.array(Material).min(1).max(40),
   /** The last day to bring the missing material, YYYY-MM-DD in the hall's time zone. */
   deadline: IsoDateSchema,
+  /** Printed in two copies: the applicant keeps one, the window files the other, signed. */
+  copy: z.enum(['applicant', 'file']).optional(),
 });
 export type SupplementNoticeData = z.infer<typeof SupplementNoticeDataSchema>;
 
 export const KinshipPledgeDataSchema = z.object({
   ...Case,
   relativeName: Text,
-  relativeIdNumber: IdNumber,
+  /** Absent when the relative has none yet (a newborn) or it is not at hand: left to fill in by hand. */
+  relativeIdNumber: IdNumber.optional(),
   relationship: Text,
 });
 export type KinshipPledgeData = z.infer<typeof KinshipPledgeDataSchema>;
@@ -112,7 +118,32 @@ export const RejectionNoticeDataSchema = z.object({
 });
 export type RejectionNoticeData = z.infer<typeof RejectionNoticeDataSchema>;
 
-export const DOCUMENT_KINDS = ['ticket_slip', 'one_time_notice', 'acceptance_receipt', 'supplement_notice', 'kinship_pledge', 'rejection_notice'] as const;
+export const CollectionReceiptDataSchema = z.object({
+  ...Case,
+  collectedAt: z.number().int(),
+  /** The applicant in person, or an agent (受托人) with their own ID card. */
+  collector: z.discriminatedUnion('kind', [z.object({ kind: z.literal('applicant') }), z.object({ kind: z.literal('agent'), name: Text, idNumber: IdNumber })]),
+});
+export type CollectionReceiptData = z.infer<typeof CollectionReceiptDataSchema>;
+
+export const WithdrawalNoticeDataSchema = z.object({
+  ...Case,
+  withdrawnAt: z.number().int(),
+  /** Withdrawn at the applicant's request, or closed by the hall when the 容缺 date passed. */
+  by: z.enum(['applicant', 'supplement_overdue']),
+});
+export type WithdrawalNoticeData = z.infer<typeof WithdrawalNoticeDataSchema>;
+
+export const DOCUMENT_KINDS = [
+  'ticket_slip',
+  'one_time_notice',
+  'acceptance_receipt',
+  'supplement_notice',
+  'kinship_pledge',
+  'rejection_notice',
+  'collection_receipt',
+  'withdrawal_notice',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
 
@@ -124,6 +155,8 @@ export const DocumentRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('supplement_notice'), data: SupplementNoticeDataSchema }),
   z.object({ kind: z.literal('kinship_pledge'), data: KinshipPledgeDataSchema }),
   z.object({ kind: z.literal('rejection_notice'), data: RejectionNoticeDataSchema }),
+  z.object({ kind: z.literal('collection_receipt'), data: CollectionReceiptDataSchema }),
+  z.object({ kind: z.literal('withdrawal_notice'), data: WithdrawalNoticeDataSchema }),
 ]);
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 

@@ -7,6 +7,8 @@ import { ADMIN_SECTIONS, type AdminSectionId } from './admin-sections.js';
 import { AppointmentList } from './AppointmentList.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
+import { CalendarPanel } from './CalendarPanel.js';
+import { CaseDeadlinesPanel } from './CaseDeadlinesPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { PairingPanel } from './PairingPanel.js';
@@ -17,6 +19,7 @@ import { TerminalsPanel } from './TerminalsPanel.js';
 import { WindowsPanel } from './WindowsPanel.js';
 
 const CONTENT: Record<AdminSectionId, () => ReactNode> = {
+  cases: () => <CaseDeadlinesPanel />,
   hall: () => <SettingsPanel />,
   windows: () => <WindowsPanel />,
   staff: () => <StaffPanel />,
@@ -29,6 +32,7 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
   ),
   printers: () => <PrintersPanel />,
   catalog: () => <CatalogPanel />,
+  calendar: () => <CalendarPanel />,
   appointments: () => (
     <>
       <AppointmentsPanel />

@@ -4,12 +4,14 @@
  * the admin screen sees only the others (booking appointments).
  */
 export const ADMIN_SECTIONS = [
+  { id: 'cases', supervisor: true },
   { id: 'hall', supervisor: true },
   { id: 'windows', supervisor: true },
   { id: 'staff', supervisor: true },
   { id: 'terminals', supervisor: true },
   { id: 'printers', supervisor: true },
   { id: 'catalog', supervisor: true },
+  { id: 'calendar', supervisor: true },
   { id: 'appointments', supervisor: false },
   { id: 'audit', supervisor: true },
 ] as const;

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import { StaffGate } from '../../components/staff/StaffGate.js';
 import './clerk.css';
+import './cases/cases.css';
 import { ClerkWorkspace, WINDOW_KEY } from './ClerkWorkspace.js';
 
 export function ClerkScreen() {

@@ -9,8 +9,7 @@ import { useQuery } from '../../data/use-query.js';
 import { ConsoleActions } from './ConsoleActions.js';
 import { ConversationPanel } from './ConversationPanel.js';
 import { CurrentTicket } from './CurrentTicket.js';
-import { ApplicationPanel } from './ApplicationPanel.js';
-import { CaseLookup } from './CaseLookup.js';
+import { CaseWorkspace } from './cases/CaseWorkspace.js';
 import { NoShowList } from './NoShowList.js';
 import { WaitingPanel } from './WaitingPanel.js';
 import { WindowHead } from './WindowHead.js';
@@ -96,11 +95,10 @@ export function WindowConsole({ windowId, onChangeWindow }: { windowId: number; 
         <WaitingPanel window={state.window} waiting={state.waiting} />
       </div>
       <ConsoleActions ctx={ctx} />
+      <CaseWorkspace window={state.window} ticketId={state.current?.id ?? null} catalog={catalog.data ?? null} />
       <div className="clerk-console__grid clerk-console__grid--lower">
         <ConversationPanel conversation={conversation} />
         <div className="clerk-console__side">
-          <ApplicationPanel windowId={state.window.id} ticketId={state.current?.id ?? null} catalog={catalog.data ?? null} />
-          <CaseLookup catalog={catalog.data ?? null} />
           <NoShowList ctx={ctx} />
         </div>
       </div>

@@ -5,6 +5,7 @@ import { ConversationLog } from '../../components/ConversationLog.js';
 import { useConversation } from '../../components/ConversationState.js';
 import { useHostEvent, useQueue } from '../../data/use-host-events.js';
 import { useQuery } from '../../data/use-query.js';
+import { CaseOutcomeBoard } from './CaseOutcomeBoard.js';
 import { CounterReply } from './CounterReply.js';
 
 /**
@@ -50,6 +51,7 @@ export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; o
           </p>
         </div>
         <AlertRegion messageKey={(windows.error ?? conversation.error)?.key ?? null} onDismiss={conversation.clearError} />
+        <CaseOutcomeBoard windowId={windowId} servingTicketId={serving?.ticketId ?? null} />
         <section className="counter-latest" aria-labelledby="counter-latest-h">
           <h2 id="counter-latest-h" className="counter-latest__label">
             {t('counter.clerkSays')}

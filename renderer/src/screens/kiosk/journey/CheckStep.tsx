@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Catalog, Field, Service } from '@domain/catalog/catalog-schema.js';
-import { addWorkingDays, type FormValue } from '@domain/catalog/form-schema.js';
+import type { FormValue } from '@domain/catalog/form-schema.js';
+import { addWorkingDays, type WorkingCalendar } from '@domain/calendar/working-days.js';
 import { maskNumber } from '@domain/identity/mask.js';
 import { ErrorSummary, type SummaryItem } from '../../../components/form/ErrorSummary.js';
+import { useWorkingCalendar } from '../../../components/use-working-calendar.js';
 import { isPersonal, materialName, textIn, type Member } from './journey-model.js';
 import { StepFoot, StepFrame } from './StepFrame.js';
 
@@ -22,10 +24,10 @@ export function displayValue(field: Field, value: FormValue | undefined, catalog
 }
 
 /** The missing 容缺 materials of a member, and the date they must follow by. */
-export function deferred(service: Service, member: Member, today: string): { codes: string[]; by: string | null } {
+export function deferred(service: Service, member: Member, today: string, calendar: WorkingCalendar): { codes: string[]; by: string | null } {
   const missing = service.materials.filter((m) => m.requirement === 'deferrable' && !member.materials.includes(m.code));
   const days = Math.max(0, ...missing.map((m) => (m.requirement === 'deferrable' ? m.supplyWithinDays : 0)));
-  return { codes: missing.map((m) => m.code), by: missing.length > 0 ? addWorkingDays(today, days) : null };
+  return { codes: missing.map((m) => m.code), by: missing.length > 0 ? addWorkingDays(today, days, calendar) : null };
 }
 
 /**
@@ -64,6 +66,7 @@ export function CheckStep({
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const calendar = useWorkingCalendar();
   const lng = i18n.language;
   const group = members.length > 1 || canAddMember;
   const nameOf = (code: string) => materialName(service, code, lng);
@@ -78,7 +81,7 @@ export function CheckStep({
       {green ? <p className="check__green">{t('journey.check.green')}</p> : null}
       {members.map((member, mi) => {
         const fields = service.fields.filter((f) => mi === 0 || isPersonal(f));
-        const later = deferred(service, member, today);
+        const later = deferred(service, member, today, calendar);
         const heading = group ? t('journey.check.member', { n: mi + 1 }) : t('journey.check.service');
         return (
           <div key={member.identity.idNumber} className="check__member">

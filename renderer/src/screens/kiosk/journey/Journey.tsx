@@ -189,14 +189,7 @@ export function Journey(p: JourneyProps) {
 
   switch (screen.kind) {
     case 'welcome':
-      return (
-        <WelcomeStep
-          prefs={p.prefs}
-          onPrefs={p.onPrefs}
-          onStart={() => show({ kind: 'line' })}
-          onProgress={booth ? () => show({ kind: 'progress' }) : undefined}
-        />
-      );
+      return <WelcomeStep prefs={p.prefs} onPrefs={p.onPrefs} onStart={() => show({ kind: 'line' })} onProgress={() => show({ kind: 'progress' })} />;
     case 'progress':
       return <ProgressQuery onBack={back} />;
     case 'line':

@@ -6,6 +6,12 @@ import { useCommand } from '../../../data/use-command.js';
 import { ErrorSummary, type SummaryItem } from '../../../components/form/ErrorSummary.js';
 import { KeyedInput } from './inputs/KeyedInput.js';
 import { StepFoot, StepFrame } from './StepFrame.js';
+import { materialName, serviceOf } from '../../../components/cases/case-text.js';
+import { useQuery } from '../../../data/use-query.js';
+import { formatDateTime, formatDay } from '../../../i18n/format.js';
+
+/** While the case is still being worked on, the date it is promised for means something. */
+const STILL_RUNNING: readonly string[] = ['submitted', 'accepted', 'supplement_pending'];
 
 /**
  * The booth's progress query: case number plus the last four characters of the ID number give the
@@ -13,7 +19,9 @@ import { StepFoot, StepFrame } from './StepFrame.js';
  * stops a terminal that keeps guessing).
  */
 export function ProgressQuery({ onBack }: { onBack: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const catalog = useQuery('catalog');
   const [caseNo, setCaseNo] = useState('');
   const [last4, setLast4] = useState('');
   const [formErrors, setFormErrors] = useState<SummaryItem[]>([]);
@@ -46,6 +54,7 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
   };
 
   if (result) {
+    const service = serviceOf(catalog.data ?? null, result.serviceCode);
     return (
       <StepFrame
         title={t('journey.progress.result', { case: result.caseNumber })}
@@ -61,17 +70,34 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
             <dt className="summary-list__key">{t('journey.progress.next')}</dt>
             <dd className="summary-list__value">{t(result.nextStep)}</dd>
           </div>
-          <div className="summary-list__row">
-            <dt className="summary-list__key">{t('journey.progress.promised')}</dt>
-            <dd className="summary-list__value">{result.promisedBy}</dd>
-          </div>
+          {STILL_RUNNING.includes(result.status) ? (
+            <div className="summary-list__row">
+              <dt className="summary-list__key">{t('journey.progress.promised')}</dt>
+              <dd className="summary-list__value">{formatDay(result.promisedBy, lang)}</dd>
+            </div>
+          ) : null}
           {result.supplementBy ? (
             <div className="summary-list__row">
               <dt className="summary-list__key">{t('journey.progress.supplyBy')}</dt>
-              <dd className="summary-list__value">{result.supplementBy}</dd>
+              <dd className="summary-list__value">{formatDay(result.supplementBy, lang)}</dd>
+            </div>
+          ) : null}
+          {result.missingMaterials.length > 0 ? (
+            <div className="summary-list__row">
+              <dt className="summary-list__key">{t('journey.progress.missing')}</dt>
+              <dd className="summary-list__value">{result.missingMaterials.map((c) => materialName(service, c, lang)).join(t('common.listSeparator'))}</dd>
             </div>
           ) : null}
         </dl>
+        <h3 className="progress__history-title">{t('journey.progress.history')}</h3>
+        <ol className="progress__history">
+          {result.history.map((h, i) => (
+            <li key={i} className="progress__step">
+              <span className="progress__step-time">{formatDateTime(h.at, lang)}</span>
+              <span className="progress__step-status">{t(`application.status.${h.status}`)}</span>
+            </li>
+          ))}
+        </ol>
       </StepFrame>
     );
   }

@@ -15,7 +15,7 @@ export function WelcomeStep({
   prefs: JourneyPrefs;
   onPrefs: (p: JourneyPrefs) => void;
   onStart: () => void;
-  /** Booth only: the progress query. */
+  /** The progress query (kiosk and booth alike: case number + the ID number's last 4). */
   onProgress?: (() => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
