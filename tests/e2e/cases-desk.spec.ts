@@ -4,7 +4,7 @@ import { serviceDay } from '../../electron/domain/service-day.js';
 import { expect, test, type Hall } from './fixtures.js';
 import { axe, desk, tickPapers, workingDaysFromToday, zhDate } from './case-steps.js';
 import { bindDevicesTo, removeCard, tapCard } from './kiosk-steps.js';
-import { clerkAt, signIn, takeTicket } from './steps.js';
+import { adminSection, clerkAt, signIn, takeTicket } from './steps.js';
 
 /**
  * The clerk's case desk beyond the happy paths: two clerks on one case at once, a walk-in started
@@ -132,6 +132,7 @@ test.describe('with the simulated card reader', () => {
 
 test('the supervisor’s calendar moves the promised date; the owner hands the case to a colleague', async ({ hall }) => {
   const admin = await supervisorScreen(hall);
+  await adminSection(admin, '工作日历');
   const calendar = admin.getByRole('region', { name: '工作日历（节假日与调休）' });
   await calendar.getByRole('button', { name: '2026' }).click();
   await expect(calendar.getByRole('row', { name: /2026-10-10/ })).toContainText('调休上班');
@@ -175,5 +176,6 @@ test('the supervisor’s calendar moves the promised date; the owner hands the c
   await expect(desk(a, caseNumber).getByText('吴警官（C822）').first()).toBeVisible();
   await expect(mine.getByText('目前没有由您负责的在办办件。')).toBeVisible();
   // The supervisor sees it among the open cases, owned by the colleague now.
+  await adminSection(admin, '办件时限');
   await expect(admin.getByRole('region', { name: '办件时限' }).getByRole('row', { name: new RegExp(caseNumber) })).toContainText('吴警官（C822）');
 });

@@ -109,6 +109,7 @@ test('a notice saved on the admin screen scrolls on the display without a reload
   await admin.getByLabel('密码', { exact: true }).fill(hall.admin.pin);
   await admin.getByRole('button', { name: '登录', exact: true }).click();
   await expect(admin.getByText(/已登录：/)).toBeVisible();
+  await adminSection(admin, '大厅设置');
   const notice = '今日 12:00–13:00 出入境窗口照常办理。';
   await admin.getByLabel('叫号屏滚动通知').fill(notice);
   await admin.getByRole('button', { name: '保存', exact: true }).first().click();
