@@ -6,6 +6,7 @@ import { formatTicketNumber } from '../electron/domain/ticket-number.js';
 import type { FieldCipher } from './field-cipher.js';
 import type { Db } from './open.js';
 import { ticketActions } from './ticket-actions.js';
+import { ticketEventLog } from './ticket-events.js';
 import { TICKET_COLUMNS, toTicket, type TicketRow } from './ticket-row.js';
 
 export interface IssuedTicket {
@@ -107,6 +108,8 @@ export function ticketStore(db: Db, cipher?: FieldCipher) {
      ORDER BY finished_at DESC LIMIT 20`,
   );
 
+  const events = ticketEventLog(db);
+
   function nameIn(sealedForm: Buffer | null): string | null {
     if (!cipher || !sealedForm) return null;
     const n = (JSON.parse(cipher.open('applications', 'form_enc', sealedForm)) as { name?: unknown }).name;
@@ -154,6 +157,7 @@ export function ticketStore(db: Db, cipher?: FieldCipher) {
         r.language ?? null,
       );
       if (!row) throw new Error('ticket insert returned no row');
+      events.ticket('issued', row, now, null, { terminalId: r.terminalId });
       return { ticket: toTicket(row), ahead };
     });
     // Rows that must commit with the tickets (their print jobs): a throw here rolls all back.
@@ -180,9 +184,11 @@ export function ticketStore(db: Db, cipher?: FieldCipher) {
 
   const callNext = db.transaction((window: WindowForCall, serviceDay: string, now: number, settings: PolicySettings): CallResult => {
     const finished = finishServing.get(now, window.id);
+    if (finished) events.ticket('finished', finished, now, window.id, { started: true, byCallNext: true });
     const streak = getStreak.get(window.id)?.priority_streak ?? 0;
     const choice = chooseNext(candidates(window, serviceDay, now, settings), window, streak, settings, now);
     const called = choice ? markCalled.get(now, window.id, choice.ticket.id) : undefined;
+    if (called) events.ticket('called', called, now, window.id, { reason: choice?.reason ?? null });
     if (choice) setStreak.run(nextStreak(streak, choice), window.id);
     return { ticket: called ? toTicket(called) : null, finished: finished ? toTicket(finished) : null, choice };
   });

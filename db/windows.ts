@@ -1,7 +1,9 @@
 import type { BusinessLine } from '../electron/domain/business-lines.js';
 import type { ServiceWindow } from '../electron/domain/contract/schemas.js';
 import type { WindowWithStaff } from '../electron/domain/queue/public-window.js';
+import type { WindowEventKind } from '../electron/domain/queue/ticket-events.js';
 import type { Db } from './open.js';
+import { ticketEventLog } from './ticket-events.js';
 
 interface WindowRow {
   id: number;
@@ -21,6 +23,14 @@ export interface WindowInput {
   backup: readonly BusinessLine[];
 }
 
+/** The window event a status change writes: who did it, on which service day, when. */
+export interface WindowEvent {
+  kind: WindowEventKind;
+  staffId: number | null;
+  serviceDay: string;
+  at: number;
+}
+
 export function windowStore(db: Db) {
   const select = `SELECT w.id, w.number, w.name, w.status, w.staff_id, s.name AS staff_name,
       coalesce((SELECT json_group_array(line) FROM window_lines WHERE window_id = w.id AND duty = 'A'), '[]') AS primary_lines,
@@ -33,6 +43,12 @@ export function windowStore(db: Db) {
   const update = db.prepare<[number, string, number]>(`UPDATE windows SET number = ?, name = ? WHERE id = ?`);
   const clearLines = db.prepare<[number]>(`DELETE FROM window_lines WHERE window_id = ?`);
   const addLine = db.prepare<[number, string, string]>(`INSERT INTO window_lines (window_id, line, duty) VALUES (?, ?, ?)`);
+
+  const events = ticketEventLog(db);
+  const setStatusTx = db.transaction((id: number, status: string, staffId: number | null, event: WindowEvent) => {
+    setStatus.run(status, staffId, id);
+    events.window(event.kind, id, event.staffId, event.serviceDay, event.at, { status });
+  });
 
   const toWindow = (r: WindowRow): WindowWithStaff => {
     const primary = JSON.parse(r.primary_lines) as BusinessLine[];
@@ -83,8 +99,9 @@ export function windowStore(db: Db) {
       const r = one.get(id);
       return r ? toWindow(r) : null;
     },
-    setStatus(id: number, status: ServiceWindow['status'], staffId: number | null): void {
-      setStatus.run(status, staffId, id);
+    /** Changes the window's state and writes its event in one transaction (a savepoint in the caller's). */
+    setStatus(id: number, status: ServiceWindow['status'], staffId: number | null, event: WindowEvent): void {
+      setStatusTx(id, status, staffId, event);
       changed();
     },
     create: (w: WindowInput): number => {

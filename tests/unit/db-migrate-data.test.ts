@@ -320,6 +320,24 @@ const ROWS: [table: string, rows: Row[]][] = [
   ],
   ['material_verifications', [{ application_id: 91, material_code: 'hukou_record', state: 'verified', checked_at: T + 5_000, source: 'population register' }]],
   ['calendar_days', [{ day: '2026-12-31', kind: 'holiday', name: '本地假日', updated_at: T, staff_id: 21 }]],
+  [
+    'ticket_events',
+    [
+      {
+        id: 97,
+        ticket_id: 42,
+        kind: 'called',
+        window_id: 7,
+        window_number: 7,
+        staff_id: 21,
+        at: T,
+        service_day: DAY,
+        line: 'exit_entry',
+        class: 'normal',
+        detail: JSON.stringify({ reason: 'fifo' }),
+      },
+    ],
+  ],
 ];
 
 const cleanups: (() => void)[] = [];

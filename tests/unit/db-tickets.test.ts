@@ -135,8 +135,8 @@ describe('call next', () => {
     const next = t.callNext(WINDOW_1, day, 20, DEFAULT_POLICY).ticket!;
     expect(t.noShow(1, 21)).toMatchObject({ number: next.number, status: 'no_show' });
     expect(t.noShowsAt(1, day, 0).map((x) => x.number)).toEqual([next.number]);
-    expect(t.reinstate(next.id, 22)).toBeNull(); // outside the reinstatement window
-    const back = t.reinstate(next.id, 0)!;
+    expect(t.reinstate(next.id, 22, 30)).toBeNull(); // outside the reinstatement window
+    const back = t.reinstate(next.id, 0, 30)!;
     expect(back).toMatchObject({ status: 'waiting', issuedAt: 2, targetWindowId: 1 });
   });
 
@@ -145,7 +145,7 @@ describe('call next', () => {
     const day = '2026-11-24';
     t.issue({ line: 'household', terminalId: null, ticketClass: 'group', groupSize: 4 }, day, 1);
     t.callNext(WINDOW_1, day, 10, DEFAULT_POLICY);
-    const moved = t.transfer(1, 'traffic', null)!;
+    const moved = t.transfer(1, 'traffic', null, 30)!;
     expect(moved).toMatchObject({ status: 'waiting', line: 'traffic', issuedAt: 1, ticketClass: 'group', groupSize: 4, windowId: null, number: 'A001' });
     expect(t.waiting(day)).toEqual({ household: 0, traffic: 1, exit_entry: 0 });
   });
@@ -200,7 +200,7 @@ describe('transfer across lines', () => {
     t.issue({ line: 'household', terminalId: null }, day, 1);
     t.issue({ line: 'traffic', terminalId: null }, day, 2);
     t.callNext({ id: 1, primary: ['household'], backup: [] }, day, 10, DEFAULT_POLICY);
-    const moved = t.transfer(1, 'traffic', null);
+    const moved = t.transfer(1, 'traffic', null, 30);
     expect(moved).toMatchObject({ number: 'A001', line: 'traffic', status: 'waiting', issuedAt: 1 });
     // It keeps its place: it was issued before B001.
     expect(t.callNext({ id: 3, primary: ['traffic'], backup: [] }, day, 20, DEFAULT_POLICY).ticket?.number).toBe('A001');

@@ -11,7 +11,7 @@ describe('window store', () => {
       const windows = windowStore(db);
       const two = windows.list().find((w) => w.number === 2);
       expect(two).toMatchObject({ primary: ['household'], backup: ['exit_entry'], status: 'closed', staffName: null });
-      windows.setStatus(two!.id, 'open', null);
+      windows.setStatus(two!.id, 'open', null, { kind: 'window_opened', staffId: null, serviceDay: '2026-11-24', at: 1 });
       expect(windows.list().find((w) => w.number === 2)?.status).toBe('open');
       windows.save(two!.id, { number: 2, name: '二号综合窗口', primary: ['traffic'], backup: [] });
       expect(windows.list().find((w) => w.number === 2)).toMatchObject({ name: '二号综合窗口', primary: ['traffic'], backup: [] });

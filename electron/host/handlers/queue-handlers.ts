@@ -189,7 +189,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
           const current = ctx.tickets.current(w.id);
           if (!current) return null;
           const toLine = body.toLine ?? (target && !target.lines.includes(current.line) ? target.lines[0] : current.line) ?? current.line;
-          return ctx.tickets.transfer(w.id, toLine, target?.id ?? null);
+          return ctx.tickets.transfer(w.id, toLine, target?.id ?? null, ctx.clock());
         },
         'No ticket at this window to transfer',
         actorOf(staff, terminal),
@@ -205,7 +205,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
       }
       const notBefore = reinstatableSince(ctx.settings.hall(), ctx.clock());
       const t = atomically(() => {
-        const back = ticketOrConflict(ctx.tickets.reinstate(params.id, notBefore), 'Only a recent no-show can be reinstated');
+        const back = ticketOrConflict(ctx.tickets.reinstate(params.id, notBefore, ctx.clock()), 'Only a recent no-show can be reinstated');
         ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action: 'ticket.reinstate', target: back.number, detail: '' });
         return back;
       });

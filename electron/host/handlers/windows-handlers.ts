@@ -5,6 +5,7 @@ import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import type { AuditAction } from '../../domain/audit-actions.js';
+import type { WindowEventKind } from '../../domain/queue/ticket-events.js';
 import { actorOf } from './actor.js';
 import { heldWindow } from './held-window.js';
 import { windowOrThrow } from './window-of.js';
@@ -15,12 +16,12 @@ function isUniqueViolation(err: unknown): boolean {
 
 /** The windows: their state for a clerk, a clerk opening and closing one, a supervisor defining them. */
 export function windowsHandlers(ctx: HostContext): HandlersFor<typeof windowsApi> {
-  function setStatus(id: number, status: 'open' | 'paused' | 'closed', staffId: number | null, actor: string) {
+  function setStatus(id: number, status: 'open' | 'paused' | 'closed', kind: WindowEventKind, staffId: number | null, actor: string, actorStaffId = staffId) {
     const w = windowOrThrow(ctx, id);
     // The change and its audit line commit together, or neither does.
     ctx.db
       .transaction(() => {
-        ctx.windows.setStatus(w.id, status, staffId);
+        ctx.windows.setStatus(w.id, status, staffId, { kind, staffId: actorStaffId, serviceDay: ctx.today(), at: ctx.clock() });
         ctx.audit.append({ at: ctx.clock(), actor, action: `window.${status}`, target: `window ${w.number}`, detail: '' });
       })
       .immediate();
@@ -68,19 +69,19 @@ export function windowsHandlers(ctx: HostContext): HandlersFor<typeof windowsApi
     openWindow: ({ params, staff, terminal }) => {
       const w = windowOrThrow(ctx, params.id);
       if (w.staffId !== null && w.staffId !== staff?.id) heldWindow(ctx, params.id, staff);
-      return setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal));
+      return setStatus(params.id, 'open', 'window_opened', staff?.id ?? null, actorOf(staff, terminal));
     },
     pauseWindow: ({ params, staff, terminal }) => {
       heldWindow(ctx, params.id, staff);
-      return setStatus(params.id, 'paused', staff?.id ?? null, actorOf(staff, terminal));
+      return setStatus(params.id, 'paused', 'window_paused', staff?.id ?? null, actorOf(staff, terminal));
     },
     resumeWindow: ({ params, staff, terminal }) => {
       heldWindow(ctx, params.id, staff);
-      return setStatus(params.id, 'open', staff?.id ?? null, actorOf(staff, terminal));
+      return setStatus(params.id, 'open', 'window_resumed', staff?.id ?? null, actorOf(staff, terminal));
     },
     closeWindow: ({ params, staff, terminal }) => {
       heldWindow(ctx, params.id, staff);
-      return setStatus(params.id, 'closed', null, actorOf(staff, terminal));
+      return setStatus(params.id, 'closed', 'window_closed', null, actorOf(staff, terminal), staff?.id ?? null);
     },
 
     /**
@@ -102,7 +103,7 @@ export function windowsHandlers(ctx: HostContext): HandlersFor<typeof windowsApi
       }
       ctx.db
         .transaction(() => {
-          ctx.windows.setStatus(w.id, w.status, staff.id);
+          ctx.windows.setStatus(w.id, w.status, staff.id, { kind: 'window_taken_over', staffId: staff.id, serviceDay: ctx.today(), at: ctx.clock() });
           ctx.audit.append({
             at: ctx.clock(),
             actor: actorOf(staff, terminal),
