@@ -1,7 +1,7 @@
 /**
  * The steps of a ticket's life, and of a window's day, as written to `ticket_events` in the same
  * transaction as the step itself. Statistics are computed from these rows (and can be rebuilt
- * from them), so the list is closed: db/migrations/013_ticket_events.sql checks the same names,
+ * from them), so the list is closed: db/migrations/012_ticket_events.sql checks the same names,
  * and a unit test keeps the two in step.
  */
 export const TICKET_STEP_KINDS = ['issued', 'called', 'recalled', 'started', 'finished', 'no_show', 'reinstated', 'transferred'] as const;
