@@ -47,7 +47,7 @@ export function DeviceActions({
         {t(d.enabled ? 'device.disable' : 'device.enable')}
       </button>
       <button type="button" className="btn" aria-label={t('device.testLabel', { name: d.name })} disabled={testing} onClick={() => void commands.test(d)}>
-        {testing ? t('device.testing') : t('device.test')}
+        {testing ? t('device.testing') : t('device.testButton')}
       </button>
       {!here && !agent ? (
         <button type="button" className="btn" disabled={commands.busy} onClick={() => void commands.bindHere(d)}>

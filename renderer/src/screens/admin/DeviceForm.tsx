@@ -83,9 +83,12 @@ export function DeviceForm({
     if (!check.check(found)) return;
     const bound = terminalId === '' ? null : Number(terminalId);
     if (editing) {
-      const body = agentOwned
+      // Only what changed is sent: the audit names a binding or a switch as such.
+      const next = agentOwned
         ? { name: name.trim(), enabled }
         : { name: name.trim(), enabled, terminalId: bound, ...(serial ? { portPath: portPath.trim(), baudRate: baudRate as Device['baudRate'] } : {}) };
+      const body = Object.fromEntries(Object.entries(next).filter(([k, v]) => editing[k as keyof typeof next] !== v)) as Partial<typeof next>;
+      if (Object.keys(body).length === 0) return onSaved();
       void update.run({ params: { id: editing.id }, body }).then((r) => r && onSaved());
       return;
     }
