@@ -25,12 +25,18 @@ async function setNotice(admin: Page, text: string): Promise<void> {
 /** Tickets waiting in every line and one called at window 1, so the display has everything to show. */
 async function busyHall(hall: Hall): Promise<void> {
   const kiosk = await hall.openScreen('kiosk', '取号机');
-  for (const line of ['户政业务', '交管业务', '出入境业务', '出入境业务']) {
+  for (const line of [...Array<string>(7).fill('户政业务'), '交管业务', '出入境业务', '出入境业务']) {
     await takeTicket(kiosk, line, { kind: 'normal' });
     await done(kiosk);
   }
+  // Six calls before the current one: the recent calls panel is full.
   const clerk = await clerkAt(hall, 'C101', '张警官', '1号窗口');
-  await callNext(clerk, 'A001');
+  for (let n = 1; n <= 7; n++) {
+    await callNext(clerk, `A00${n}`);
+    if (n === 7) break;
+    await clerk.getByRole('button', { name: '开始办理' }).click();
+    await clerk.getByRole('button', { name: '办结' }).click();
+  }
 }
 
 test('the call display fits 1920×1080 and 1080×1920 while calling, with a long notice; line names never break', async ({ hall }) => {
@@ -44,10 +50,11 @@ test('the call display fits 1920×1080 and 1080×1920 while calling, with a long
     { width: 1080, height: 1920 },
   ]) {
     await display.setViewportSize(size);
-    await expect(display.locator('.display-current__number')).toHaveText('A001');
+    await expect(display.locator('.display-current__number')).toHaveText('A007');
+    await expect(display.locator('.display-recent__item')).toHaveCount(6);
     await expectToFit(display, `display-calling-${size.width}x${size.height}`, {
-      vertical: true,
-      ignore: ['.display-ticker__track'],
+      still: true,
+      ignore: ['.display-notice'],
       words: ['户政业务', '交管业务', '出入境业务'],
     });
   }
@@ -75,7 +82,7 @@ test('the counter screen in a written conversation fits 1280×800 and 1024×768,
     ]) {
       await counter.setViewportSize(size);
       await expect(counter.locator('.counter-latest__text')).toContainText('身份证换领');
-      await expectToFit(counter, `counter-conversation-${lang.code}-${size.width}x${size.height}`, { vertical: true });
+      await expectToFit(counter, `counter-conversation-${lang.code}-${size.width}x${size.height}`, { still: true, mayScroll: ['.conversation-log'] });
     }
   }
 });
@@ -100,7 +107,7 @@ for (const role of ['kiosk', 'booth'] as const) {
           { width: 1920, height: 1080 },
         ]) {
           await page.setViewportSize(size);
-          await expectToFit(page, `${role}-welcome-${lang.code}-${mode}-${size.width}x${size.height}`, { vertical: true });
+          await expectToFit(page, `${role}-welcome-${lang.code}-${mode}-${size.width}x${size.height}`, { still: true });
         }
       }
       await page.locator('.welcome__group--mode input[type="radio"]').first().check();
@@ -117,8 +124,11 @@ test('the admin screen fits 1366×768 in every language, its sections laid out',
       .getByRole('group', { name: /Language/ })
       .getByRole('button', { name: lang.button })
       .click();
+    await expect(admin.locator('html')).toHaveAttribute('lang', lang.code);
     for (const section of ['hall', 'windows', 'staff', 'terminals', 'audit']) {
-      await admin.goto(`${hall.hub.url}/admin/${section}`);
+      // Through the side navigation (a reload would start again in Chinese).
+      await admin.locator(`nav a[href="/admin/${section}"]`).click();
+      await expect(admin.locator(`nav a[href="/admin/${section}"]`)).toHaveAttribute('aria-current', 'page');
       await expect(admin.locator('.admin-section h2').first()).toBeVisible();
       await expectToFit(admin, `admin-${section}-${lang.code}-1366x768`, { mayScroll: ['.table-scroll'] });
     }
