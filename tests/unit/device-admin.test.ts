@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configuredOn, kindHint } from '../../electron/domain/devices/detected-device.js';
 import { detectDevices } from '../../electron/host/devices/detect-devices.js';
+import { superviseDevice } from '../../electron/host/devices/device-runtime.js';
 import { createHidOwner } from '../../electron/host/devices/hid-owner.js';
+import type { Transport } from '../../electron/host/devices/transport.js';
 import { hasSocat } from '../../electron/host/devices/simulator/pty-pair.js';
 import { openEvents, startTestHost, TEST_PIN, type TestHost } from '../support/test-host.js';
 
@@ -78,6 +80,40 @@ describe('what the machine detects', () => {
     ]);
     expect(found.sources.find((s) => s.transport === 'usb')).toEqual({ transport: 'usb', ok: false, problem: 'permission' });
     expect(found.sources.find((s) => s.transport === 'serial')).toEqual({ transport: 'serial', ok: true, problem: null });
+  });
+});
+
+describe('a device switched off or removed while its port is opening', () => {
+  it('stops: the reader loop is never started after stop()', async () => {
+    let opened: () => void = () => undefined;
+    const transport: Transport = {
+      description: 'slow port',
+      open: () => new Promise<void>((resolve) => (opened = resolve)),
+      write: async () => undefined,
+      onData: () => () => undefined,
+      onClosed: () => () => undefined,
+      close: async () => undefined,
+    };
+    const config = {
+      id: 1,
+      name: 'r',
+      kind: 'id_reader' as const,
+      transport: 'serial' as const,
+      vendorId: null,
+      productId: null,
+      portPath: '/dev/ttyS9',
+      baudRate: 115200 as const,
+      terminalId: null,
+      enabled: true,
+      agentKey: null,
+    };
+    const hooks = { health: () => undefined, card: () => undefined, scan: () => undefined, count: () => undefined, today: () => '2026-11-24', clock: Date.now };
+    const sup = superviseDevice(config, () => transport, hooks, { findEveryMs: 10, responseTimeoutMs: 50 });
+    await new Promise((r) => setTimeout(r, 20));
+    const stopping = sup.stop();
+    opened();
+    const result = await Promise.race([stopping.then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 2000))]);
+    expect(result).toBe('stopped');
   });
 });
 

@@ -78,6 +78,12 @@ export function superviseDevice(d: StoredDevice, makeTransport: () => Transport 
       let reason: TransportError;
       try {
         await transport.open();
+        // Stopped while the port was opening (a device switched off or removed just after a
+        // change): nothing would stop a reader loop started now, and stop() would wait forever.
+        if (stopped) {
+          await transport.close().catch(() => undefined);
+          break;
+        }
         if (attempt > 0) hooks.count('reconnects');
         attempt = 0;
         hooks.health({ state: 'connected', problem: null, lastSeenAt: hooks.clock() });
