@@ -59,6 +59,9 @@ export const AUDIT_ACTIONS = [
   'case.extend',
   'case.close_overdue',
   'calendar.set',
+  'device.bind',
+  'device.enable',
+  'device.disable',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

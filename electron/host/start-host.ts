@@ -273,6 +273,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const url = `http://${urlHost}:${port}`;
   ctx.devices.start();
+  if (options.simulateDevices) await ctx.devices.startSimulatedSerial();
   const tasks = [
     dailyTask({
       name: 'retention',

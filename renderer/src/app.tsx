@@ -17,7 +17,7 @@ export function App() {
       <Route path="/booth" element={<KioskScreen key="booth" mode="booth" />} />
       <Route path="/clerk" element={<ClerkScreen />} />
       <Route path="/display" element={<DisplayScreen />} />
-      <Route path="/counter" element={<CounterScreen />} />
+      <Route path="/counter/*" element={<CounterScreen />} />
       <Route path="/admin/*" element={<AdminScreen />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>

@@ -362,7 +362,7 @@ test('the booth offers only what needs no clerk, and answers a progress query', 
   await expect(clerk.getByText('没有这个申请编号。')).toBeVisible();
 });
 
-test('an appointment QR code scanned by a keyboard-wedge scanner identifies the applicant', async ({ hall }) => {
+test('an appointment QR code scanned by a keyboard-wedge scanner, then the booked person’s own card', async ({ hall }) => {
   const code = await bookAppointment(hall, { line: 'traffic', name: '曾晓红', idNumber: '150102199003080424' });
 
   const kiosk = await openKiosk(hall, '9号自助机');
@@ -371,7 +371,14 @@ test('an appointment QR code scanned by a keyboard-wedge scanner identifies the 
   await expect(kiosk.getByText('请将预约二维码对准扫描窗口。', { exact: true })).toBeVisible();
   // A scanner types the code far faster than a person, and ends with Enter.
   await wedgeScan(kiosk, `YZ-APPT:${code}`);
-  // The booking held the name and ID number: the first question is the phone.
+  // Booked for a named person (issue 11): the code alone identifies nobody; their card is asked.
+  await expect(kiosk.getByText(`预约 ${code} 是为预约人本人登记的`, { exact: false })).toBeVisible();
+  await tapCard(hall, 'resident');
+  await expect(kiosk.getByRole('alert').filter({ hasText: '这张身份证与预约登记的预约人不符' })).toBeVisible();
+  await removeCard(hall);
+  await kiosk.waitForTimeout(400);
+  await tapCard(hall, 'tests:zeng-xiaohong');
+  // The card held the name and ID number: the first question is the phone.
   await answerText(kiosk, '手机号码', '13912345678');
   await tickMaterials(kiosk, 'all');
   await expect(kiosk.getByText('**************0424')).toBeVisible();

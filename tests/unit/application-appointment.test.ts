@@ -27,7 +27,7 @@ interface Lookup {
   line: string;
   slotStart: number;
   name: string | null;
-  idNumber: string | null;
+  withIdNumber: boolean;
   used: boolean;
 }
 
@@ -96,7 +96,9 @@ describe('appointments: booking with an ID number, lookup, and submitting with t
     const code = await booked({ idNumber: APPLICANT, name: '张三' });
     const res = await lookup(code.toLowerCase());
     expect(res.status).toBe(200);
-    expect(res.body as Lookup).toEqual({ code, line: 'household', slotStart: NOW + 5 * MIN, name: '张三', idNumber: APPLICANT, used: false });
+    // Never the ID number: a code alone identifies nobody (issue 11); the kiosk checks the card.
+    expect(res.body as Lookup).toEqual({ code, line: 'household', slotStart: NOW + 5 * MIN, name: '张三', withIdNumber: true, used: false });
+    expect(JSON.stringify(res.body)).not.toContain(APPLICANT.slice(6, 14));
     expect((await lookup(code, await t.pair('booth'))).status).toBe(200);
     expect((await lookup(code, await t.pair('display'))).status).toBe(403);
     expect((await lookup('NOSUCHCODE')).status).toBe(404);
@@ -106,9 +108,9 @@ describe('appointments: booking with an ID number, lookup, and submitting with t
     expect(JSON.stringify(used.body)).not.toContain(APPLICANT);
   });
 
-  it('answers null name and ID number for a booking without them', async () => {
+  it('answers null name and no ID number for a booking without them', async () => {
     const code = await booked();
-    expect((await lookup(code)).body).toMatchObject({ name: null, idNumber: null, used: false });
+    expect((await lookup(code)).body).toMatchObject({ name: null, withIdNumber: false, used: false });
   });
 
   it('submitting with the code issues an appointment ticket and uses the appointment in the same transaction', async () => {
@@ -136,7 +138,6 @@ describe('appointments: booking with an ID number, lookup, and submitting with t
   it.each([
     ['an unknown code', async () => 'NOSUCHCODE', /unknown/],
     ['a code for another business line', async () => booked({ line: 'traffic' }), /another business line/],
-    ['a code booked for another person', async () => booked({ idNumber: idNumber('19700707', '456') }), /another person/],
   ])('refuses %s with appointment_invalid and creates nothing', async (_, make, message) => {
     const code = await make();
     const [apps, tickets] = [count('applications'), count('tickets')];
@@ -148,6 +149,18 @@ describe('appointments: booking with an ID number, lookup, and submitting with t
     expect(err.issues?.[0]?.path).toBe('body.appointmentCode');
     expect([count('applications'), count('tickets')]).toEqual([apps, tickets]);
     if (code !== 'NOSUCHCODE') expect(usedAt(code)).toBeNull();
+    // Saying whose booking it is would tell a stranger an ID number.
+    expect(JSON.stringify(res.body)).not.toMatch(/19700707/);
+  });
+
+  it('refuses a code booked for another person with appointment_not_yours, naming nobody', async () => {
+    const code = await booked({ idNumber: idNumber('19700707', '456') });
+    const [apps, tickets] = [count('applications'), count('tickets')];
+    const res = await submit({ form: form(), appointmentCode: code });
+    expect(res.status).toBe(409);
+    expect((res.body as ErrorAnswer).error).toMatchObject({ code: 'appointment_not_yours', issues: [{ path: 'body.appointmentCode' }] });
+    expect([count('applications'), count('tickets')]).toEqual([apps, tickets]);
+    expect(usedAt(code)).toBeNull();
     // Saying whose booking it is would tell a stranger an ID number.
     expect(JSON.stringify(res.body)).not.toMatch(/19700707/);
   });

@@ -247,9 +247,10 @@ describe('appointments', () => {
 });
 
 describe('estimated wait', () => {
-  it('shares the people ahead among the open windows', () => {
+  it('shares the people ahead among the open windows, never 0 with anyone ahead', () => {
     expect(estimatedWaitMinutes(0, 2, 6 * MIN)).toBe(0);
-    expect(estimatedWaitMinutes(1, 2, 6 * MIN)).toBe(0);
+    expect(estimatedWaitMinutes(1, 2, 6 * MIN)).toBe(3);
+    expect(estimatedWaitMinutes(1, 3, 1 * MIN)).toBe(1);
     expect(estimatedWaitMinutes(2, 2, 6 * MIN)).toBe(6);
     expect(estimatedWaitMinutes(9, 3, 5 * MIN)).toBe(15);
     expect(estimatedWaitMinutes(3, 0, 5 * MIN)).toBeNull();

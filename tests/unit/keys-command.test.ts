@@ -34,7 +34,16 @@ async function readBack(dataDir: string, code: string, caseNumber: string): Prom
       body: JSON.stringify({ code: pairing }),
     });
     const auth = { authorization: `Bearer ${/yz_kiosk=([^;]+)/.exec(paired.headers.get('set-cookie') ?? '')?.[1] ?? ''}` };
-    const booking = await (await fetch(`${host.url}/api/appointments/${code}`, { headers: auth })).json();
+    const lookup = (await (await fetch(`${host.url}/api/appointments/${code}`, { headers: auth })).json()) as Record<string, unknown>;
+    // The sealed ID number, opened by the host to check the holder's (the lookup never hands it out).
+    const idCheck = (
+      await fetch(`${host.url}/api/appointments/check`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ code, idNumber: ID }),
+      })
+    ).status;
+    const booking = { ...lookup, idCheck };
     const progress = (await fetch(`${host.url}/api/applications/progress?case=${caseNumber}&last4=${ID.slice(-4)}`, { headers: auth })).status;
     return { booking, progress };
   } finally {
@@ -106,7 +115,10 @@ describe('npm run keys', () => {
     } finally {
       db.close();
     }
-    expect(await readBack(t.dataDir, code, caseNumber)).toEqual({ booking: expect.objectContaining({ name: NAME, idNumber: ID }), progress: 200 });
+    expect(await readBack(t.dataDir, code, caseNumber)).toEqual({
+      booking: expect.objectContaining({ name: NAME, withIdNumber: true, idCheck: 200 }),
+      progress: 200,
+    });
     expect(findTexts(t.dataDir, [ID, NAME])).toEqual([]);
     expect(await keys(t.dataDir, 'status')).toMatch(new RegExp(`key ${after.current} +current .* ${values} value\\(s\\)`));
   });

@@ -56,9 +56,10 @@ describe('personal data at rest: a whole journey leaves no ID number or name in 
     });
     expect(booked.status, JSON.stringify(booked.body)).toBe(200);
     const code = (booked.body as { appointment: { code: string } }).appointment.code;
-    // The kiosk reads the booking from its QR code and fills the form with it.
+    // The kiosk reads the booking from its QR code, and checks the holder's ID number against it.
     const lookup = await t.request(`/api/appointments/${code}`, { token: kiosk });
-    expect(lookup.body).toMatchObject({ name: NAME, idNumber: ID });
+    expect(lookup.body).toMatchObject({ name: NAME, withIdNumber: true });
+    expect((await t.request('/api/appointments/check', { method: 'POST', token: kiosk, body: { code, idNumber: ID } })).body).toEqual({ ok: true });
     const submitted = await t.request('/api/applications', {
       method: 'POST',
       token: kiosk,
@@ -155,7 +156,13 @@ describe('an older database with personal data in clear', () => {
       const paired = await fetch(`${host.url}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
       const token = /yz_kiosk=([^;]+)/.exec(paired.headers.get('set-cookie') ?? '')?.[1] ?? '';
       const lookup = await fetch(`${host.url}/api/appointments/OLDAPPT1`, { headers: { authorization: `Bearer ${token}` } });
-      expect(await lookup.json()).toMatchObject({ name: NAME, idNumber: ID });
+      expect(await lookup.json()).toMatchObject({ name: NAME, withIdNumber: true });
+      const check = await fetch(`${host.url}/api/appointments/check`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'OLDAPPT1', idNumber: ID }),
+      });
+      expect(check.status).toBe(200);
       const progress = await fetch(`${host.url}/api/applications/progress?case=YZ20261124-0001&last4=${ID.slice(-4)}`, {
         headers: { authorization: `Bearer ${token}` },
       });

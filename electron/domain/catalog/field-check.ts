@@ -1,3 +1,4 @@
+import { isPersonName } from '../contract/text-rules.js';
 import { isRealDate, validateIdNumber } from '../identity/id-number.js';
 import { ISO_DATE_PATTERN } from '../service-day.js';
 import type { Field } from './catalog-schema.js';
@@ -21,6 +22,7 @@ export type FieldProblem =
   | 'idRegion'
   | 'groupCode'
   | 'letters'
+  | 'personName'
   | 'tooLong';
 
 const ID_PROBLEM = { format: 'idFormat', check_digit: 'idCheckDigit', birth_date: 'idBirthDate', region: 'idRegion' } as const;
@@ -54,7 +56,8 @@ export function checkField(
   const v = value.trim();
   switch (field.type) {
     case 'text':
-      return v.length > (field.maxLength ?? 200) ? 'tooLong' : null;
+      if (v.length > (field.maxLength ?? 200)) return 'tooLong';
+      return field.entry === 'name' && !isPersonName(v) ? 'personName' : null;
     case 'phone':
       return MOBILE_PATTERN.test(v.replace(/[\s-]/g, '')) ? null : 'phone';
     case 'date': {

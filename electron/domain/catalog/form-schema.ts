@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPersonName, PERSON_NAME_MESSAGE } from '../contract/text-rules.js';
 import { isRealDate, validateIdNumber } from '../identity/id-number.js';
 import { ISO_DATE_PATTERN } from '../service-day.js';
 import type { Field, Service } from './catalog-schema.js';
@@ -50,12 +51,14 @@ function dateSchema(f: Field, today: string): z.ZodType<string> {
 
 function valueSchema(f: Field, ports: readonly string[], today: string): z.ZodType<FormValue> {
   switch (f.type) {
-    case 'text':
-      return z
+    case 'text': {
+      const text = z
         .string()
         .trim()
         .min(1, 'required')
         .max(f.maxLength ?? 200);
+      return f.entry === 'name' ? text.refine(isPersonName, PERSON_NAME_MESSAGE) : text;
+    }
     case 'phone':
       return z
         .string()

@@ -58,6 +58,7 @@ export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
 export const FullApplicationSchema = ApplicationSummarySchema.extend({
   idNumber: z.string(),
   form: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.object({ surname: z.string(), givenName: z.string() })])),
+  /** The papers the citizen said they brought; never what the hall fetches online (数据跑路). */
   materialsProvided: z.array(z.string()),
 });
 export type FullApplication = z.infer<typeof FullApplicationSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, SELF_SERVICE } from './access.js';
 import { validateIdNumber } from '../identity/id-number.js';
+import { isPersonName, PERSON_NAME_MESSAGE } from './text-rules.js';
 import { IdParam, None, route } from './route-spec.js';
 import { ISO_DATE_PATTERN } from '../service-day.js';
 import { BusinessLineSchema } from './schemas.js';
@@ -25,6 +26,13 @@ export const AppointmentListItemSchema = z.object({
   cancelledAt: z.number().int().nullable(),
 });
 export type AppointmentListItem = z.infer<typeof AppointmentListItemSchema>;
+
+/** An ID number as a kiosk sends it: upper-case X, checked by GB 11643 rules. */
+export const IdNumberInputSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => validateIdNumber(v).ok, 'not a valid resident ID number');
 
 const Slot = z.object({ line: BusinessLineSchema, slotStart: z.number().int().positive() }).strict();
 
@@ -77,14 +85,14 @@ export const appointmentsApi = {
       .object({
         line: BusinessLineSchema,
         slotStart: z.number().int().positive(),
-        name: z.string().trim().max(40).optional(),
-        /** The booked citizen's ID number, so the kiosk can identify them from the appointment code. */
-        idNumber: z
+        name: z
           .string()
           .trim()
-          .toUpperCase()
-          .refine((v) => validateIdNumber(v).ok, 'not a valid resident ID number')
+          .max(40)
+          .refine((v) => v === '' || isPersonName(v), PERSON_NAME_MESSAGE)
           .optional(),
+        /** The booked citizen's ID number, so the kiosk can identify them from the appointment code. */
+        idNumber: IdNumberInputSchema.optional(),
       })
       .strict(),
     // The answer carries no ID number: the booking screen shows what it sent, masked.
@@ -92,9 +100,10 @@ export const appointmentsApi = {
   }),
 
   /**
-   * Identifies a citizen from an appointment's QR code: what the booking holds. The ID number is
-   * whole so the kiosk can pre-fill the form (and check the ID card read against it); the kiosk
-   * shows it masked. A used code answers 409, so the details cannot be read again after use.
+   * What an appointment's QR code stands for: line, slot and the booked name. Its ID number is never
+   * handed out: a code alone does not identify anyone (it may be on a paper someone else picked
+   * up). When the booking has one (`withIdNumber`), the kiosk asks for the card or the number and
+   * checks it with checkAppointment. A used code answers 409, so nothing is read after use.
    */
   appointmentLookup: route({
     method: 'GET',
@@ -108,8 +117,20 @@ export const appointmentsApi = {
       line: BusinessLineSchema,
       slotStart: z.number().int(),
       name: z.string().nullable(),
-      idNumber: z.string().nullable(),
+      withIdNumber: z.boolean(),
       used: z.boolean(),
     }),
+  }),
+
+  /** Whether the person at the kiosk (their card or typed number) is the one the appointment was
+   * booked for: 200 when so (or when it names nobody), 409 appointment_not_yours when not. */
+  checkAppointment: route({
+    method: 'POST',
+    path: '/api/appointments/check',
+    access: SELF_SERVICE,
+    params: None,
+    query: None,
+    body: z.object({ code: AppointmentCodeSchema, idNumber: IdNumberInputSchema }).strict(),
+    response: z.object({ ok: z.literal(true) }),
   }),
 } as const;

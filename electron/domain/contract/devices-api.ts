@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DetectedDeviceSchema, DetectionSourceSchema, DeviceTestResultSchema } from '../devices/detected-device.js';
 import { DeviceConfigSchema, DevicePatchSchema, DeviceSchema } from '../devices/device-contract.js';
 import { ADMIN, SUPERVISORS } from './access.js';
 import { IdParam, None, readRoute, route } from './route-spec.js';
@@ -27,6 +28,26 @@ export const devicesApi = {
     query: None,
     body: DevicePatchSchema,
     response: z.object({ device: DeviceSchema }),
+  }),
+
+  /** What the hub's machine has attached (serial ports, USB, HID), to add a device by choosing it. */
+  detectDevices: readRoute(
+    '/api/devices/detected',
+    ADMIN,
+    z.object({ devices: z.array(DetectedDeviceSchema), sources: z.array(DetectionSourceSchema) }),
+    SUPERVISORS,
+  ),
+
+  /** Asks the device now (a reader's SAM status) and says how it answered. */
+  testDevice: route({
+    method: 'POST',
+    path: '/api/devices/:id/test',
+    access: ADMIN,
+    staff: SUPERVISORS,
+    params: IdParam,
+    query: None,
+    body: None,
+    response: z.object({ result: DeviceTestResultSchema }),
   }),
 
   deleteDevice: route({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLERK, EVERY_TERMINAL, SELF_SERVICE } from './access.js';
-import { AppointmentCodeSchema } from './appointments-api.js';
+import { AppointmentCodeSchema, IdNumberInputSchema } from './appointments-api.js';
 import { RequestId } from './applications-api.js';
 import { IdParam, None, readRoute, route, windowAction } from './route-spec.js';
 import { BusinessLineSchema, LanguageSchema, QueueStateSchema, TicketClassSchema, TicketSchema } from './schemas.js';
@@ -27,6 +27,8 @@ export const queueApi = {
         /** People in a group (tour groups: one ticket for N). */
         groupSize: z.number().int().min(2).max(60).optional(),
         appointmentCode: AppointmentCodeSchema.optional(),
+        /** The holder's ID number (card or keypad), for an appointment booked for a named person. */
+        idNumber: IdNumberInputSchema.optional(),
         /** The citizen's language, for the slip. */
         language: LanguageSchema.optional(),
         /** Made by the kiosk per ticket it asks for: asking again with it (the answer was lost when
@@ -38,7 +40,8 @@ export const queueApi = {
       .refine((b) => (b.ticketClass === 'appointment') === (b.appointmentCode !== undefined), {
         message: 'appointmentCode goes with ticketClass "appointment"',
         path: ['appointmentCode'],
-      }),
+      })
+      .refine((b) => b.idNumber === undefined || b.ticketClass === 'appointment', { message: 'idNumber goes with an appointment', path: ['idNumber'] }),
     response: z.object({
       ticket: TicketSchema,
       ahead: z.number().int().nonnegative(),

@@ -187,6 +187,10 @@ export const ERROR_CODES = [
   'staff_locked',
   'code_invalid',
   'appointment_invalid',
+  /** The appointment was booked for a named person: their ID card or number is asked first. */
+  'appointment_identity_required',
+  /** The ID card or number shown is not the one the appointment was booked for. */
+  'appointment_not_yours',
   'too_many_requests',
   'too_many_attempts',
   /** Too many wrong PINs at one terminal, across staff numbers. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ADMIN, STAFF_TERMINALS, SUPERVISORS } from './access.js';
 import { IdParam, None, readRoute, route } from './route-spec.js';
 import { StaffRoleSchema, StaffSchema } from './schemas.js';
+import { isPersonName, PERSON_NAME_MESSAGE } from './text-rules.js';
 
 /** A staff PIN: digits only, so it can be typed on the on-screen keypad. */
 export const PIN_PATTERN = /^\d{4,12}$/;
@@ -12,7 +13,7 @@ export const STAFF_NO_MAX_LENGTH = 20;
 
 const PinSchema = z.string().regex(PIN_PATTERN, 'a PIN is 4 to 12 digits');
 const StaffNoSchema = z.string().trim().regex(STAFF_NO_PATTERN, 'a staff number is 2 to 20 letters or digits');
-const StaffName = z.string().trim().min(1).max(40);
+const StaffName = z.string().trim().min(1).max(40).refine(isPersonName, PERSON_NAME_MESSAGE);
 /** The first-administrator setup code and enrolment codes, as typed. */
 const OneTimeCodeSchema = z
   .string()

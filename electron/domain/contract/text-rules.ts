@@ -27,3 +27,22 @@ export function forbiddenCharacterAt(value: unknown, path: readonly (string | nu
   }
   return null;
 }
+
+/**
+ * A person's name (a citizen's on a form, a booked name, a staff member's): letters of any script
+ * (Han characters, rare ones beyond the basic plane such as 𠀾 included; Latin with accents;
+ * traditional Mongolian with its format characters U+180B–U+180F and U+202F), combining marks,
+ * spaces, the middle dot of transliterated names (· ・), hyphen, apostrophe and full stop (and
+ * digits, which staff records sometimes carry). No emoji, pictographs or other symbols: a name with
+ * 😊 cannot be printed on a certificate, matched against the population register or read out.
+ */
+const PERSON_NAME = /^[\p{L}\p{M}\p{Nd}\u180b-\u180f\u202f\u00b7\u30fb' .-]+$/u;
+/** Emoji presentation selectors are marks too: a name with one is an emoji in disguise. */
+const EMOJI_SELECTOR = /[\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+
+export function isPersonName(value: string): boolean {
+  const v = value.trim();
+  return v !== '' && PERSON_NAME.test(v) && !EMOJI_SELECTOR.test(v);
+}
+
+export const PERSON_NAME_MESSAGE = 'a name holds letters only (no emoji or other symbols)';

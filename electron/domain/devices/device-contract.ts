@@ -13,9 +13,13 @@ export const DeviceTransportSchema = z.enum(DEVICE_TRANSPORTS);
 export const ReadFailureSchema = z.enum(READ_FAILURES);
 
 /** What a serial device is called: /dev/ttyUSB0, /dev/ttyACM1, /dev/ttyS0, a stable udev name under
- * /dev/serial/by-id or by-path, or COM1–COM256 on Windows. Nothing else the host could be pointed at. */
+ * /dev/serial/by-id or by-path, COM1–COM256 on Windows, or a pseudo-terminal /dev/pts/N (the
+ * simulator's reader; the host accepts one only where it announced it, see PSEUDO_TERMINAL_PATTERN).
+ * Nothing else the host could be pointed at. */
 export const SERIAL_PORT_PATTERN =
-  /^(\/dev\/tty[A-Za-z0-9._-]{1,32}|\/dev\/serial\/by-(id|path)\/[A-Za-z0-9._:+-]{1,160}|COM([1-9]\d?|1\d\d|2[0-4]\d|25[0-6]))$/;
+  /^(\/dev\/tty[A-Za-z0-9._-]{1,32}|\/dev\/serial\/by-(id|path)\/[A-Za-z0-9._:+-]{1,160}|COM([1-9]\d?|1\d\d|2[0-4]\d|25[0-6])|\/dev\/pts\/\d{1,4})$/;
+/** A pseudo-terminal: someone's shell may sit on it, so only one the host itself offers is opened. */
+export const PSEUDO_TERMINAL_PATTERN = /^\/dev\/pts\/\d{1,4}$/;
 
 const UsbId = z.number().int().min(0).max(0xffff);
 export const BAUD_RATES = [115200, 57600, 38400, 19200, 9600] as const;
@@ -27,7 +31,13 @@ const DeviceFields = z.object({
   vendorId: UsbId.nullable().default(null),
   productId: UsbId.nullable().default(null),
   /** Serial port, e.g. /dev/ttyUSB0 or COM3: only a serial device, never any other file. */
-  portPath: z.string().trim().max(200).regex(SERIAL_PORT_PATTERN, 'a serial port: /dev/tty…, /dev/serial/by-id/… or COMn').nullable().default(null),
+  portPath: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(SERIAL_PORT_PATTERN, 'a serial port: /dev/tty…, /dev/serial/by-id/…, COMn or the simulator’s /dev/pts/N')
+    .nullable()
+    .default(null),
   baudRate: z.union(BAUD_RATES.map((b) => z.literal(b))).default(115200),
   /** The terminal that receives this device's reads; personal data goes nowhere else. */
   terminalId: z.number().int().positive().nullable().default(null),

@@ -70,8 +70,9 @@ export function checkApplicant(
     form,
     idNumber: id.value,
     birthDate: id.birthDate,
-    // Data-shared materials count as provided: the hall fetches them (数据跑路).
-    provided: service.materials.filter((m) => ticked.has(m.code) || m.requirement === 'data_sharing').map((m) => m.code),
+    // What the citizen says they brought, on paper. Data-shared materials are never listed here:
+    // the hall fetches them (数据跑路), and "已带材料" must not claim the citizen brought them.
+    provided: service.materials.filter((m) => ticked.has(m.code) && m.requirement !== 'data_sharing').map((m) => m.code),
     missingDeferrable: deferred.map((m) => m.code),
     supplementBy: deferred.length > 0 ? addWorkingDays(today, days, ctx.calendar.current()) : null,
   };

@@ -1,16 +1,15 @@
 import type { ServerEvent } from '../../domain/contract/events.js';
-import { CardFixtureSchema, type CardFixture } from '../../domain/devices/card-fixture.js';
+import { configuredOn, type DetectedDevice, type DetectionSource, type DeviceTestResult } from '../../domain/devices/detected-device.js';
 import type { CardRead, Device, DeviceConfig, DeviceHealth } from '../../domain/devices/device-contract.js';
 import type { DeviceStore, StoredDevice } from '../../../db/devices.js';
 import type { EventHub } from '../events/event-hub.js';
 import { cardView } from './card-view.js';
+import { detectDevices } from './detect-devices.js';
 import { transportFor, superviseDevice, type DeviceSupervisor } from './device-runtime.js';
 import { createHidOwner } from './hid-owner.js';
 import type { ReaderTimings } from './id-reader-loop.js';
-import { fakeLink, type DeviceEnd } from './simulator/fake-link.js';
-import { simulatedReader, type ReaderFault, type SimulatedReader } from './simulator/sim-reader.js';
-import { simulatedScanner, type SimulatedScanner } from './simulator/sim-scanner.js';
-import type { Transport } from './transport.js';
+import { simulatedDevices } from './simulator/sim-devices.js';
+import { startSimulatedSerialPort } from './simulator/sim-serial-port.js';
 
 type Scan = { text: string; symbology: string };
 
@@ -30,6 +29,8 @@ export interface DeviceManagerOptions {
 
 /** The simulator polls faster than field readers so demos and tests feel immediate. */
 export const SIMULATED_TIMINGS: Partial<ReaderTimings> = { findEveryMs: 100, statusEveryMs: 2000, responseTimeoutMs: 1000 };
+/** A test press waits this long for the reader's answer (a field reader answers within 3 s). */
+const TEST_TIMEOUT_MS = 7_000;
 
 interface Running {
   config: StoredDevice;
@@ -45,9 +46,7 @@ interface Running {
 export function createDeviceManager(opts: DeviceManagerOptions) {
   const hid = createHidOwner(opts.clock);
   const running = new Map<number, Running>();
-  const simEnds = new Map<number, DeviceEnd>();
-  const readers = new Map<number, SimulatedReader>();
-  const scanners = new Map<number, SimulatedScanner>();
+  const sims = simulatedDevices(running, (id) => running.get(id)?.supervisor?.poke());
 
   const freshHealth = (enabled: boolean): DeviceHealth => ({
     state: enabled ? 'connecting' : 'disabled',
@@ -71,23 +70,6 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       opts.log(`devices: #${r.config.id} ${what} not delivered (${to === null ? 'device not bound to a terminal' : `terminal #${to} not connected`})`);
   }
 
-  function simulatedTransport(d: StoredDevice): Transport | null {
-    if (!opts.simulate) return null;
-    let end = simEnds.get(d.id);
-    let host: Transport | undefined;
-    if (!end) {
-      const link = fakeLink(`simulated ${d.kind} #${d.id}`, d.kind === 'scanner' ? 'whole' : 'serial');
-      end = link.device;
-      host = link.host;
-      simEnds.set(d.id, end);
-      if (d.kind === 'id_reader') readers.set(d.id, simulatedReader(end));
-      else scanners.set(d.id, simulatedScanner(end));
-      hostEnds.set(d.id, host);
-    }
-    return hostEnds.get(d.id) ?? null;
-  }
-  const hostEnds = new Map<number, Transport>();
-
   function start(config: StoredDevice): void {
     const r: Running = { config, health: freshHealth(config.enabled), supervisor: null };
     running.set(config.id, r);
@@ -102,7 +84,7 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       push(r);
       return;
     }
-    const make = () => (config.transport === 'simulated' ? simulatedTransport(config) : transportFor(config, hid));
+    const make = () => (config.transport === 'simulated' ? (opts.simulate ? sims.transportFor(config) : null) : transportFor(config, hid));
     const timings = config.transport === 'simulated' ? { ...SIMULATED_TIMINGS, ...opts.timings } : opts.timings;
     r.supervisor = superviseDevice(
       config,
@@ -147,12 +129,6 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
 
   function view(r: Running): Device {
     return { ...r.config, health: { ...r.health } };
-  }
-
-  function firstSim<T>(map: Map<number, T>, id?: number): [number, T] {
-    const entry = id === undefined ? [...map.entries()].find(([k]) => running.get(k)?.config.enabled) : ([id, map.get(id)] as const);
-    if (!entry || entry[1] === undefined) throw new Error('no simulated device of that kind is running');
-    return [entry[0], entry[1]];
   }
 
   return {
@@ -209,38 +185,43 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       return opts.simulate;
     },
     store: opts.store,
-    sim: {
-      put(fixture: unknown, deviceId?: number): number {
-        const card: CardFixture = CardFixtureSchema.parse(fixture);
-        const [id, reader] = firstSim(readers, deviceId);
-        reader.put(card);
-        return id;
-      },
-      remove(deviceId?: number): number {
-        const [id, reader] = firstSim(readers, deviceId);
-        reader.remove();
-        return id;
-      },
-      scan(text: string, deviceId?: number): number {
-        const [id, scanner] = firstSim(scanners, deviceId);
-        scanner.scan(text);
-        return id;
-      },
-      fault(fault: ReaderFault, on: boolean, deviceId?: number): number {
-        const [id, reader] = firstSim(readers, deviceId);
-        reader.setFault(fault, on);
-        return id;
-      },
-      unplug(deviceId: number): void {
-        simEnds.get(deviceId)?.unplug();
-      },
-      plug(deviceId: number): void {
-        simEnds.get(deviceId)?.plug();
-        running.get(deviceId)?.supervisor?.poke();
-      },
+    sim: sims.control,
+    /** The simulator's reader on a serial line (a pseudo-terminal), offered among detected ports. */
+    async startSimulatedSerial(): Promise<void> {
+      if (opts.simulate && !sims.serialPort) sims.serialPort = await startSimulatedSerialPort(opts.log);
+    },
+    /** Whether a serial path is the simulator's pseudo-terminal (the only one the host opens). */
+    isSimulatedSerial(path: string | null | undefined): boolean {
+      return path !== null && path !== undefined && path === sims.serialPort?.path;
+    },
+    /** What this machine has attached, each marked with the device already set up on it. */
+    async detect(): Promise<{ devices: DetectedDevice[]; sources: DetectionSource[] }> {
+      const found = await detectDevices({ hid, simulatedSerialPath: sims.serialPort?.path ?? null });
+      const configured = opts.store.list().filter((d) => d.agentKey === null);
+      return { devices: found.devices.map((d) => ({ ...d, usedBy: configuredOn(d, configured) })), sources: found.sources };
+    },
+    /** A press of "test": asks the device now (a reader's SAM status) and says how it answered. */
+    async test(id: number): Promise<DeviceTestResult> {
+      const r = running.get(id);
+      if (!r || !r.config.enabled) return { ok: false, code: 'disabled', detail: null };
+      if (r.config.agentKey !== null && opts.inAgent !== true) {
+        // Its terminal's agent runs it: what the agent last reported is all the hub knows.
+        const ok = r.health.state === 'connected';
+        return { ok, code: ok ? 'ok' : 'agent_device', detail: r.health.problem };
+      }
+      const asked = r.supervisor?.check() ?? null;
+      if (!asked) return { ok: false, code: 'not_connected', detail: r.health.problem };
+      const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), TEST_TIMEOUT_MS).unref());
+      const answer = await Promise.race([asked, timeout]);
+      if (answer === null) return { ok: false, code: 'no_answer', detail: null };
+      if (answer.ok) return { ok: true, code: 'ok', detail: null };
+      const code = answer.failure === 'sam_error' ? 'sam_error' : answer.failure === 'no_reader' ? 'not_connected' : 'reader_error';
+      return { ok: false, code, detail: answer.detail };
     },
     async close(): Promise<void> {
       await Promise.all([...running.keys()].map(stopOne));
+      await sims.serialPort?.close();
+      sims.serialPort = null;
     },
   };
 }

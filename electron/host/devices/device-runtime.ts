@@ -1,9 +1,10 @@
 import type { DeviceHealth } from '../../domain/devices/device-contract.js';
+import { HID_POS_USAGE_PAGE } from '../../domain/devices/detected-device.js';
 import { createHidPosAssembler } from '../../domain/devices/hid-pos.js';
 import type { StoredDevice } from '../../../db/devices.js';
 import type { HidOwner } from './hid-owner.js';
-import { HID_POS_USAGE_PAGE, hidTransport } from './hid-transport.js';
-import { startReaderLoop, type CardOutcome, type ReaderTimings } from './id-reader-loop.js';
+import { hidTransport } from './hid-transport.js';
+import { startReaderLoop, type CardOutcome, type ReaderCheck, type ReaderTimings } from './id-reader-loop.js';
 import { serialTransport } from './serial-transport.js';
 import { classifyError, TransportError, type Transport } from './transport.js';
 import { usbTransport } from './usb-transport.js';
@@ -61,7 +62,7 @@ function runScanner(t: Transport, hooks: RuntimeHooks): Promise<TransportError> 
  */
 export function superviseDevice(d: StoredDevice, makeTransport: () => Transport | null, hooks: RuntimeHooks, timings?: Partial<ReaderTimings>) {
   let stopped = false;
-  let current: { transport: Transport; stop: () => Promise<void> } | null = null;
+  let current: { transport: Transport; stop: () => Promise<void>; check: () => Promise<ReaderCheck> } | null = null;
   let wake: (() => void) | null = null;
   let retry: (() => void) | null = null;
 
@@ -77,6 +78,12 @@ export function superviseDevice(d: StoredDevice, makeTransport: () => Transport 
       let reason: TransportError;
       try {
         await transport.open();
+        // Stopped while the port was opening (a device switched off or removed just after a
+        // change): nothing would stop a reader loop started now, and stop() would wait forever.
+        if (stopped) {
+          await transport.close().catch(() => undefined);
+          break;
+        }
         if (attempt > 0) hooks.count('reconnects');
         attempt = 0;
         hooks.health({ state: 'connected', problem: null, lastSeenAt: hooks.clock() });
@@ -101,11 +108,12 @@ export function superviseDevice(d: StoredDevice, makeTransport: () => Transport 
               );
             },
           });
-          current = { transport, stop: loop.stop };
+          current = { transport, stop: loop.stop, check: loop.checkNow };
           await loop.done;
           reason = stopped ? new TransportError('io', 'stopped') : await Promise.race([closed, Promise.resolve(new TransportError('io', 'reader loop ended'))]);
         } else {
-          current = { transport, stop: async () => undefined };
+          // A HID POS scanner only speaks when it scans: open is all there is to check.
+          current = { transport, stop: async () => undefined, check: async () => ({ ok: true }) };
           reason = await Promise.race([
             runScanner(transport, hooks),
             new Promise<TransportError>((resolve) => (wake = () => resolve(new TransportError('io', 'stopped')))),
@@ -133,6 +141,10 @@ export function superviseDevice(d: StoredDevice, makeTransport: () => Transport 
 
   return {
     done,
+    /** Checks the open device now (a reader's SAM status); null while it is not open. */
+    check(): Promise<ReaderCheck> | null {
+      return current?.check() ?? null;
+    },
     /** Try again now (the simulator's plug, or a USB attach). */
     poke(): void {
       retry?.();

@@ -1,7 +1,6 @@
 import type { HidHandle, HidOwner } from './hid-owner.js';
 import { classifyError, deviceLink, hex4, toU8, type Transport } from './transport.js';
 
-export const HID_POS_USAGE_PAGE = 0x8c;
 const REPORT = 64;
 
 /**

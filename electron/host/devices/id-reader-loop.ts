@@ -9,6 +9,9 @@ export type CardOutcome =
   /** An expired card keeps its text: renewing it is why its holder came (the screen decides). */
   | { outcome: 'failed'; failure: ReadFailure; detail: string; expired?: { card: CardText; photo: Uint8Array } };
 
+/** How the reader answered a status check asked for by hand. */
+export type ReaderCheck = { ok: true } | { ok: false; failure: ReadFailure; detail: string };
+
 export interface ReaderTimings {
   /** How often to ask for a card; readers in the field are polled about once a second. */
   findEveryMs: number;
@@ -60,6 +63,14 @@ export function startReaderLoop(opts: ReaderLoopOptions) {
   const client = samClient(opts.transport, t.responseTimeoutMs);
   let stopped = false;
   let wake: (() => void) | null = null;
+  let nextStatusAt = 0;
+  // Presses of "test" on the admin screen waiting for the next status check.
+  let checks: ((r: ReaderCheck) => void)[] = [];
+  const settleChecks = (r: ReaderCheck) => {
+    const waiting = checks;
+    checks = [];
+    for (const fn of waiting) fn(r);
+  };
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(() => ((wake = null), resolve()), ms);
@@ -92,7 +103,6 @@ export function startReaderLoop(opts: ReaderLoopOptions) {
   }
 
   const done = (async () => {
-    let nextStatusAt = 0;
     let failures = 0;
     let lastSerial: string | null = null;
     let absent = 0;
@@ -105,6 +115,7 @@ export function startReaderLoop(opts: ReaderLoopOptions) {
             throw new LoopFailure('sam_error', samStatusName(s.sw3));
           }
           nextStatusAt = clock() + t.statusEveryMs;
+          settleChecks({ ok: true });
         }
         const found = await command('findCard');
         if (found.sw3 === 0x9f) {
@@ -128,6 +139,7 @@ export function startReaderLoop(opts: ReaderLoopOptions) {
         if (stopped || client.closed) break;
         failures += 1;
         const f = err instanceof LoopFailure ? err : new LoopFailure('reader_error', 'internal');
+        settleChecks({ ok: false, failure: f.failure, detail: f.detail });
         // A card half-read is read again once the link is back.
         lastSerial = null;
         opts.onProblem({ failure: f.failure, detail: f.detail });
@@ -135,10 +147,19 @@ export function startReaderLoop(opts: ReaderLoopOptions) {
       }
     }
     client.dispose();
+    settleChecks({ ok: false, failure: 'no_reader', detail: 'closed' });
   })();
 
   return {
     done,
+    /** Asks the reader for its SAM status now (between polls) and tells how it answered. */
+    checkNow(): Promise<ReaderCheck> {
+      if (stopped) return Promise.resolve({ ok: false, failure: 'no_reader', detail: 'closed' });
+      const answer = new Promise<ReaderCheck>((resolve) => checks.push(resolve));
+      nextStatusAt = 0;
+      wake?.();
+      return answer;
+    },
     get droppedBytes() {
       return client.droppedBytes;
     },

@@ -13,6 +13,7 @@ import { ApiError } from '../http/api-error.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
 import { estimateFor } from '../queue/queue-state.js';
+import { holderOrRefuse } from './appointment-holder.js';
 import { progressLimiter } from '../queue/lookup-limiter.js';
 import { actorOf } from './actor.js';
 import { windowOrThrow } from './window-of.js';
@@ -71,11 +72,14 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
   function full(r: ApplicationRow): FullApplication {
     if (r.applicant_id_number === null || r.form_json === null)
       throw new ApiError('not_found', 'The personal data of this case was purged after the retention period');
+    const service = ctx.catalog.find(r.service_code);
+    // Rows stored before the rule changed listed data-shared materials as provided too.
+    const fetched = new Set(service?.materials.filter((m) => m.requirement === 'data_sharing').map((m) => m.code));
     return {
-      ...summary(r, ctx.catalog.find(r.service_code)),
+      ...summary(r, service),
       idNumber: r.applicant_id_number,
       form: JSON.parse(r.form_json) as FullApplication['form'],
-      materialsProvided: JSON.parse(r.materials_provided_json) as string[],
+      materialsProvided: (JSON.parse(r.materials_provided_json) as string[]).filter((c) => !fetched.has(c)),
     };
   }
 
@@ -103,7 +107,7 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
     if (a.used_at !== null) throw refuse('this appointment was used already');
     if (a.line !== service.line) throw refuse('the appointment is for another business line');
     // Compared without saying what the booking holds: the answer reaches a public screen.
-    if (a.id_number !== null && a.id_number.toUpperCase() !== applicantId.toUpperCase()) throw refuse('the appointment was booked for another person');
+    holderOrRefuse(a.id_number, applicantId, 'body.appointmentCode');
     if (!ctx.appointments.use(a.id, now)) throw refuse('this appointment was used already');
     return { appointmentId: a.id, appointmentSlot: a.slot_start, ticketClass: classAtArrival('appointment', a.slot_start, now, policyOf(ctx.settings.hall())) };
   }

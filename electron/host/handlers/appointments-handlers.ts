@@ -6,6 +6,7 @@ import { hallInstant, serviceDay } from '../../domain/service-day.js';
 import { validateIdNumber } from '../../domain/identity/id-number.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
+import { holderOrRefuse } from './appointment-holder.js';
 import type { HostContext } from '../host-context.js';
 import type { AuditAction } from '../../domain/audit-actions.js';
 import { actorOf } from './actor.js';
@@ -91,7 +92,14 @@ export function appointmentsHandlers(ctx: HostContext): HandlersFor<typeof appoi
       // A used booking's details are not handed out again (the code may be on a discarded paper).
       if (a.used_at !== null) throw new ApiError('conflict', 'This appointment was used already');
       if (a.cancelled_at !== null) throw new ApiError('conflict', 'This appointment was cancelled');
-      return { code: a.code, line: a.line, slotStart: a.slot_start, name: a.name, idNumber: a.id_number, used: false };
+      return { code: a.code, line: a.line, slotStart: a.slot_start, name: a.name, withIdNumber: a.id_number !== null, used: false };
+    },
+
+    checkAppointment: ({ body }) => {
+      const a = ctx.appointments.byCode(body.code);
+      if (!a || a.used_at !== null || a.cancelled_at !== null) throw new ApiError('appointment_invalid', 'Unknown, used or cancelled appointment code');
+      holderOrRefuse(a.id_number, body.idNumber);
+      return { ok: true as const };
     },
   };
 }

@@ -111,8 +111,8 @@ export function printHandlers(ctx: HostContext): HandlersFor<typeof printApi> {
       if (!terminal) throw new ApiError('unauthorized', 'Not paired');
       const service = ctx.catalog.find(body.serviceCode);
       if (!service) throw new ApiError('bad_request', `No service ${body.serviceCode}`, [{ path: 'body.serviceCode', message: 'unknown service' }]);
-      const missing = body.missing ?? [];
-      const unknown = unknownMaterials(service, missing);
+      const missing = body.missing;
+      const unknown = unknownMaterials(service, missing ?? []);
       if (unknown.length > 0)
         throw new ApiError(
           'bad_request',

@@ -15,6 +15,7 @@ import { actorOf } from './actor.js';
 import type { StaffRecord } from '../../../db/staff.js';
 import { heldWindow } from './held-window.js';
 import { windowOrThrow } from './window-of.js';
+import { holderOrRefuse } from './appointment-holder.js';
 
 type IssueBody = z.output<(typeof queueApi)['issueTicket']['body']>;
 
@@ -81,9 +82,11 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
         .transaction(() => {
           const now = ctx.clock();
           const a = ctx.appointments.byCode(code);
-          if (!a || a.line !== body.line || !ctx.appointments.use(a.id, now)) {
+          if (!a || a.line !== body.line || a.used_at !== null || a.cancelled_at !== null) {
             throw new ApiError('appointment_invalid', 'Unknown or already used appointment code for this business line');
           }
+          holderOrRefuse(a.id_number, body.idNumber);
+          if (!ctx.appointments.use(a.id, now)) throw new ApiError('appointment_invalid', 'This appointment was used already');
           const ticketClass = classAtArrival('appointment', a.slot_start, now, policyOf(ctx.settings.hall()));
           return ctx.tickets.issue({ ...base, ticketClass, appointmentId: a.id, appointmentSlot: a.slot_start }, ctx.today(), now, ([t]) => t && withSlip(t));
         })

@@ -12,6 +12,8 @@ const STATUS: Record<ErrorCode, number> = {
   staff_locked: 423,
   code_invalid: 400,
   appointment_invalid: 400,
+  appointment_identity_required: 409,
+  appointment_not_yours: 409,
   too_many_requests: 429,
   too_many_attempts: 429,
   too_many_sign_ins: 429,

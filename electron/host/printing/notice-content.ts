@@ -2,7 +2,7 @@ import type { Material, Service } from '../../domain/catalog/catalog-schema.js';
 import type { OneTimeNoticeData, PrintLanguage } from './documents/types.js';
 
 /** The part of a one-time notice that comes from the service catalog (the rest is the header). */
-export type NoticeContent = Pick<OneTimeNoticeData, 'serviceName' | 'required' | 'missing' | 'timeLimitDays'>;
+export type NoticeContent = Pick<OneTimeNoticeData, 'serviceName' | 'required' | 'missing' | 'timeLimitDays' | 'feeYuan' | 'feeNote'>;
 
 /**
  * The note printed beside a 容缺 material. Kept with the printed documents' texts rather than the
@@ -24,7 +24,7 @@ export function unknownMaterials(service: Service, codes: readonly string[]): st
  * Mongolian slip is (documents/text.ts): the notice is official wording. Data-shared materials are
  * never "missing": the hall fetches them (数据跑路), and their catalog names say so.
  */
-export function noticeContent(service: Service, missingCodes: readonly string[], language: PrintLanguage): NoticeContent {
+export function noticeContent(service: Service, missingCodes: readonly string[] | undefined, language: PrintLanguage): NoticeContent {
   const lang = language === 'en' ? 'en' : 'zh';
   const item = (m: Material) => ({
     name: m.name[lang === 'en' ? 'en' : 'zh-CN'],
@@ -34,7 +34,10 @@ export function noticeContent(service: Service, missingCodes: readonly string[],
   return {
     serviceName: service.name[lang === 'en' ? 'en' : 'zh-CN'],
     required: service.materials.map(item),
-    missing: service.materials.filter((m) => lacking.has(m.code) && m.requirement !== 'data_sharing').map(item),
+    // Not asked yet (printed from the service's page): the notice says nothing about what is missing.
+    ...(missingCodes === undefined ? {} : { missing: service.materials.filter((m) => lacking.has(m.code) && m.requirement !== 'data_sharing').map(item) }),
     timeLimitDays: service.timeLimitDays,
+    feeYuan: service.fee.yuan,
+    ...(service.fee.yuan > 0 ? { feeNote: service.fee.note[lang === 'en' ? 'en' : 'zh-CN'] } : {}),
   };
 }

@@ -13,10 +13,17 @@ export function hasSocat(): boolean {
  * Two linked pseudo-terminals: the host opens `hostPath` with the real serial transport, the
  * simulated reader answers on `devicePath`. Raw mode, no echo, as a UART is.
  */
-export async function ptyPair(dir: string): Promise<{ hostPath: string; devicePath: string; close: () => void }> {
+export async function ptyPair(dir: string, opts: { tiedToParent?: boolean } = {}): Promise<{ hostPath: string; devicePath: string; close: () => void }> {
   const hostPath = join(dir, 'ttyHOST');
   const devicePath = join(dir, 'ttyDEVICE');
-  const child: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`], { stdio: 'ignore' });
+  const args = [`pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`];
+  // Tied: a shell holds socat and waits on a pipe from us; when this process dies, even by
+  // SIGKILL, the pipe closes and the shell ends socat, so no pseudo-terminal outlives its host.
+  const child: ChildProcess = opts.tiedToParent
+    ? spawn('sh', ['-c', 'socat "$1" "$2" & pid=$!; trap \'kill $pid 2>/dev/null\' EXIT TERM; cat >/dev/null; kill $pid 2>/dev/null', 'sh', ...args], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+      })
+    : spawn('socat', args, { stdio: 'ignore' });
   const deadline = Date.now() + 5000;
   while (!(existsSync(hostPath) && existsSync(devicePath))) {
     if (Date.now() > deadline || child.exitCode !== null) {
@@ -25,7 +32,7 @@ export async function ptyPair(dir: string): Promise<{ hostPath: string; devicePa
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { hostPath, devicePath, close: () => child.kill() };
+  return { hostPath, devicePath, close: () => (child.stdin?.end(), child.kill()) };
 }
 
 /** The device's side of a serial line as a DeviceEnd, so the same simulated reader serves it. */

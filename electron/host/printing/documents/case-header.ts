@@ -35,6 +35,6 @@ export function caseFooter(d: CaseFields): Block[] {
     { kind: 'field', label: '受理窗口', value: d.terminalName },
     { kind: 'field', label: '经办人', value: d.clerkName },
     { kind: 'field', label: '打印时间', value: formatTime(d.printedAt, d.timeZone) },
-    { kind: 'qr', data: progressRef('case', d.caseNumber), caption: `扫码查询办理进度  办件编号 ${d.caseNumber}` },
+    { kind: 'qr', data: progressRef('case', d.caseNumber), caption: `扫码查询办理进度  申请编号 ${d.caseNumber}` },
   ];
 }

@@ -17,12 +17,14 @@ export function oneTimeNotice(data: OneTimeNoticeData, font: FontChoice = 'cjk')
   ];
   if (data.caseNumber) blocks.push({ kind: 'field', label: t.caseNumber, value: data.caseNumber });
   if (data.idNumber) blocks.push({ kind: 'field', label: t.idNumber, value: maskNumber(data.idNumber) });
-  blocks.push(
-    { kind: 'text', text: t.required },
-    { kind: 'list', items: data.required.map(item) },
-    { kind: 'text', text: data.missing.length > 0 ? t.missing : t.nothingMissing },
-  );
-  if (data.missing.length > 0) blocks.push({ kind: 'list', items: data.missing.map(item) });
+  blocks.push({ kind: 'text', text: t.required }, { kind: 'list', items: data.required.map(item) });
+  // What is missing only once the citizen has said what they brought: a notice printed from the
+  // service's page knows nothing of that, and must not say 材料齐全.
+  if (data.missing !== undefined) {
+    blocks.push({ kind: 'text', text: data.missing.length > 0 ? t.missing : t.nothingMissing });
+    if (data.missing.length > 0) blocks.push({ kind: 'list', items: data.missing.map(item) });
+  }
+  if (data.feeYuan !== undefined) blocks.push({ kind: 'text', text: t.fee(data.feeYuan, data.feeNote) });
   blocks.push(
     { kind: 'text', text: t.timeLimit(data.timeLimitDays) },
     { kind: 'rule' },

@@ -13,6 +13,7 @@ interface SlipStrings {
   line: Record<BusinessLine, string>;
   ahead: (n: number) => string;
   wait: (minutes: number) => string;
+  waitZero: string;
   waitUnknown: string;
   terminal: string;
   time: string;
@@ -26,6 +27,7 @@ interface SlipStrings {
   missing: string;
   nothingMissing: string;
   timeLimit: (days: number) => string;
+  fee: (yuan: number, note?: string) => string;
   footer: string;
 }
 
@@ -34,6 +36,7 @@ const zh: SlipStrings = {
   line: { household: '户政业务', traffic: '交管业务', exit_entry: '出入境业务' },
   ahead: (n) => `前面还有 ${n} 人`,
   wait: (m) => `预计等候约 ${m} 分钟`,
+  waitZero: '无需等候，请留意叫号',
   waitUnknown: '请留意叫号屏和语音呼叫',
   terminal: '取号机',
   time: '取号时间',
@@ -41,12 +44,13 @@ const zh: SlipStrings = {
   listen: '过号请到服务台重新取号。',
   noticeTitle: '一次性告知书',
   service: '办理事项',
-  caseNumber: '办件编号',
+  caseNumber: '申请编号',
   idNumber: '身份证号',
   required: '所需材料',
   missing: '尚缺材料',
   nothingMissing: '材料齐全',
   timeLimit: (d) => (d === 0 ? '办理时限：当场办结' : `办理时限：${d} 个工作日`),
+  fee: (y, note) => (y === 0 ? '收费：不收费' : `收费：${y.toFixed(2)} 元${note ? `（${note}）` : ''}`),
   footer: '本告知书一次性告知所需全部材料，请妥善保管。',
 };
 
@@ -55,6 +59,7 @@ const en: SlipStrings = {
   line: { household: 'Household registration', traffic: 'Traffic management', exit_entry: 'Exit and entry' },
   ahead: (n) => (n === 1 ? '1 person ahead of you' : `${n} people ahead of you`),
   wait: (m) => `Estimated wait about ${m} min`,
+  waitZero: 'No wait: watch for your number',
   waitUnknown: 'Please watch the call display',
   terminal: 'Kiosk',
   time: 'Issued',
@@ -68,6 +73,7 @@ const en: SlipStrings = {
   missing: 'Materials still missing',
   nothingMissing: 'All materials present',
   timeLimit: (d) => (d === 0 ? 'Time limit: done on the spot' : `Time limit: ${d} working days`),
+  fee: (y, note) => (y === 0 ? 'Fee: free' : `Fee: ${y.toFixed(2)} yuan${note ? ` (${note})` : ''}`),
   footer: 'This notice lists everything required, once. Please keep it.',
 };
 

@@ -2,6 +2,7 @@ import { renderBlocks, type Block, type RenderedPdf } from '../layout.js';
 import type { FontChoice } from '../fonts.js';
 import { formatTime, MN_SLIP, slipText } from './text.js';
 import { maskNumber } from '../../../domain/identity/mask.js';
+import { waitWords } from '../../../domain/queue/estimate.js';
 import { progressRef, type PrintLanguage, type SlipApplication, type TicketSlipData } from './types.js';
 
 /**
@@ -20,7 +21,8 @@ const CASE_QR_CAPTION: Readonly<Record<PrintLanguage, string>> = {
 /** For a Mongolian speaker: number, people ahead and wait again, in traditional Mongolian. */
 function mongolianColumns(data: TicketSlipData): Block {
   const columns = [MN_SLIP.number(data.number), MN_SLIP.ahead(data.ahead)];
-  if (data.estimatedWaitMinutes !== undefined) columns.push(MN_SLIP.wait(data.estimatedWaitMinutes));
+  const wait = waitWords(data.estimatedWaitMinutes);
+  if (wait.say === 'about') columns.push(MN_SLIP.wait(wait.minutes));
   if (data.application?.serviceNameMn) columns.push(data.application.serviceNameMn);
   return { kind: 'vertical', columns };
 }
@@ -43,6 +45,12 @@ function applicationBlocks(a: SlipApplication, language: PrintLanguage): Block[]
   ];
 }
 
+/** The wait as the kiosk and the display say it (one rule: the domain's waitWords). */
+function slipWait(data: TicketSlipData, t: ReturnType<typeof slipText>): string {
+  const w = waitWords(data.estimatedWaitMinutes);
+  return w.say === 'no_window' ? t.waitUnknown : w.say === 'no_wait' ? t.waitZero : t.wait(w.minutes);
+}
+
 /** The kiosk's ticket slip (80 mm roll): the number large, then the line, people ahead and wait. */
 export function ticketSlip(data: TicketSlipData, font: FontChoice = 'cjk'): Promise<RenderedPdf> {
   const t = slipText(data.language);
@@ -54,7 +62,7 @@ export function ticketSlip(data: TicketSlipData, font: FontChoice = 'cjk'): Prom
     { kind: 'huge', text: data.number },
     { kind: 'text', text: t.line[data.line], align: 'center', size: 'large' },
     { kind: 'text', text: t.ahead(data.ahead), align: 'center' },
-    { kind: 'text', text: data.estimatedWaitMinutes === undefined ? t.waitUnknown : t.wait(data.estimatedWaitMinutes), align: 'center' },
+    { kind: 'text', text: slipWait(data, t), align: 'center' },
     ...(data.language === 'mn' ? [mongolianColumns(data)] : []),
     ...(data.application ? applicationBlocks(data.application, data.language) : []),
     { kind: 'rule' },

@@ -64,10 +64,14 @@ export const OneTimeNoticeDataSchema = z.object({
   serviceName: Text,
   caseNumber: CaseNumber.optional(),
   idNumber: IdNumber.optional(),
-  /** Everything the service needs, and which of it the citizen lacks today. */
+  /** Everything the service needs, and which of it the citizen lacks today: absent when the
+   * notice is printed before the citizen said what they brought (nothing is "complete" then). */
   required: z.array(Material).min(1).max(40),
-  missing: z.array(Material).max(40),
+  missing: z.array(Material).max(40).optional(),
   timeLimitDays: z.number().int().nonnegative(),
+  /** The fee as the hall set it (yuan, 0 = free) and its note; absent on jobs stored before. */
+  feeYuan: z.number().nonnegative().optional(),
+  feeNote: Text.optional(),
 });
 export type OneTimeNoticeData = z.infer<typeof OneTimeNoticeDataSchema>;
 

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isPersonName } from '@domain/contract/text-rules.js';
 import { BUSINESS_LINES } from '@domain/business-lines.js';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { ResponseOf } from '@domain/contract/api.js';
@@ -43,6 +44,7 @@ export function AppointmentsPanel() {
     const found: Problems = [];
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.push({ id: fid('date'), label: t('admin.appointments.date'), problem: { key: 'form.dateFormat' } });
     if (!/^\d{2}:\d{2}$/.test(time)) found.push({ id: fid('time'), label: t('admin.appointments.time'), problem: { key: 'form.timeFormat' } });
+    if (name.trim() !== '' && !isPersonName(name)) found.push({ id: fid('name'), label: t('admin.appointments.name'), problem: { key: 'form.personName' } });
     const id18 = idNumber.trim().toUpperCase();
     if (id18 !== '' && !validateIdNumber(id18, hallToday()).ok)
       found.push({ id: fid('idNumber'), label: t('admin.appointments.idNumber'), problem: { key: 'form.idNumberInvalid' } });

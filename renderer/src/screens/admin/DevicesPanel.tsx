@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DeviceTestResult } from '@domain/devices/detected-device.js';
 import type { Device } from '@domain/devices/device-contract.js';
 import { DataTable } from '../../components/panel/DataTable.js';
 import { Panel } from '../../components/panel/Panel.js';
@@ -8,6 +9,9 @@ import { useCommand } from '../../data/use-command.js';
 import { useQuery } from '../../data/use-query.js';
 import { useDeviceEvents, type ScanNotice } from '../../devices/use-device-events.js';
 import { useWedgeScanner } from '../../devices/useWedgeScanner.js';
+import { DeviceActions, type DeviceCommands } from './DeviceActions.js';
+import { DeviceForm, type TerminalChoice } from './DeviceForm.js';
+import { deviceAddress } from './device-text.js';
 import { DevicesTestArea } from './DevicesTestArea.js';
 import './devices.css';
 
@@ -32,36 +36,87 @@ export function problemKey(code: string): string {
   return 'device.problem.other';
 }
 
-function address(d: Device): string {
-  if (d.transport === 'serial') return `${d.portPath ?? ''} @ ${d.baudRate}`;
-  if (d.vendorId !== null && d.productId !== null) return `${d.vendorId.toString(16).padStart(4, '0')}:${d.productId.toString(16).padStart(4, '0')}`;
-  return '';
-}
+const INVALIDATES = ['listDevices', 'detectDevices', 'listTerminals'] as const;
 
-/** Devices: each reader and scanner with its health, where its reads go, and a test area. */
+/**
+ * Devices: each reader and scanner with its health and the terminal its reads go to; an
+ * administrator adds one (from what the machine detects, or by its port or ids), edits, binds it
+ * to any paired terminal, switches it, tests and removes it; and a test area for this screen.
+ */
 export function DevicesPanel() {
   const { t } = useTranslation();
   const { terminal } = useHost();
   const selfId = terminal.id;
   const devices = useQuery('listDevices');
-  const bind = useCommand('updateDevice', { invalidates: ['listDevices'] });
+  const terminals = useQuery('listTerminals');
+  const update = useCommand('updateDevice', { invalidates: [...INVALIDATES] });
+  const remove = useCommand('deleteDevice', { invalidates: [...INVALIDATES] });
+  const test = useCommand('testDevice');
+  const [form, setForm] = useState<Device | 'new' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [results, setResults] = useState<Record<number, DeviceTestResult>>({});
+  const [testing, setTesting] = useState<number | null>(null);
   const events = useDeviceEvents();
   const [wedgeScan, setWedgeScan] = useState<ScanNotice | null>(null);
   const onWedge = useCallback((text: string) => setWedgeScan({ source: 'wedge', deviceId: null, at: Date.now(), text }), []);
   useWedgeScanner(onWedge);
-  const bindHere = (id: number) => void bind.run({ params: { id }, body: { terminalId: selfId } });
 
+  const choices: TerminalChoice[] = (terminals.data?.terminals ?? [])
+    .filter((x) => !x.revoked)
+    .map((x) => ({
+      id: x.id,
+      label: x.id === selfId ? t('device.thisScreenNamed', { name: x.name }) : t('device.terminalOption', { name: x.name, role: t(`screen.${x.role}`) }),
+    }));
+  const terminalName = (id: number) => terminals.data?.terminals.find((x) => x.id === id)?.name ?? t('device.terminal', { id });
+  const open = (f: Device | 'new') => {
+    setSaved(null);
+    setForm(f);
+  };
+  const commands: DeviceCommands = {
+    busy: update.busy || remove.busy,
+    edit: open,
+    setEnabled: (d, on) => update.run({ params: { id: d.id }, body: { enabled: on } }),
+    bindHere: (d) => update.run({ params: { id: d.id }, body: { terminalId: selfId } }),
+    remove: (d) => remove.run({ params: { id: d.id } }).then((r) => r && setSaved('device.removed')),
+    test: async (d) => {
+      setTesting(d.id);
+      const r = await test.run({ params: { id: d.id } });
+      setTesting(null);
+      if (r) setResults((cur) => ({ ...cur, [d.id]: r.result }));
+    },
+  };
   const lastScan = [events.lastScan, wedgeScan].filter((s): s is ScanNotice => s !== null).sort((a, b) => b.at - a.at)[0] ?? null;
+  const error = update.error ?? remove.error ?? test.error ?? devices.error;
 
   return (
     <Panel
       title={t('device.title')}
       testId="devices-panel"
-      error={(bind.error ?? devices.error)?.key}
-      onDismissError={bind.clearError}
+      error={error?.key}
+      onDismissError={() => (update.clearError(), remove.clearError(), test.clearError())}
       onRefresh={devices.refetch}
       refreshLabel={t('device.refresh')}
+      actions={
+        <button type="button" className="btn" onClick={() => open('new')}>
+          {t('device.add')}
+        </button>
+      }
     >
+      <p className="saved" role="status">
+        {saved ? t(saved) : ''}
+      </p>
+      {form ? (
+        <DeviceForm
+          key={form === 'new' ? 'new' : form.id}
+          editing={form === 'new' ? null : form}
+          terminals={choices}
+          onCancel={() => setForm(null)}
+          onSaved={() => {
+            setForm(null);
+            setSaved('device.saved');
+          }}
+        />
+      ) : null}
       <DataTable<Device>
         rows={devices.data?.devices}
         failed={devices.error !== null}
@@ -74,7 +129,7 @@ export function DevicesPanel() {
             header: t('device.connection'),
             cell: (d) => (
               <>
-                {t(`device.transport.${d.transport}`)} <span className="devices-addr">{address(d)}</span>
+                {t(`device.transport.${d.transport}`)} <span className="devices-addr">{deviceAddress(d)}</span>
               </>
             ),
           },
@@ -101,16 +156,15 @@ export function DevicesPanel() {
             header: t('device.boundTo'),
             cell: (d) => (
               <>
-                {d.terminalId === null ? t('device.unbound') : d.terminalId === selfId ? t('device.thisScreen') : t('device.terminal', { id: d.terminalId })}
+                {d.terminalId === null ? t('device.unbound') : d.terminalId === selfId ? t('device.thisScreen') : terminalName(d.terminalId)}
                 {/* A device on a terminal's own machine reads for that terminal only. */}
                 {d.agentKey !== null ? <span className="devices-problem">{t('device.agentOwned')}</span> : null}
-                {d.terminalId !== selfId && d.agentKey === null ? (
-                  <button type="button" className="btn devices-bind" disabled={bind.busy} onClick={() => bindHere(d.id)}>
-                    {t('device.bindHere')}
-                  </button>
-                ) : null}
               </>
             ),
+          },
+          {
+            header: t('admin.terminals.actions'),
+            cell: (d) => <DeviceActions device={d} here={d.terminalId === selfId} result={results[d.id]} testing={testing === d.id} commands={commands} />,
           },
         ]}
       />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isPersonName } from '@domain/contract/text-rules.js';
 import { STAFF_NO_MAX_LENGTH, STAFF_NO_PATTERN } from '@domain/contract/staff-api.js';
 import { STAFF_ROLES } from '@domain/contract/schemas.js';
 import { grantableRoles } from '@domain/staff/rank.js';
@@ -66,6 +67,7 @@ export function StaffPanel() {
     const found: Problems = [];
     if (!STAFF_NO_PATTERN.test(v.staffNo.trim())) found.push({ id: fid('staffNo'), label: t('admin.staff.staffNo'), problem: { key: 'form.staffNoFormat' } });
     if (v.name.trim() === '') found.push({ id: fid('name'), label: t('admin.staff.name'), problem: { key: 'form.required' } });
+    else if (!isPersonName(v.name)) found.push({ id: fid('name'), label: t('admin.staff.name'), problem: { key: 'form.personName' } });
     if (!check.check(found)) return;
     void create.run({ body: { staffNo: v.staffNo.trim(), name: v.name.trim(), role: v.role } }).then(issue);
     setV({ staffNo: '', name: '', role: 'clerk' });

@@ -12,7 +12,7 @@ import { CounterReply } from './CounterReply.js';
  * Faces the applicant across the counter. Everything the clerk writes is shown in very large
  * text (the newest biggest) and read politely by screen readers; nothing here relies on sound.
  */
-export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; onChangeWindow: () => void }) {
+export function CounterBoard({ windowId, onWindowGone }: { windowId: number; onWindowGone: () => void }) {
   const { t } = useTranslation();
   const conversation = useConversation(windowId);
   const queue = useQueue();
@@ -28,8 +28,8 @@ export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; o
   // The window was removed: ask again which one this screen faces.
   const gone = windows.data !== undefined && win === undefined;
   useEffect(() => {
-    if (gone) onChangeWindow();
-  }, [gone, onChangeWindow]);
+    if (gone) onWindowGone();
+  }, [gone, onWindowGone]);
 
   const call = win ? queue?.recentCalls.find((c) => c.windowNumber === win.number) : undefined;
   const serving = call && call.ticketId !== finishedTicket ? call : undefined;
@@ -68,11 +68,6 @@ export function CounterBoard({ windowId, onChangeWindow }: { windowId: number; o
           <ConversationLog messages={conversation.messages} label={t('counter.history')} emptyText={t('counter.historyEmpty')} />
         </section>
         <CounterReply send={(text) => conversation.send('applicant', text)} sending={conversation.sending} />
-        <p className="counter-footer">
-          <button type="button" className="btn counter-footer__change" onClick={onChangeWindow}>
-            {t('counter.changeWindow')}
-          </button>
-        </p>
       </main>
     </>
   );

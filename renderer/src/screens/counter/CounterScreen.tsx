@@ -1,8 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import './counter.css';
+import './counter-landscape.css';
 import { CounterBoard } from './CounterBoard.js';
 import { CounterWindowPicker } from './CounterWindowPicker.js';
 
@@ -20,14 +22,24 @@ export function CounterScreen() {
   return <ScreenGate role="display">{() => <CounterApp />}</ScreenGate>;
 }
 
+/**
+ * Which window the screen faces is chosen once, when staff set it up (at /counter/setup, an address
+ * the applicant's kiosk-mode screen never shows): the applicant's side offers no way to re-point it.
+ */
 function CounterApp() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const setup = useLocation().pathname.replace(/\/$/, '') === '/counter/setup';
   const [windowId, setWindowId] = useState<number | null>(readWindowId);
-  const choose = useCallback((id: number | null) => {
-    if (id === null) localStorage.removeItem(WINDOW_KEY);
-    else localStorage.setItem(WINDOW_KEY, String(id));
-    setWindowId(id);
-  }, []);
+  const choose = useCallback(
+    (id: number | null) => {
+      if (id === null) localStorage.removeItem(WINDOW_KEY);
+      else localStorage.setItem(WINDOW_KEY, String(id));
+      setWindowId(id);
+      if (id !== null) void navigate('/counter', { replace: true });
+    },
+    [navigate],
+  );
 
   return (
     <div className="page page--counter">
@@ -35,7 +47,11 @@ function CounterApp() {
         <p className="page-header__brand">{t('app.name')}</p>
         <LanguageSwitch large />
       </header>
-      {windowId === null ? <CounterWindowPicker onChoose={choose} /> : <CounterBoard key={windowId} windowId={windowId} onChangeWindow={() => choose(null)} />}
+      {windowId === null || setup ? (
+        <CounterWindowPicker onChoose={choose} />
+      ) : (
+        <CounterBoard key={windowId} windowId={windowId} onWindowGone={() => choose(null)} />
+      )}
     </div>
   );
 }

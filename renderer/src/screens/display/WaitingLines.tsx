@@ -2,13 +2,12 @@ import type { TFunction } from 'i18next';
 import { BUSINESS_LINES, LINE_LETTER } from '@domain/business-lines.js';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { QueueState } from '@domain/contract/schemas.js';
+import { waitText } from '../../i18n/wait-text.js';
 
-/** "约 N 分钟" / "暂无开放窗口": null from the host means no open window serves the line. */
+/** "约 N 分钟" / "无需等候" / "暂无开放窗口": null from the host means no open window serves the line. */
 function estimate(t: TFunction, queue: QueueState | null, line: BusinessLine): string {
   if (!queue) return '—';
-  const minutes = queue.estimates[line];
-  if (minutes === undefined || minutes === null) return t('display.estimateNone');
-  return minutes === 0 ? t('display.estimateZero') : t('display.estimate', { n: minutes });
+  return waitText(t, 'display', queue.estimates[line]);
 }
 
 /** Waiting people and the expected wait per business line. */

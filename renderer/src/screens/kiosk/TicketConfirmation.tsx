@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { waitText } from '../../i18n/wait-text.js';
 import type { Ticket } from '@domain/contract/schemas.js';
 
 const AUTO_RETURN_S = 30;
@@ -44,7 +45,7 @@ export function TicketConfirmation({ ticket, ahead, estimate, onDone }: { ticket
         <p className="ticket__label">{t('kiosk.yourNumber')}</p>
         <p className="ticket__number">{ticket.number}</p>
         <p className="ticket__ahead">{aheadText}</p>
-        <p className="ticket__estimate">{estimate === null ? t('kiosk.estimateNone') : t('kiosk.estimate', { n: estimate })}</p>
+        <p className="ticket__estimate">{waitText(t, 'kiosk', estimate)}</p>
         {ticket.ticketClass === 'green' ? <p className="ticket__hint">{t('kiosk.green.check')}</p> : null}
         <p className="ticket__hint">{t('kiosk.watchDisplay')}</p>
       </div>

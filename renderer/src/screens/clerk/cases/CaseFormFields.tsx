@@ -19,6 +19,7 @@ const PROBLEM_KEY: Record<CheckProblem, string> = {
   idRegion: 'journey.error.idRegion',
   groupCode: 'journey.error.groupCode',
   letters: 'journey.error.letters',
+  personName: 'journey.error.personName',
   tooLong: 'journey.error.tooLong',
 };
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { waitText } from '../../../i18n/wait-text.js';
 import type { Service } from '@domain/catalog/catalog-schema.js';
 import type { ApplicationSummary } from '@domain/contract/applications-api.js';
 import type { Ticket } from '@domain/contract/schemas.js';
@@ -44,9 +45,7 @@ export function ConfirmationStep({ service, result, booth, onFinish }: { service
             ) : null}
             {ticket.ticketClass === 'green' ? <p className="ticket__class ticket__class--green">{t('kiosk.class.green')}</p> : null}
             <p className="ticket__ahead">{aheadText(ahead ?? 0)}</p>
-            <p className="ticket__estimate">
-              {result.estimatedWaitMinutes === null ? t('kiosk.estimateNone') : t('kiosk.estimate', { n: result.estimatedWaitMinutes })}
-            </p>
+            <p className="ticket__estimate">{waitText(t, 'kiosk', result.estimatedWaitMinutes)}</p>
           </div>
         ) : (
           <div className="confirmation__panel confirmation__panel--closed">

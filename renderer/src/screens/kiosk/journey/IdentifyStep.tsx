@@ -64,7 +64,9 @@ export function IdentifyStep({
   const [problem, setProblem] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [appointment, setAppointment] = useState<{ code: string; name: string | null } | null>(null);
+  // A scanned appointment: its code goes with the applicant; `named` when it was booked for a named
+  // person, whose card or number must then match it (the code alone identifies nobody).
+  const [appointment, setAppointment] = useState<{ code: string; name: string | null; named: boolean } | null>(null);
   const [firstCard] = useState(lastCard);
   const firstScan = useRef(lastScan);
   const handled = useRef<unknown>(null);
@@ -79,6 +81,30 @@ export function IdentifyStep({
     onIdentified(identity, code);
   };
 
+  /** An identity (card or keypad) with the appointment scanned before, checked by the host when
+   * the booking names someone. */
+  const acceptWithAppointment = (identity: Identity) => {
+    if (!appointment) return onIdentified(identity);
+    if (!appointment.named) return accept(identity, appointment.code);
+    const check = () => callApi('checkAppointment', { body: { code: appointment.code, idNumber: identity.idNumber } });
+    void lookup
+      .run(`check:${identity.idNumber}`, () =>
+        check().then(
+          () => 'ok' as const,
+          (e: unknown) => (e instanceof ApiError ? e.code : 'network'),
+        ),
+      )
+      .then((r) => {
+        if (r === 'ok') return accept(identity, appointment.code);
+        if (r === 'appointment_not_yours') return setProblem(t('journey.identify.appointmentNotYours'));
+        if (r !== undefined) setProblem(t('journey.identify.scanUnknown'));
+      });
+  };
+  const latestAccept = useRef(acceptWithAppointment);
+  useEffect(() => {
+    latestAccept.current = acceptWithAppointment;
+  });
+
   // A card put on the reader while this page is open: judged as it arrives (a pure verdict), and
   // acted on once when it identifies someone.
   const fresh = lastCard && lastCard !== firstCard && lastCard !== dismissed ? lastCard : null;
@@ -87,8 +113,8 @@ export function IdentifyStep({
     if (!fresh || handled.current === fresh) return;
     handled.current = fresh;
     signalActivity();
-    if (verdict && 'identity' in verdict) onIdentified(verdict.identity);
-  }, [fresh, verdict, onIdentified]);
+    if (verdict && 'identity' in verdict) latestAccept.current(verdict.identity);
+  }, [fresh, verdict]);
   const shownProblem = problem ?? (verdict && 'problem' in verdict ? t(verdict.problem.key, verdict.problem.values) : null);
   const switchTo = (m: Mode) => {
     setMode(m);
@@ -110,9 +136,13 @@ export function IdentifyStep({
       if (a === 'unknown') return setProblem(t('journey.identify.scanUnknown'));
       if (a === 'used' || a.used) return setProblem(t('journey.identify.scanUsed'));
       if (a.line !== service.line) return setProblem(t('journey.identify.scanWrongLine'));
-      if (a.idNumber) return accept(identityFromNumber(a.idNumber, 'appointment', a.name), code);
+      // Booked for a named person: they show their card (or type their number) to be checked.
+      if (a.withIdNumber) {
+        setAppointment({ code, name: a.name, named: true });
+        return switchTo('card');
+      }
       // The booking holds no ID number: the citizen types it, and the appointment goes along.
-      setAppointment({ code, name: a.name });
+      setAppointment({ code, name: a.name, named: false });
       switchTo('keypad');
     });
   };
@@ -129,7 +159,7 @@ export function IdentifyStep({
     setSubmitted(true);
     const r = validateIdNumber(typed, today);
     if (typed.length !== 18 || !r.ok) return;
-    accept(identityFromNumber(r.value, appointment ? 'appointment' : 'keypad', appointment?.name), appointment?.code);
+    acceptWithAppointment(identityFromNumber(r.value, appointment && !appointment.named ? 'appointment' : 'keypad', appointment?.name));
   };
 
   const title = memberIndex > 0 ? t('journey.identify.memberTitle', { n: memberIndex + 1 }) : t('journey.identify.title');
@@ -194,6 +224,9 @@ export function IdentifyStep({
         <div className="identify__card" aria-live="polite">
           <div className="identify__reader" aria-hidden="true" />
           <p className="identify__prompt">{mode === 'scan' ? t('journey.identify.scanWaiting') : t('journey.identify.card')}</p>
+          {appointment?.named && mode === 'card' ? (
+            <p className="identify__note">{t('journey.identify.appointmentNamed', { code: appointment.code })}</p>
+          ) : null}
           <p className="identify__waiting">{mode === 'scan' ? '' : t('journey.identify.cardWaiting')}</p>
         </div>
         <p className="identify__problem" role="alert">

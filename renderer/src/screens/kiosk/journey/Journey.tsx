@@ -216,7 +216,14 @@ export function Journey(p: JourneyProps) {
       );
     case 'quick':
       return (
-        <QuickTicket line={screen.line} sub={screen.sub} onSub={(sub) => show({ kind: 'quick', line: screen.line, sub })} onBack={back} onFinish={p.onFinish} />
+        <QuickTicket
+          line={screen.line}
+          sub={screen.sub}
+          lastCard={p.lastCard}
+          onSub={(sub) => show({ kind: 'quick', line: screen.line, sub })}
+          onBack={back}
+          onFinish={p.onFinish}
+        />
       );
     default:
       break;

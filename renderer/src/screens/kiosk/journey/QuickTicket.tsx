@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessLine } from '@domain/business-lines.js';
 import type { Ticket } from '@domain/contract/schemas.js';
 import type { TicketClass } from '@domain/queue/calling-policy.js';
 import { useCommand } from '../../../data/use-command.js';
 import { AlertRegion } from '../../../components/AlertRegion.js';
+import type { CardNotice } from '../../../devices/use-device-events.js';
+import { AppointmentHolderStep } from '../AppointmentHolderStep.js';
 import { AppointmentStep } from '../AppointmentStep.js';
 import { ClassPicker } from '../ClassPicker.js';
 import { GreenStep } from '../GreenStep.js';
@@ -15,7 +17,7 @@ import { newRequestId } from './request-id.js';
 import { GuideText } from './StepFrame.js';
 
 type Sub = 'class' | 'appointment' | 'group' | 'green';
-type Request = { ticketClass: TicketClass; groupSize?: number; appointmentCode?: string };
+type Request = { ticketClass: TicketClass; groupSize?: number; appointmentCode?: string; idNumber?: string };
 
 /**
  * "Just take a ticket": the queue without pre-filling, for those who would rather tell a clerk —
@@ -24,12 +26,14 @@ type Request = { ticketClass: TicketClass; groupSize?: number; appointmentCode?:
 export function QuickTicket({
   line,
   sub,
+  lastCard,
   onSub,
   onBack,
   onFinish,
 }: {
   line: BusinessLine;
   sub: Sub;
+  lastCard: CardNotice | null;
   onSub: (s: Sub) => void;
   onBack: () => void;
   onFinish: () => void;
@@ -42,16 +46,26 @@ export function QuickTicket({
   const busy = issue.busy;
   const error = issue.error?.key ?? null;
   const [issued, setIssued] = useState<{ ticket: Ticket; ahead: number; estimate: number | null } | null>(null);
+  // An appointment booked for a named person: its code, while the kiosk asks for their card or number.
+  const [holderOf, setHolderOf] = useState<string | null>(null);
 
   const take = (req: Request) =>
     void issue
       .run({ body: { line, ...req, language: catalogLanguage(i18n.language), requestId } })
       .then((r) => r && setIssued({ ticket: r.ticket, ahead: r.ahead, estimate: r.estimatedWaitMinutes }));
+  const pendingCode = useRef<string | null>(null);
+  const identityAsked = issue.error?.code === 'appointment_identity_required';
+  useEffect(() => {
+    if (identityAsked && pendingCode.current) {
+      setHolderOf(pendingCode.current);
+      issue.clearError();
+    }
+  }, [identityAsked, issue]);
 
   if (issued) {
     return (
       <>
-        <GuideText guide="confirmation" />
+        <GuideText guide="ticketTaken" />
         <TicketConfirmation key={issued.ticket.id} ticket={issued.ticket} ahead={issued.ahead} estimate={issued.estimate} onDone={onFinish} />
       </>
     );
@@ -61,7 +75,25 @@ export function QuickTicket({
       case 'class':
         return <ClassPicker line={line} busy={busy} onBack={onBack} onChoose={(c) => (c === 'normal' ? take({ ticketClass: 'normal' }) : onSub(c))} />;
       case 'appointment':
-        return <AppointmentStep busy={busy} onBack={onBack} onSubmit={(code) => take({ ticketClass: 'appointment', appointmentCode: code })} />;
+        if (holderOf)
+          return (
+            <AppointmentHolderStep
+              busy={busy}
+              lastCard={lastCard}
+              onBack={() => setHolderOf(null)}
+              onIdNumber={(idNumber) => take({ ticketClass: 'appointment', appointmentCode: holderOf, idNumber })}
+            />
+          );
+        return (
+          <AppointmentStep
+            busy={busy}
+            onBack={onBack}
+            onSubmit={(code) => {
+              pendingCode.current = code;
+              take({ ticketClass: 'appointment', appointmentCode: code });
+            }}
+          />
+        );
       case 'group':
         return <GroupStep busy={busy} onBack={onBack} onSubmit={(n) => take({ ticketClass: 'group', groupSize: n })} />;
       case 'green':

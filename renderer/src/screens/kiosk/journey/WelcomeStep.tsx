@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import type { JourneyPrefs } from './journey-prefs.js';
 import { StepFrame } from './StepFrame.js';
 import { voiceAvailable } from './useGuidance.js';
+import './welcome.css';
 
 /** Language, then how to use the kiosk: standard or elderly mode, voice guidance on or off. */
 export function WelcomeStep({
@@ -38,11 +39,11 @@ export function WelcomeStep({
       }
     >
       <div className="welcome">
-        <div className="welcome__group">
+        <div className="welcome__group welcome__group--lang">
           <h3 className="welcome__label">{t('journey.welcome.language')}</h3>
           <LanguageSwitch large />
         </div>
-        <fieldset className="welcome__group choice-list">
+        <fieldset className="welcome__group welcome__group--mode choice-list">
           <legend className="welcome__label">{t('journey.welcome.mode')}</legend>
           {(['standard', 'elderly'] as const).map((m) => (
             <label key={m} className="choice">
@@ -59,7 +60,7 @@ export function WelcomeStep({
             </label>
           ))}
         </fieldset>
-        <div className="welcome__group">
+        <div className="welcome__group welcome__group--voice">
           <h3 className="welcome__label">{t('journey.welcome.voice')}</h3>
           <div className="toggle-pair" role="group" aria-label={t('journey.welcome.voice')}>
             <button type="button" className="btn btn--huge" aria-pressed={prefs.voice} onClick={() => onPrefs({ ...prefs, voice: true })}>

@@ -26,6 +26,8 @@ export const GUIDE_KEYS = [
   'check',
   'confirmation',
   'confirmationNoTicket',
+  // A ticket taken without an application ("只取号"): nothing was submitted.
+  'ticketTaken',
   'idle',
   'progress',
 ] as const;
