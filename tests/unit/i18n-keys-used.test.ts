@@ -11,6 +11,7 @@ import { ANNOUNCE_LANGUAGES, ERROR_CODES, STAFF_ROLES, TICKET_STATUSES, WINDOW_S
 import { DEVICE_KINDS, DEVICE_STATES, DEVICE_TRANSPORTS } from '../../electron/domain/devices/device-contract.js';
 import { CARD_TYPES } from '../../electron/domain/devices/id-card-text.js';
 import { READ_FAILURES } from '../../electron/domain/devices/sam-status.js';
+import { DEVICE_TEST_CODES, DetectionSourceSchema } from '../../electron/domain/devices/detected-device.js';
 import { TICKET_CLASSES } from '../../electron/domain/queue/calling-policy.js';
 import { SCREEN_ROLES, TERMINAL_ROLES } from '../../electron/domain/roles.js';
 import { DOCUMENT_KINDS } from '../../electron/host/printing/documents/types.js';
@@ -58,6 +59,8 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'device.state.*': DEVICE_STATES,
   'device.failure.*': READ_FAILURES,
   'device.cardType.*': CARD_TYPES,
+  'device.detect.failed.*': DetectionSourceSchema.shape.problem.unwrap().options,
+  'device.testResult.*': DEVICE_TEST_CODES,
   'admin.settings.lang.*': ANNOUNCE_LANGUAGES,
   'admin.settings.weekday.*': WEEKDAYS,
   'journey.weekday.*': WEEKDAYS,
