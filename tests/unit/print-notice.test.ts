@@ -74,9 +74,19 @@ describe('the one-time notice printed at a kiosk', () => {
   it.skipIf(!poppler)('in English, with nothing missing', async () => {
     const folder = join(out.path, 'en');
     const kiosk = await kioskWith(folder);
-    expect((await printNotice(kiosk, { serviceCode: 'id_card_renewal', language: 'en' })).status).toBe(200);
+    expect((await printNotice(kiosk, { serviceCode: 'id_card_renewal', language: 'en', missing: [] })).status).toBe(200);
     const printed = text(await pdfIn(folder));
     for (const s of ['One-time notice of materials', 'Resident ID card renewal', 'Your current ID card', 'All materials present']) expect(printed).toContain(s);
+  });
+
+  it.skipIf(!poppler)('from the service page, before the citizen said what they brought: neither missing nor complete', async () => {
+    const folder = join(out.path, 'unasked');
+    const kiosk = await kioskWith(folder);
+    expect((await printNotice(kiosk, { serviceCode: 'id_card_renewal', language: 'en' })).status).toBe(200);
+    const printed = text(await pdfIn(folder));
+    expect(printed).toContain('Your current ID card');
+    expect(printed).not.toContain('All materials present');
+    expect(printed).not.toContain('Materials still missing');
   });
 
   it('409 no_printer when the terminal has no printer', async () => {
