@@ -338,6 +338,32 @@ const ROWS: [table: string, rows: Row[]][] = [
       },
     ],
   ],
+  [
+    'service_ratings',
+    [
+      {
+        id: 5,
+        ticket_id: 42,
+        application_id: 9,
+        window_id: 7,
+        window_number: 7,
+        staff_id: 21,
+        line: 'exit_entry',
+        service_code: 'travel_permit_hk_mo',
+        level: 2,
+        skipped: 0,
+        channel: 'counter',
+        reasons: JSON.stringify(['slow']),
+        comment: '',
+        at: T,
+        service_day: DAY,
+      },
+    ],
+  ],
+  [
+    'rating_rectifications',
+    [{ id: 3, rating_id: 5, status: 'assigned', due_day: '2026-12-08', assignee_staff_id: 21, opened_at: T, updated_at: T, version: 1 }],
+  ],
 ];
 
 const cleanups: (() => void)[] = [];
