@@ -144,6 +144,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       log,
       // A printer's state concerns its own terminal (the kiosk's notice) and the admin screens only.
       broadcast: (e) => {
+        if (e.type === 'print.jobs') return events.sendToRole('admin', e);
         if (e.type !== 'printer.status') return events.broadcast(e);
         events.sendToTerminal(e.terminalId, e);
         events.sendToRole('admin', e);

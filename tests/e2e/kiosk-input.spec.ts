@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { strokeFixtures } from '../support/strokes.js';
 import { expect, test } from './fixtures.js';
-import { EN, submitAndConfirm, tickMaterials, toIdentify, typeOnPad, ZH } from './kiosk-steps.js';
+import { EN, submitAndConfirm, tickMaterials, toIdentify, typeOnPad, typePinyin, ZH } from './kiosk-steps.js';
 import { callNext, clerkAt } from './steps.js';
 
 /**
@@ -43,25 +43,6 @@ async function writeByHand(page: Page, ch: string): Promise<void> {
     .getByRole('group', { name: /候选字|Characters to choose/ })
     .getByRole('button', { name: ch, exact: true })
     .click();
-}
-
-/** Types pinyin on the screen's keys and taps the character, paging on with 更多 if need be. */
-async function typePinyin(page: Page, letters: string, ch: string): Promise<void> {
-  const keys = page.getByRole('group', { name: '拼音键盘' });
-  for (const l of letters) await keys.getByRole('button', { name: l, exact: true }).click();
-  await expect(page.locator('.ime-pinyin__letters')).toHaveText(letters);
-  const group = page.getByRole('group', { name: '候选字' });
-  const candidate = group.getByRole('button', { name: ch, exact: true });
-  for (let pages = 0; ; pages++) {
-    const first = group.getByRole('button').first();
-    await expect(first).toBeVisible();
-    if (await candidate.isVisible()) break;
-    expect(pages, `${ch} within 10 pages of ${letters}`).toBeLessThan(10);
-    const before = await first.textContent();
-    await page.getByRole('button', { name: '更多', exact: true }).click();
-    await expect(group.getByRole('button').first()).not.toHaveText(before ?? '');
-  }
-  await candidate.click();
 }
 
 /** Welcome → 户籍证明 → the ID number on the keypad (no card) → the name question. */

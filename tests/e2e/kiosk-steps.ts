@@ -129,3 +129,22 @@ export async function submitAndConfirm(kiosk: Page, labels = ZH): Promise<{ numb
   expect(caseNumber).toMatch(/^YZ\d{8}-\d{4,6}$/);
   return { number, caseNumber };
 }
+
+/** Types pinyin on the screen's keys and taps the character, paging on with 更多 if need be. */
+export async function typePinyin(page: Page, letters: string, ch: string): Promise<void> {
+  const keys = page.getByRole('group', { name: '拼音键盘' });
+  for (const l of letters) await keys.getByRole('button', { name: l, exact: true }).click();
+  await expect(page.locator('.ime-pinyin__letters')).toHaveText(letters);
+  const group = page.getByRole('group', { name: '候选字' });
+  const candidate = group.getByRole('button', { name: ch, exact: true });
+  for (let pages = 0; ; pages++) {
+    const first = group.getByRole('button').first();
+    await expect(first).toBeVisible();
+    if (await candidate.isVisible()) break;
+    expect(pages, `${ch} within 10 pages of ${letters}`).toBeLessThan(10);
+    const before = await first.textContent();
+    await page.getByRole('button', { name: '更多', exact: true }).click();
+    await expect(group.getByRole('button').first()).not.toHaveText(before ?? '');
+  }
+  await candidate.click();
+}

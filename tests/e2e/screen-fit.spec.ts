@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Hall } from './fixtures.js';
 import { expectToFit } from './fit-check.js';
+import { toIdentify, typeOnPad, typePinyin, ZH } from './kiosk-steps.js';
 import { adminSection, callNext, clerkAt, done, signInAdmin, takeTicket } from './steps.js';
 
 /**
@@ -131,6 +132,65 @@ test('the admin screen fits 1366×768 in every language, its sections laid out',
       await expect(admin.locator(`nav a[href="/admin/${section}"]`)).toHaveAttribute('aria-current', 'page');
       await expect(admin.locator('.admin-section h2').first()).toBeVisible();
       await expectToFit(admin, `admin-${section}-${lang.code}-1366x768`, { mayScroll: ['.table-scroll'] });
+    }
+  }
+});
+
+test('the kiosk journey fits 1080×1920 and 1920×1080 at each step, standard and elderly, the on-screen keys in view', async ({ hall }) => {
+  const kiosk = await hall.openScreen('kiosk', '取号机');
+  const sizes = [
+    { width: 1080, height: 1920 },
+    { width: 1920, height: 1080 },
+  ];
+  const check = async (state: string) => {
+    for (const size of sizes) {
+      await kiosk.setViewportSize(size);
+      // A journey page may scroll down (a long list of materials); it never scrolls sideways or hides its keys.
+      await expectToFit(kiosk, `kiosk-${state}-${size.width}x${size.height}`, {});
+    }
+  };
+  for (const mode of ['standard', 'elderly'] as const) {
+    await kiosk
+      .locator('.welcome__group--mode input[type="radio"]')
+      .nth(mode === 'standard' ? 0 : 1)
+      .check();
+    await toIdentify(kiosk, '户政业务', '户籍证明');
+    await check(`${mode}-identify`);
+    await kiosk.getByRole('button', { name: '手动输入身份证号码' }).click();
+    await check(`${mode}-id-keypad`);
+    await typeOnPad(kiosk, '身份证号码键盘', '150102198506150311');
+    await kiosk.getByRole('button', { name: '确认', exact: true }).click();
+    await expect(kiosk.getByRole('heading', { name: '姓名' })).toBeVisible();
+    await check(`${mode}-name-handwriting`);
+    await kiosk.getByRole('button', { name: '拼音', exact: true }).click();
+    await typePinyin(kiosk, 'li', '李');
+    await check(`${mode}-name-pinyin`);
+    // The next mode starts again from the welcome page, as the next citizen would find it.
+    await kiosk.reload();
+    await expect(kiosk.getByRole('heading', { name: ZH.welcome })).toBeVisible();
+  }
+});
+
+test('the clerk console fits 1366×768 and 1920×1080 with a case called, in every language', async ({ hall }) => {
+  const kiosk = await hall.openScreen('kiosk', '取号机');
+  await takeTicket(kiosk, '出入境业务', { kind: 'normal' });
+  await done(kiosk);
+  await takeTicket(kiosk, '户政业务', { kind: 'normal' });
+  const clerk = await clerkAt(hall, 'C101', '张警官', '1号窗口');
+  await callNext(clerk, 'A001');
+  await clerk.getByRole('button', { name: '开始办理' }).click();
+  for (const lang of LANGS) {
+    await clerk
+      .getByRole('group', { name: /Language/ })
+      .getByRole('button', { name: lang.button })
+      .click();
+    await expect(clerk.locator('html')).toHaveAttribute('lang', lang.code);
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await clerk.setViewportSize(size);
+      await expectToFit(clerk, `clerk-serving-${lang.code}-${size.width}x${size.height}`, { mayScroll: ['.table-scroll', '.conversation-log'] });
     }
   }
 });

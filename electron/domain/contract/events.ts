@@ -26,6 +26,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('device.status'), deviceId: z.number().int().positive(), health: DeviceHealthSchema }),
   /** A terminal's printer changed state (paper out, offline …): its kiosk and the admin screen show it. */
   z.object({ type: z.literal('printer.status'), terminalId: z.number().int().positive(), status: PrinterStatusSchema, detail: z.string().max(300) }),
+  /** Print jobs were queued or moved on: the admin screen's job lists read again (no data in it). */
+  z.object({ type: z.literal('print.jobs') }),
   /** An ID card read or failed: personal data, sent only to the terminal the reader is bound to. */
   z.object({ type: z.literal('device.card'), deviceId: z.number().int().positive(), at: z.number().int(), read: CardReadSchema }),
   /** A code from a HID POS scanner, sent only to the scanner's terminal. */

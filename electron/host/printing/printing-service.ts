@@ -50,8 +50,32 @@ const STATUS_POLL_MS = 15_000;
  * Printing in the host: which printer each terminal uses, the durable queue and its worker, and
  * the device status pushed to screens when it changes.
  */
+const JOBS_HINT_MS = 250;
+
 export function printingService(o: PrintingOptions) {
-  const jobs = printJobStore(o.db, o.cipher);
+  const store = printJobStore(o.db, o.cipher);
+  // A job queued or moved on tells the admin screens to read their job lists again: one hint per
+  // burst (a run of slips), after the change has committed.
+  let hint: NodeJS.Timeout | null = null;
+  const jobsMoved = (): void => {
+    hint ??= setTimeout(() => {
+      hint = null;
+      o.broadcast({ type: 'print.jobs' });
+    }, JOBS_HINT_MS);
+    hint.unref();
+  };
+  const jobs: typeof store = {
+    ...store,
+    enqueueMany: (...a) => {
+      const ids = store.enqueueMany(...a);
+      jobsMoved();
+      return ids;
+    },
+    update: (...a) => {
+      store.update(...a);
+      jobsMoved();
+    },
+  };
   const settings = printSettingsStore(o.db);
   const printers = new Map<string, Printer>();
   const tag = settings.printTag();
@@ -294,6 +318,7 @@ export function printingService(o: PrintingOptions) {
     kick: queue.kick,
     async close(): Promise<void> {
       clearInterval(poll);
+      if (hint) clearTimeout(hint);
       if (pendingSlips.length > 0) flushSlips();
       await queue.stop();
     },

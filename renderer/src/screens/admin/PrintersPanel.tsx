@@ -12,8 +12,8 @@ import './printers.css';
  * jobs and an audited 重印. */
 export function PrintersPanel() {
   const { t } = useTranslation();
-  // A status push means jobs moved too: the list is read again, and the pushed status wins until then.
-  const printers = useQuery('listPrinters', {}, { refetchOn: ['printer.status'] });
+  // Jobs queued or moved on, or a status change: the list is read again (the pushed status wins until then).
+  const printers = useQuery('listPrinters', {}, { refetchOn: ['printer.status', 'print.jobs'] });
   const [live, setLive] = useState<{ at: number; byTerminal: Record<number, { status: PrinterStatus; detail: string }> }>({ at: 0, byTerminal: {} });
   useHostEvent('printer.status', (ev) =>
     setLive((l) => ({ at: printers.updatedAt, byTerminal: { ...(l.at === printers.updatedAt ? l.byTerminal : {}), [ev.terminalId]: ev } })),
