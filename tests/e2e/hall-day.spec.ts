@@ -24,8 +24,11 @@ async function pairOnScreen(admin: Page, browser: Browser, role: string, name: s
   await admin.getByLabel('终端类型').selectOption(role);
   await admin.getByLabel('终端名称').fill(name);
   await admin.getByRole('button', { name: '生成配对码' }).click();
-  const link = (await admin.locator('.issued .facts__path').textContent())?.trim() ?? '';
-  expect(link).toMatch(new RegExp(`/pair\\?code=[0-9A-Z]{4}-[0-9A-Z]{4}&role=${role}$`));
+  // The link of this code (the one issued before stays on screen until the answer comes).
+  const shown = admin.locator('.issued .facts__path');
+  await expect(admin.locator('.issued')).toContainText(name);
+  await expect(shown).toHaveText(new RegExp(`/pair\\?code=[0-9A-Z]{4}-[0-9A-Z]{4}&role=${role}$`));
+  const link = (await shown.textContent())?.trim() ?? '';
   const page = await (await browser.newContext()).newPage();
   await page.goto(link);
   await page.waitForURL(new RegExp(`/${role}$`));
@@ -170,6 +173,9 @@ test('a hall set up and run for a day on its screens alone', async ({ hall, brow
   await adminSection(admin, '审计日志');
   const log = admin.locator('table');
   await expect(log.getByText('受理', { exact: true }).first()).toBeVisible();
+  // Its details in words, not the codes the host writes (window 1; normal).
+  await expect(log.getByRole('cell', { name: '1号窗口；按取号顺序' }).first()).toBeVisible();
+  await expect(log.getByRole('cell', { name: /^户口迁移（区内）；承诺办结 \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
   await admin.getByLabel('操作类别').selectOption({ label: '设备' });
   await admin.getByRole('button', { name: '筛选', exact: true }).click();
   await expect(log.getByText('新增设备', { exact: true }).first()).toBeVisible();

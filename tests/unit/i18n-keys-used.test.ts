@@ -12,7 +12,7 @@ import { DEVICE_KINDS, DEVICE_STATES, DEVICE_TRANSPORTS } from '../../electron/d
 import { CARD_TYPES } from '../../electron/domain/devices/id-card-text.js';
 import { READ_FAILURES } from '../../electron/domain/devices/sam-status.js';
 import { DEVICE_TEST_CODES, DetectionSourceSchema } from '../../electron/domain/devices/detected-device.js';
-import { TICKET_CLASSES } from '../../electron/domain/queue/calling-policy.js';
+import { CHOICE_REASONS, TICKET_CLASSES } from '../../electron/domain/queue/calling-policy.js';
 import { SCREEN_ROLES, TERMINAL_ROLES } from '../../electron/domain/roles.js';
 import { DOCUMENT_KINDS } from '../../electron/host/printing/documents/types.js';
 import { CASE_ACTIONS } from '../../electron/domain/cases/case-machine.js';
@@ -66,6 +66,7 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'journey.weekday.*': WEEKDAYS,
   'admin.nav.*': ADMIN_SECTIONS.map((s) => s.id),
   'audit.family.*': AUDIT_FAMILIES,
+  'audit.detail.reason.*': CHOICE_REASONS,
   'audit.action.*': AUDIT_ACTIONS.map((a) => a.replace('.', '_')),
   'cases.refusal.*': REFUSAL_REASON_CODES,
   'cases.urgency.*': URGENCIES,

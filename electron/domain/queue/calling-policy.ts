@@ -60,7 +60,9 @@ export const DEFAULT_POLICY: PolicySettings = {
   normalStarvationMs: 20 * 60_000,
 };
 
-export type ChoiceReason = 'green' | 'appointment' | 'normal' | 'anti_starvation' | 'backup_overdue' | 'backup';
+/** Why a ticket was the one called (kept in the audit detail of each call). */
+export const CHOICE_REASONS = ['green', 'appointment', 'normal', 'anti_starvation', 'backup_overdue', 'backup'] as const;
+export type ChoiceReason = (typeof CHOICE_REASONS)[number];
 
 export interface Choice {
   ticket: WaitingTicket;

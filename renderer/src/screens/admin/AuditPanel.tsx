@@ -12,7 +12,8 @@ import { useRunner } from '../../data/use-command.js';
 import { useQuery } from '../../data/use-query.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { hallTimeZone } from '../../i18n/hall-zone.js';
-import { actionText, actorText, csvField, targetText } from './audit-text.js';
+import { materialName, pick, serviceOf } from '../../components/cases/case-text.js';
+import { actionText, actorText, csvField, detailText, targetText, type DetailLookups } from './audit-text.js';
 
 type Filter = NonNullable<RequestOf<'listAudit'>['query']>;
 const PAGE = 50;
@@ -35,6 +36,14 @@ export function AuditPanel() {
   const names = new Map((terminals.data?.terminals ?? []).map((x) => [x.id, x.name]));
   const terminalName = (n: number) => names.get(n) ?? `#${n}`;
   const exists = (key: string) => i18n.exists(key);
+  const catalog = useQuery('catalog').data ?? null;
+  const lookups: DetailLookups = {
+    service: (code) => {
+      const s = serviceOf(catalog, code);
+      return s ? pick(s.name, i18n.language) : null;
+    },
+    material: (service, code) => (service ? materialName(serviceOf(catalog, service), code, i18n.language) : null),
+  };
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -56,7 +65,7 @@ export function AuditPanel() {
     actorText(e.actor, t, terminalName),
     actionText(e.action, t, exists),
     targetText(e.target, t, terminalName),
-    e.detail,
+    detailText(e.detail, t, lookups),
   ];
 
   const exportCsv = () =>
@@ -148,7 +157,7 @@ export function AuditPanel() {
           { header: t('admin.audit.actor'), cell: (e) => row(e)[1] },
           { header: t('admin.audit.action'), cell: (e) => row(e)[2] },
           { header: t('admin.audit.target'), cell: (e) => row(e)[3] },
-          { header: t('admin.audit.detail'), cell: (e) => e.detail },
+          { header: t('admin.audit.detail'), cell: (e) => row(e)[4] },
         ]}
       />
       <div className="admin-form__actions">
