@@ -18,6 +18,8 @@ export const SimModeSchema = z
     count: z.number().int().min(1).optional(),
     /** Only requests to this system (household, traffic, exit-entry); all when absent. */
     system: z.enum(['household', 'traffic', 'exit-entry']).optional(),
+    /** Only lookups ('query') or only deliveries ('cases'); both when absent. */
+    on: z.enum(['query', 'cases']).optional(),
   })
   .strict();
 export type SimMode = z.infer<typeof SimModeSchema>;

@@ -53,8 +53,8 @@ export function startBackOfficeSim(options: SimOptions): Promise<RunningSim> {
   let repeats = 0;
   const sockets = new Set<Socket>();
 
-  function faultFor(system: SimSystem): SimMode | null {
-    if (mode.mode === 'up' || (mode.system !== undefined && mode.system !== system)) return null;
+  function faultFor(system: SimSystem, route: string): SimMode | null {
+    if (mode.mode === 'up' || (mode.system !== undefined && mode.system !== system) || (mode.on !== undefined && mode.on !== route)) return null;
     const m = mode;
     if (m.count !== undefined) mode = m.count <= 1 ? { mode: 'up' } : { ...m, count: m.count - 1 };
     return m;
@@ -98,7 +98,7 @@ export function startBackOfficeSim(options: SimOptions): Promise<RunningSim> {
     const system = SIM_SYSTEMS.find((s) => s === sys);
     const route = rest.join('/');
     if (!system || req.method !== 'POST' || !['query', 'cases'].includes(route)) return void send(res, 404, { error: 'no such endpoint' });
-    const fault = faultFor(system);
+    const fault = faultFor(system, route);
     if (fault?.mode === 'down') return void req.socket.destroy();
     if (fault?.mode === 'timeout') return;
     if (fault?.mode === 'slow') await new Promise((r) => setTimeout(r, fault.ms ?? 5_000));
