@@ -31,6 +31,21 @@ export interface LinkRow {
   credential: string | null;
 }
 
+/** The outbox's hot reads, exported so a test holds each to its index (EXPLAIN QUERY PLAN). */
+export const OUTBOX_SQL = {
+  due: `SELECT o.* FROM back_office_outbox o
+     WHERE o.system = ? AND o.state IN ('pending', 'sending') AND o.next_attempt_at <= ?
+       AND NOT EXISTS (SELECT 1 FROM back_office_outbox p
+                       WHERE p.application_id = o.application_id AND p.sequence < o.sequence AND p.state IN ('pending', 'sending', 'dead'))
+     ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+  waiting: `SELECT system, sum(state IN ('pending', 'sending')) AS n, min(CASE WHEN state IN ('pending', 'sending') THEN created_at END) AS oldest,
+            sum(state = 'dead') AS dead
+     FROM back_office_outbox WHERE state IN ('pending', 'sending', 'dead') GROUP BY system`,
+  pendingChecks: `SELECT v.application_id, v.material_code FROM material_verifications v JOIN applications a ON a.id = v.application_id
+     WHERE v.state = 'pending' AND a.status IN ('submitted', 'accepted', 'supplement_pending') ORDER BY v.checked_at LIMIT ?`,
+  dead: `SELECT * FROM back_office_outbox WHERE state = 'dead' ORDER BY id LIMIT 200`,
+} as const;
+
 /** The outbox and the links to the back offices. Writes run inside the caller's transaction. */
 export function backOfficeStore(db: Db, cipher: FieldCipher) {
   const insert = db.prepare<[number, string, string, string, number, string, string, number, number, number]>(
@@ -42,13 +57,7 @@ export function backOfficeStore(db: Db, cipher: FieldCipher) {
   );
   // The head of each case's line only: nothing is sent while an earlier message of its case waits
   // or lies dead, so a case's messages arrive in order.
-  const due = db.prepare<[string, number, number], OutboxRow>(
-    `SELECT o.* FROM back_office_outbox o
-     WHERE o.system = ? AND o.state IN ('pending', 'sending') AND o.next_attempt_at <= ?
-       AND NOT EXISTS (SELECT 1 FROM back_office_outbox p
-                       WHERE p.application_id = o.application_id AND p.sequence < o.sequence AND p.state IN ('pending', 'sending', 'dead'))
-     ORDER BY o.next_attempt_at, o.id LIMIT ?`,
-  );
+  const due = db.prepare<[string, number, number], OutboxRow>(OUTBOX_SQL.due);
   const nextDue = db.prepare<[string, number], { at: number | null }>(
     `SELECT min(next_attempt_at) AS at FROM back_office_outbox WHERE system = ? AND state IN ('pending', 'sending') AND next_attempt_at > ?`,
   );
@@ -64,17 +73,10 @@ export function backOfficeStore(db: Db, cipher: FieldCipher) {
     `UPDATE back_office_outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'dead'`,
   );
   const cancel = db.prepare<[number, number]>(`UPDATE back_office_outbox SET state = 'cancelled', updated_at = ? WHERE id = ? AND state = 'dead'`);
-  const dead = db.prepare<[], OutboxRow>(`SELECT * FROM back_office_outbox WHERE state = 'dead' ORDER BY id LIMIT 200`);
-  const waiting = db.prepare<[], { system: BackOfficeSystem; n: number; oldest: number | null; dead: number }>(
-    `SELECT system, sum(state IN ('pending', 'sending')) AS n, min(CASE WHEN state IN ('pending', 'sending') THEN created_at END) AS oldest,
-            sum(state = 'dead') AS dead
-     FROM back_office_outbox WHERE state IN ('pending', 'sending', 'dead') GROUP BY system`,
-  );
+  const dead = db.prepare<[], OutboxRow>(OUTBOX_SQL.dead);
+  const waiting = db.prepare<[], { system: BackOfficeSystem; n: number; oldest: number | null; dead: number }>(OUTBOX_SQL.waiting);
   // Verifications still pending for cases not yet decided or done: asked again in the background.
-  const pendingChecks = db.prepare<[number], { application_id: number; material_code: string }>(
-    `SELECT v.application_id, v.material_code FROM material_verifications v JOIN applications a ON a.id = v.application_id
-     WHERE v.state = 'pending' AND a.status IN ('submitted', 'accepted', 'supplement_pending') ORDER BY v.checked_at LIMIT ?`,
-  );
+  const pendingChecks = db.prepare<[number], { application_id: number; material_code: string }>(OUTBOX_SQL.pendingChecks);
   const links = db.prepare<[], { system: BackOfficeSystem; base_url: string; timeout_ms: number; credential_enc: Buffer | null }>(
     `SELECT system, base_url, timeout_ms, credential_enc FROM back_office_links`,
   );

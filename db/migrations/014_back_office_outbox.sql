@@ -37,8 +37,10 @@ CREATE TABLE back_office_outbox (
 
 -- The worker's pick: what is due per system.
 CREATE INDEX back_office_outbox_due ON back_office_outbox (system, next_attempt_at) WHERE state IN ('pending', 'sending');
--- The supervisor's dead letters, and the waiting counts of the outage line.
+-- The waiting counts of the outage line.
 CREATE INDEX back_office_outbox_state ON back_office_outbox (state, system, created_at) WHERE state IN ('pending', 'sending', 'dead');
+-- The supervisor's dead letters.
+CREATE INDEX back_office_outbox_dead ON back_office_outbox (id) WHERE state = 'dead';
 
 -- The background round asks again for the online checks still pending, oldest first.
 CREATE INDEX material_verifications_pending ON material_verifications (checked_at) WHERE state = 'pending';

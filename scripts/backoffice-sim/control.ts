@@ -11,6 +11,8 @@ export const SimModeSchema = z
     mode: z.enum(['up', 'down', 'slow', 'error', 'timeout', 'drop_after_receive', 'answer_twice']),
     /** slow: the delay before answering. */
     ms: z.number().int().min(0).max(600_000).optional(),
+    /** slow: record the case first, then wait (the answer is what is late, not the arrival). */
+    afterRecord: z.boolean().optional(),
     /** error: 500, 503 or 429. */
     status: z.union([z.literal(500), z.literal(503), z.literal(429)]).optional(),
     /** error: the Retry-After header, in seconds. */

@@ -101,7 +101,8 @@ export function startBackOfficeSim(options: SimOptions): Promise<RunningSim> {
     const fault = faultFor(system, route);
     if (fault?.mode === 'down') return void req.socket.destroy();
     if (fault?.mode === 'timeout') return;
-    if (fault?.mode === 'slow') await new Promise((r) => setTimeout(r, fault.ms ?? 5_000));
+    const wait = () => new Promise((r) => setTimeout(r, fault?.ms ?? 5_000));
+    if (fault?.mode === 'slow' && !fault.afterRecord) await wait();
     if (fault?.mode === 'error') {
       const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
       return void send(res, fault.status ?? 503, { error: 'simulated failure' }, headers);
@@ -124,6 +125,7 @@ export function startBackOfficeSim(options: SimOptions): Promise<RunningSim> {
       if (typeof key !== 'string' || key.length < 8 || key.length > 200) answer = { status: 400, body: { error: 'Idempotency-Key required' } };
       else answer = deliver(system, key, body);
     }
+    if (fault?.mode === 'slow' && fault.afterRecord) await wait();
     if (fault?.mode === 'drop_after_receive') return void req.socket.destroy();
     const text = send(res, answer.status, answer.body, { 'x-sim-request': randomUUID() });
     // A second, unasked answer on the same connection: the client must not take it for the next.
