@@ -59,7 +59,8 @@ export function verifier(o: VerifierOptions) {
       let asked = 0;
       for (const [id, codes] of byCase) {
         const row = o.cases.byId(id);
-        if (!row?.applicant_id_number) continue;
+        // No link to its system (yet): nothing to ask, and no point rewriting 'pending'.
+        if (!row?.applicant_id_number || !o.connector(SYSTEM_OF_LINE[row.line])) continue;
         asked += 1;
         await lookUp({ id, line: row.line, serviceCode: row.service_code, idNumber: row.applicant_id_number }, codes, limitMs);
       }
