@@ -88,6 +88,7 @@ export function caseStore(db: Db, cipher: FieldCipher) {
     form_json: form ? cipher.open('applications', 'form_enc', form) : null,
   });
   const byCase = db.prepare<[string], StoredCase>(`SELECT * FROM applications WHERE case_number = ?`);
+  const byId = db.prepare<[number], StoredCase>(`SELECT * FROM applications WHERE id = ?`);
   const step = db.prepare<{
     id: number;
     version: number;
@@ -156,6 +157,11 @@ export function caseStore(db: Db, cipher: FieldCipher) {
   return {
     byCase(caseNumber: string): CaseRow | null {
       const r = byCase.get(caseNumber);
+      return r ? open(r) : null;
+    },
+
+    byId(id: number): CaseRow | null {
+      const r = byId.get(id);
       return r ? open(r) : null;
     },
 

@@ -20,6 +20,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'application_events', column: 'detail_enc' },
   { table: 'case_form_changes', column: 'old_value_enc' },
   { table: 'case_form_changes', column: 'new_value_enc' },
+  // The back offices' API credentials (014): secrets, sealed like personal data.
+  { table: 'back_office_links', column: 'credential_enc' },
 ];
 
 const BATCH = 500;

@@ -62,6 +62,10 @@ export const AUDIT_ACTIONS = [
   'device.bind',
   'device.enable',
   'device.disable',
+  'back_office.link',
+  'back_office.verify_limit',
+  'back_office.retry',
+  'back_office.cancel',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -18,6 +18,7 @@ import type { AgentRegistry } from './agents/agent-registry.js';
 import type { Presence } from './agents/presence.js';
 import type { ImeService } from './ime/ime-service.js';
 import type { CalendarService } from './cases/calendar-service.js';
+import type { BackOfficeService } from './back-office/back-office-service.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -59,4 +60,6 @@ export interface HostContext {
   ime: ImeService;
   /** Working days: the statutory holidays and 调休 with the supervisor's corrections. */
   calendar: CalendarService;
+  /** The back offices: outbox delivery, online checks, the outage line (issue 13). */
+  backOffice: BackOfficeService;
 }

@@ -54,6 +54,8 @@ import { hallHandlers } from './handlers/hall-handlers.js';
 import { imeHandlers } from './handlers/ime-handlers.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
+import { backOfficeService } from './back-office/back-office-service.js';
+import { backOfficeHandlers } from './handlers/back-office-handlers.js';
 import { openWithKeys } from './keys/open-with-keys.js';
 import { dailyTask } from './maintenance/daily-task.js';
 import { runRetentionPurge } from './maintenance/retention-purge.js';
@@ -166,6 +168,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     catalog: catalogService(settings, log),
     ime: imeService({ ...imeOptionsFromEnv(process.env), ...options.ime }, log),
     calendar: calendarService(calendarStore(opened.db)),
+    backOffice: backOfficeService({
+      db: opened.db,
+      cipher,
+      settings,
+      service: (code) => ctx.catalog.find(code),
+      clock,
+      push: (e) => {
+        events.sendToRole('clerk', e);
+        events.sendToRole('admin', e);
+      },
+      caseChanged: (c) => events.sendToRole('clerk', { type: 'case.changed', ...c }),
+      log,
+      ...options.backOffice,
+    }),
   };
 
   const app = Fastify({
@@ -203,6 +219,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...devicesHandlers(ctx),
       ...hallHandlers(ctx),
       ...imeHandlers(ctx),
+      ...backOfficeHandlers(ctx),
     },
     guard,
   );
@@ -263,6 +280,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   try {
     await app.listen({ host: options.host, port: options.port });
   } catch (err) {
+    ctx.backOffice.stop();
     ctx.events.close();
     ctx.ime.close();
     await ctx.printing.close();
@@ -302,6 +320,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       closing ??= (async () => {
         // Devices first: a read finishing now would have nowhere to go.
         await ctx.devices.close();
+        // Deliveries in flight are abandoned: their rows stay 'sending' and go again at the next start.
+        ctx.backOffice.stop();
         ctx.agents.close();
         // A backup in progress finishes before the database closes.
         await Promise.all(tasks.map((t) => t.stop()));

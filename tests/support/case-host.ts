@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { idCheckChar } from '../../electron/domain/identity/id-number.js';
 import { cipherOf } from './test-cipher.js';
+import type { HostOptions } from '../../electron/host/host-api.js';
 import { startTestHost, TEST_PIN, type TestHost } from './test-host.js';
 import { tempDir } from './temp-dir.js';
 
@@ -31,10 +32,10 @@ export interface CaseHost extends TestHost {
 }
 
 /** A real host whose windows print into a folder, with a kiosk paired and a movable clock. */
-export async function startCaseHost(start: number): Promise<CaseHost> {
+export async function startCaseHost(start: number, options: Partial<HostOptions> = {}): Promise<CaseHost> {
   let now = start;
   const printed = tempDir('yizhan-cases-print-');
-  const t = await startTestHost({ clock: () => now, defaultPrinter: { kind: 'folder', target: printed.path, media: '' } });
+  const t = await startTestHost({ clock: () => now, defaultPrinter: { kind: 'folder', target: printed.path, media: '' }, ...options });
   const kiosk = await t.pair('kiosk');
   const db = new Database(join(t.dataDir, 'yizhan.sqlite'), { readonly: true });
   const cipher = cipherOf(t.dataDir);

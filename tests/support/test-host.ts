@@ -97,7 +97,7 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
   }
   return {
     host,
-    dataDir: dir.path,
+    dataDir: options.dataDir ?? dir.path,
     request,
     clerk,
     supervisor: getSupervisor,

@@ -364,6 +364,40 @@ const ROWS: [table: string, rows: Row[]][] = [
     'rating_rectifications',
     [{ id: 3, rating_id: 5, status: 'assigned', due_day: '2026-12-08', assignee_staff_id: 21, opened_at: T, updated_at: T, version: 1 }],
   ],
+  [
+    'back_office_links',
+    [
+      {
+        system: 'household',
+        base_url: 'https://hukou.example.gov.cn/api',
+        timeout_ms: 5_000,
+        credential_enc: sealed('back_office_links', 'credential_enc', 'hukou-token'),
+        updated_at: T,
+      },
+    ],
+  ],
+  [
+    'back_office_outbox',
+    [
+      {
+        id: 1,
+        application_id: 91,
+        case_number: 'YZ20261124-0001',
+        system: 'household',
+        kind: 'submit',
+        sequence: 1,
+        idempotency_key: 'yz-0f6c3f8e-5d34-4a55-9f55-0d8f5c1b2a01',
+        payload: JSON.stringify({ serviceCode: 'hukou_transfer', status: 'accepted', action: 'accept', at: T, promisedBy: '2026-10-09' }),
+        state: 'pending',
+        attempts: 2,
+        next_attempt_at: T + 4_000,
+        last_error: 'HTTP 503',
+        receipt: null,
+        created_at: T,
+        updated_at: T + 2_000,
+      },
+    ],
+  ],
 ];
 
 const cleanups: (() => void)[] = [];

@@ -34,7 +34,7 @@ describe('roles', () => {
   it('refuses an unpaired client on every route but health and pairing', async () => {
     expect(guarded.length).toBeGreaterThan(5);
     for (const [name, spec] of guarded) {
-      const res = await t.request(pathFor(spec.path, { id: 1, code: 'NOSUCHCODE', case: 'YZ20991231-0001', day: '2026-10-01' }), {
+      const res = await t.request(pathFor(spec.path, { id: 1, code: 'NOSUCHCODE', case: 'YZ20991231-0001', day: '2026-10-01', system: 'traffic' }), {
         method: spec.method,
         ...(spec.method === 'POST' ? { body: {} } : {}),
       });
@@ -86,7 +86,9 @@ describe('roles', () => {
       for (const [role, token] of Object.entries(tokens)) {
         // The progress query needs its query; an unknown case then answers 404 (and leaks nothing).
         const q = name === 'session' ? `?role=${role}` : name === 'applicationProgress' ? '?case=YZ20261124-0001&last4=0000' : '';
-        const res = await t.request(pathFor(spec.path, { id: 1, code: 'NOSUCHCODE', case: 'YZ20991231-0001', day: '2026-10-01' }) + q, { token });
+        const res = await t.request(pathFor(spec.path, { id: 1, code: 'NOSUCHCODE', case: 'YZ20991231-0001', day: '2026-10-01', system: 'traffic' }) + q, {
+          token,
+        });
         const allowed = (spec.access as readonly string[]).includes(role);
         // Routes that also need a staff sign-in answer 401 to a terminal without one.
         const needsStaff = staffNeeded(spec, role as TerminalRole) !== undefined;

@@ -1,3 +1,4 @@
+import { BACK_OFFICE_SYSTEMS } from '../../electron/domain/back-office/back-office.js';
 import { AUDIT_ACTIONS, AUDIT_FAMILIES, auditActionKey } from '../../electron/domain/audit-actions.js';
 import { ADMIN_SECTIONS } from '../../renderer/src/screens/admin/admin-sections.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -78,6 +79,8 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'cases.handOver.*': ['applicant', 'agent'],
   'counter.outcome.*': CaseOutcomeSchema.shape.kind.options,
   'admin.calendar.kind.*': ['holiday', 'workday', 'normal'],
+  'backOffice.system.*': BACK_OFFICE_SYSTEMS,
+  'admin.backOffice.kinds.*': ['submit', 'status'],
 };
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appointmentsApi } from './appointments-api.js';
 import { applicationsApi } from './applications-api.js';
 import { auditApi } from './audit-api.js';
+import { backOfficeApi } from './back-office-api.js';
 import { calendarApi } from './calendar-api.js';
 import { casesApi } from './cases-api.js';
 import { catalogApi } from './catalog-api.js';
@@ -45,6 +46,7 @@ export const api = {
   ...devicesApi,
   ...hallApi,
   ...imeApi,
+  ...backOfficeApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackOfficeLinkStatusSchema } from './back-office-api.js';
 import { PrinterStatusSchema } from './print-api.js';
 import { TerminalPresenceSchema } from './terminals-api.js';
 import { CallSchema, ConversationMessageSchema, QueueStateSchema } from './schemas.js';
@@ -40,6 +41,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   /** What a clerk decided at a window, for the counter screen facing the applicant (that window's
    * screens only): 受理成功 / 请在 … 前补交 … / 不予受理：… */
   z.object({ type: z.literal('case.outcome'), windowId: z.number().int().positive(), outcome: CaseOutcomeSchema }),
+  /** The back offices' state for the outage line (clerks and admins), pushed when it changes. */
+  z.object({ type: z.literal('backoffice.status'), links: z.array(BackOfficeLinkStatusSchema) }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
   /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
    * The screen re-reads what it shows of the window after this, so nothing falls between. */

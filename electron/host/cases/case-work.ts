@@ -1,6 +1,7 @@
 import { caseStore, type CaseRow, type CaseStep } from '../../../db/cases.js';
 import type { StaffRecord } from '../../../db/staff.js';
 import type { Service } from '../../domain/catalog/catalog-schema.js';
+import { messageKind, SYSTEM_OF_LINE, type BackOfficeSystem } from '../../domain/back-office/back-office.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-days.js';
 import { decide, type CaseAction, type Refusal } from '../../domain/cases/case-machine.js';
 import type { CaseOutcome, CaseView } from '../../domain/contract/cases-api.js';
@@ -114,6 +115,26 @@ export function caseWork(ctx: HostContext) {
     ctx.events.sendToWindow(windowId, { type: 'case.outcome', windowId, outcome: o });
   }
 
+  /**
+   * The message this step owes the case's back office, written in the step's own transaction (the
+   * outbox): it is delivered after the commit, so the step never waits on the back office, and a
+   * crash between the two loses nothing. Returns the system to wake, if any.
+   */
+  function queueMessage(row: CaseRow, to: CaseRow['status'], action: CaseAction, now: number, promisedBy: string | null): BackOfficeSystem | null {
+    const kind = messageKind(to, ctx.backOffice.store.submitted(row.id));
+    if (!kind) return null;
+    const system = SYSTEM_OF_LINE[row.line];
+    ctx.backOffice.store.enqueue({
+      applicationId: row.id,
+      caseNumber: row.case_number,
+      system,
+      kind,
+      payload: { serviceCode: row.service_code, status: to, action, at: now, promisedBy },
+      now,
+    });
+    return system;
+  }
+
   function step(r: StepRequest): { case: CaseView; printed: { jobId: number; kind: string }[]; printer: boolean } {
     const when: When = { today: ctx.today(), now: ctx.clock(), cal: ctx.calendar.current() };
     const actor = actorOf(r.staff, r.terminal);
@@ -143,6 +164,7 @@ export function caseWork(ctx: HostContext) {
         if (!moved) throw new ApiError('conflict', `Case ${row.case_number} changed meanwhile`);
         ctx.audit.append({ at: when.now, actor, action: `case.${r.action}`, target: row.case_number, detail: plan.audit });
         const after = load(r.caseNumber);
+        const queued = queueMessage(row, verdict.to, r.action, when.now, after.promised_by);
         const paper: CasePaperContext = {
           hallName: ctx.printing.settings.hallName(),
           timeZone: ctx.timeZone,
@@ -156,10 +178,11 @@ export function caseWork(ctx: HostContext) {
         const docs = plan.documents?.(paper) ?? [];
         const ids = docs.length > 0 ? ctx.printing.storeDocuments(r.terminal.id, docs) : [];
         const printed = ids.flatMap((jobId, i) => (jobId === null ? [] : [{ jobId, kind: docs[i]?.request.kind ?? '' }]));
-        return { after, plan, printed };
+        return { after, plan, printed, queued };
       })
       .immediate();
     if (done.printed.length > 0) ctx.printing.documentsStored(r.terminal.id);
+    if (done.queued) ctx.backOffice.queued(done.queued);
     changed(r.caseNumber, done.after, r.windowId, done.plan.outcome, when.now);
     return { case: views.view(done.after, r.staff), printed: done.printed, printer: ctx.printing.canPrint(r.terminal.id) };
   }

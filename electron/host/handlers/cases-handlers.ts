@@ -70,6 +70,13 @@ export function casesHandlers(ctx: HostContext): HandlersFor<typeof casesApi> {
       const w = who(staff, terminal);
       const row = work.load(params.case);
       audited(w.staff, w.terminal, row.case_number);
+      // Opened at the window and never checked online (a walk-in, a case from before the link was
+      // set): checked now in the background; the clerk's view is pushed again when answers come.
+      if (row.status === 'submitted' && row.applicant_id_number && work.store.verifications(row.id).length === 0)
+        void ctx.backOffice.verifyNew(
+          { id: row.id, line: row.line, serviceCode: row.service_code, idNumber: row.applicant_id_number },
+          ctx.backOffice.verifyLimitMs(),
+        );
       return { case: work.views.view(row, w.staff) };
     },
 

@@ -7,6 +7,7 @@ import { ADMIN_SECTIONS, type AdminSectionId } from './admin-sections.js';
 import { AppointmentList } from './AppointmentList.js';
 import { AppointmentsPanel } from './AppointmentsPanel.js';
 import { AuditPanel } from './AuditPanel.js';
+import { BackOfficePanel } from './BackOfficePanel.js';
 import { CalendarPanel } from './CalendarPanel.js';
 import { CaseDeadlinesPanel } from './CaseDeadlinesPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
@@ -40,6 +41,7 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
     </>
   ),
   audit: () => <AuditPanel />,
+  backoffice: () => <BackOfficePanel />,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AlertRegion } from '../../components/AlertRegion.js';
+import { BackOfficeLine } from '../../components/back-office/BackOfficeLine.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ScreenGate } from '../../components/ScreenGate.js';
 import { StaffGate } from '../../components/staff/StaffGate.js';
@@ -38,6 +39,7 @@ function ClerkApp() {
             ) : null}
           </PageHeader>
           {signedIn ? <AlertRegion messageKey={signedIn.signOutError} /> : null}
+          {signedIn ? <BackOfficeLine /> : null}
           {content}
         </div>
       )}
