@@ -20,6 +20,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'application_events', column: 'detail_enc' },
   { table: 'case_form_changes', column: 'old_value_enc' },
   { table: 'case_form_changes', column: 'new_value_enc' },
+  // 好差评 (013): what a citizen wrote beside a 差评.
+  { table: 'service_ratings', column: 'comment_enc' },
 ];
 
 const BATCH = 500;

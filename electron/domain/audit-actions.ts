@@ -62,6 +62,16 @@ export const AUDIT_ACTIONS = [
   'device.bind',
   'device.enable',
   'device.disable',
+  // 好差评: each step of a 差评's rectification item (the rating itself names no one to audit).
+  'rectification.open',
+  'rectification.assign',
+  'rectification.callback',
+  'rectification.fix',
+  'rectification.answer',
+  'rectification.close',
+  'rectification.appeal',
+  'rectification.uphold_appeal',
+  'rectification.reject_appeal',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -52,6 +52,7 @@ import { calendarHandlers } from './handlers/calendar-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import { imeHandlers } from './handlers/ime-handlers.js';
+import { ratingsHandlers } from './handlers/ratings-handlers.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { openWithKeys } from './keys/open-with-keys.js';
@@ -202,6 +203,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...devicesHandlers(ctx),
       ...hallHandlers(ctx),
       ...imeHandlers(ctx),
+      ...ratingsHandlers(ctx),
     },
     guard,
   );

@@ -38,6 +38,10 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   /** What a clerk decided at a window, for the counter screen facing the applicant (that window's
    * screens only): 受理成功 / 请在 … 前补交 … / 不予受理：… */
   z.object({ type: z.literal('case.outcome'), windowId: z.number().int().positive(), outcome: CaseOutcomeSchema }),
+  /** 好差评: a service just finished at a window; its counter screen asks the applicant (that window's screens only). */
+  z.object({ type: z.literal('rating.asked'), windowId: z.number().int().positive() }),
+  /** A 差评's rectification item was opened or moved on (admin screens). No personal data. */
+  z.object({ type: z.literal('rectification.changed'), id: z.number().int().positive(), status: z.string() }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
   /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
    * The screen re-reads what it shows of the window after this, so nothing falls between. */
