@@ -98,7 +98,8 @@ export const ratingsApi = {
       .strict()
       .refine(needsReason, REASON_MESSAGE)
       .refine(onlyBad, ONLY_BAD_MESSAGE),
-    response: z.object({ stored: z.enum(['rated', 'skipped']) }),
+    /** answerWithinDays: a 差评 opened an item to be answered within so many working days. */
+    response: z.object({ stored: z.enum(['rated', 'skipped']), answerWithinDays: z.number().int().nullable() }),
   }),
 
   /** From the receipt's QR: the case number and the ID ending, as the progress query asks. */
@@ -118,7 +119,7 @@ export const ratingsApi = {
       .strict()
       .refine(needsReason, REASON_MESSAGE)
       .refine(onlyBad, ONLY_BAD_MESSAGE),
-    response: z.object({ stored: z.literal('rated') }),
+    response: z.object({ stored: z.literal('rated'), answerWithinDays: z.number().int().nullable() }),
   }),
 
   rectifications: route({

@@ -89,8 +89,7 @@ export function ratingsHandlers(ctx: HostContext): HandlersFor<typeof ratingsApi
         if (service.ratings.byTicket(body.ticketId)) throw new ApiError('already_rated', 'This service has its rating already');
         throw new ApiError('conflict', 'This window is not asking about that ticket now');
       }
-      const stored = service.give(s, { level: body.level, reasons: body.reasons, comment: body.comment }, 'counter', actorOf(null, terminal));
-      return { stored };
+      return service.give(s, { level: body.level, reasons: body.reasons, comment: body.comment }, 'counter', actorOf(null, terminal));
     },
 
     rateByCase: ({ body, terminal, reply }) => {
@@ -110,8 +109,8 @@ export function ratingsHandlers(ctx: HostContext): HandlersFor<typeof ratingsApi
       const s = row.ticket_id !== null ? service.ratings.service(row.ticket_id) : null;
       if (!s) throw new ApiError('conflict', 'This case was not served at a window yet: rate it after the service');
       const channel = terminal?.role === 'booth' ? 'booth' : 'kiosk';
-      service.give(s, { level: body.level, reasons: body.reasons, comment: body.comment }, channel, actorOf(null, terminal));
-      return { stored: 'rated' as const };
+      const given = service.give(s, { level: body.level, reasons: body.reasons, comment: body.comment }, channel, actorOf(null, terminal));
+      return { stored: 'rated' as const, answerWithinDays: given.answerWithinDays };
     },
 
     rectifications: ({ query, staff }) => {

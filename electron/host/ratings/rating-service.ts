@@ -55,22 +55,23 @@ export function ratingService(ctx: HostContext) {
     toItem,
 
     /** Stores the rating; refuses a second one (a skip may still be replaced by a rating). */
-    give(service: RatedService, given: GivenRating, channel: RatingChannel, actor: string): 'rated' | 'skipped' {
+    give(service: RatedService, given: GivenRating, channel: RatingChannel, actor: string): { stored: 'rated' | 'skipped'; answerWithinDays: number | null } {
       const now = ctx.clock();
       const day = ctx.today();
+      const dueDays = ctx.settings.hall().ratingDueDays;
       const opened = ctx.db
         .transaction(() => {
           const id = ratings.put({ service, level: given.level, channel, reasons: given.reasons, comment: given.comment, at: now, day });
           if (id === null) throw new ApiError('already_rated', `Ticket ${service.number} has its rating already`);
           if (given.level === null || !isBadRating(given.level)) return null;
-          const due = rectificationDueDay(day, ctx.settings.hall().ratingDueDays, ctx.calendar.current());
+          const due = rectificationDueDay(day, dueDays, ctx.calendar.current());
           const itemId = items.open(id, due, now);
           ctx.audit.append({ at: now, actor, action: 'rectification.open', target: `#${itemId}`, detail: `ticket ${service.number}; due ${due}` });
           return itemId;
         })
         .immediate();
       if (opened !== null) ctx.events.sendToRole('admin', { type: 'rectification.changed', id: opened, status: 'open' });
-      return given.level === null ? 'skipped' : 'rated';
+      return { stored: given.level === null ? 'skipped' : 'rated', answerWithinDays: opened !== null ? dueDays : null };
     },
   };
 }
