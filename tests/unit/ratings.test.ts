@@ -147,7 +147,7 @@ describe('the counter screen asks after 办结', () => {
     const clerk = await h.clerkAt(1, 'C601');
     expect((await h.get('/api/windows/1/rating', { token: h.kiosk })).status).toBe(403);
     expect((await h.get('/api/windows/1/rating', clerk)).status).toBe(403);
-    expect((await h.get('/api/windows/1/rating', {})).status).toBe(401);
+    expect((await h.request('/api/windows/1/rating')).status).toBe(401);
     expect((await h.get('/api/windows/99/rating', { token: await h.pair('display') })).status).toBe(404);
   });
 });

@@ -14,6 +14,8 @@ export const ADMIN_SECTIONS = [
   { id: 'calendar', supervisor: true },
   { id: 'appointments', supervisor: false },
   { id: 'audit', supervisor: true },
+  // 好差评: each 差评's rectification item (issue 14).
+  { id: 'ratings', supervisor: true },
 ] as const;
 
 export type AdminSectionId = (typeof ADMIN_SECTIONS)[number]['id'];
