@@ -53,6 +53,7 @@ import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import { imeHandlers } from './handlers/ime-handlers.js';
 import { ratingsHandlers } from './handlers/ratings-handlers.js';
+import { dashboardHandlers } from './handlers/dashboard-handlers.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { openWithKeys } from './keys/open-with-keys.js';
@@ -204,6 +205,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...hallHandlers(ctx),
       ...imeHandlers(ctx),
       ...ratingsHandlers(ctx),
+      ...dashboardHandlers(ctx),
     },
     guard,
   );

@@ -6,6 +6,7 @@ import { calendarApi } from './calendar-api.js';
 import { casesApi } from './cases-api.js';
 import { catalogApi } from './catalog-api.js';
 import { conversationApi } from './conversation-api.js';
+import { dashboardApi } from './dashboard-api.js';
 import { devicesApi } from './devices-api.js';
 import { hallApi } from './hall-api.js';
 import { imeApi } from './ime-api.js';
@@ -47,6 +48,7 @@ export const api = {
   ...hallApi,
   ...imeApi,
   ...ratingsApi,
+  ...dashboardApi,
 } as const;
 
 export type Api = typeof api;

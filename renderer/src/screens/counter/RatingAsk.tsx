@@ -95,9 +95,7 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
               <span className="rating-level__key" aria-hidden="true">
                 {i + 1}
               </span>
-              <span className="rating-level__face" aria-hidden="true">
-                {FACES[l.value]}
-              </span>
+              <Face level={l.value} />
               <span className="rating-level__label">{t(`ratings.level.${l.code}`)}</span>
             </button>
           ))}
@@ -115,5 +113,16 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
   );
 }
 
-/** Faces beside the words: read at a glance by someone who cannot read the language shown. */
-const FACES: Record<number, string> = { 5: '😄', 4: '🙂', 3: '😐', 2: '🙁', 1: '😣' };
+/** A face beside the words, read at a glance by someone who cannot read the language shown; drawn,
+ * not an emoji (the hall's fonts have no colour emoji). The mouth curves up for 5, down for 1. */
+function Face({ level }: { level: number }) {
+  const curve = (level - 3) * 7;
+  return (
+    <svg className="rating-level__face" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+      <circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" strokeWidth="3" />
+      <circle cx="17" cy="19" r="2.5" fill="currentColor" />
+      <circle cx="31" cy="19" r="2.5" fill="currentColor" />
+      <path d={`M14 ${32 - curve / 2} Q24 ${32 + curve} 34 ${32 - curve / 2}`} fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,79 @@
+import { expect, test } from './fixtures.js';
+import { axe, counterFor } from './case-steps.js';
+import { expectToFit } from './fit-check.js';
+import { adminSection, callNext, clerkAt, signInAdmin, takeTicket } from './steps.js';
+
+/**
+ * 好差评 as the hall lives it: the clerk finishes a service, the counter screen facing the applicant
+ * asks for the rating, a 不满意 with its reason becomes a rectification item, and the supervisor
+ * assigns it, records the callback, the fix and the answer, and closes it.
+ */
+test('a 差评 on the counter screen after 办结 is handled to the end by the supervisor', async ({ hall }) => {
+  const kiosk = await hall.openScreen('kiosk');
+  const number = await takeTicket(kiosk, '户政业务', { kind: 'normal' });
+  const counter = await counterFor(hall, '1号窗口');
+  const clerk = await clerkAt(hall, 'C701', '王芳', '1号窗口');
+  await callNext(clerk, number);
+  await clerk.getByRole('button', { name: '开始办理' }).click();
+  await expect(clerk.getByText(`${number} 开始办理`)).toBeVisible();
+  await clerk.getByRole('button', { name: '办结' }).click();
+  await expect(clerk.getByText(`${number} 已办结`)).toBeVisible();
+
+  // The counter screen asks, pushed: five labelled buttons.
+  const rating = counter.getByRole('region', { name: '请为本次服务评价' });
+  await expect(rating).toBeVisible();
+  await expect(rating.getByText(`${number} 号已办结`)).toBeVisible();
+  const levels = rating.getByRole('group', { name: '评价等级' }).getByRole('button');
+  await expect(levels).toHaveText(['非常满意', '满意', '基本满意', '不满意', '非常不满意'].map((l, i) => new RegExp(`^${i + 1}.*${l}$`)));
+  await axe(counter, 'counter screen asking for a rating');
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 768 },
+  ]) {
+    await counter.setViewportSize(size);
+    await expectToFit(counter, `counter-rating-${size.width}x${size.height}`, { still: true });
+  }
+
+  await rating.getByRole('button', { name: '不满意', exact: true }).click();
+  await expect(rating.getByRole('heading', { name: /哪里让您不满意/ })).toBeVisible();
+  // Sending without a reason is refused on the screen.
+  await rating.getByRole('button', { name: '提交评价' }).click();
+  await expect(rating.getByText('请至少选一个原因。')).toBeVisible();
+  await rating.getByRole('button', { name: '办理太慢' }).click();
+  await expect(rating.getByRole('button', { name: '办理太慢' })).toHaveAttribute('aria-pressed', 'true');
+  await axe(counter, 'counter screen asking for a 差评 reason');
+  await rating.getByRole('button', { name: '提交评价' }).click();
+  await expect(counter.getByRole('status').filter({ hasText: '5 个工作日内' })).toBeVisible();
+  await expect(rating).toBeHidden();
+
+  // The supervisor finds the item, assigns it and handles it.
+  await hall.createStaff('C702', '李强');
+  const admin = await hall.openScreen('admin');
+  await signInAdmin(admin, hall.admin);
+  await adminSection(admin, '差评整改');
+  const table = admin.getByRole('table');
+  await expect(table.getByRole('row').filter({ hasText: number })).toContainText('办理太慢');
+  await expect(table.getByRole('row').filter({ hasText: number })).toContainText('待指派');
+  await axe(admin, 'admin 差评整改 list');
+  await admin.getByRole('button', { name: `处理 ${number}` }).click();
+  const detail = admin.getByRole('region', { name: `${number} 号的差评` });
+  await detail.getByLabel('指派给').selectOption({ label: '李强 (C702)' });
+  await detail.getByRole('button', { name: '指派', exact: true }).click();
+  await expect(detail.getByRole('status')).toHaveText('已保存，当前状态：已指派');
+  await detail.getByLabel('回访结果').fill('电话回访，群众说等了四十分钟');
+  await detail.getByRole('button', { name: '记录回访' }).click();
+  await expect(detail.getByRole('status')).toHaveText('已保存，当前状态：已回访');
+  await detail.getByLabel('整改措施').fill('高峰时段加开 2 号窗口');
+  await detail.getByRole('button', { name: '记录整改' }).click();
+  await expect(detail.getByRole('status')).toHaveText('已保存，当前状态：已整改');
+  await detail.getByLabel('答复群众').fill('已电话答复并致歉');
+  await detail.getByRole('button', { name: '记录答复' }).click();
+  await expect(detail.getByRole('status')).toHaveText('已保存，当前状态：已答复');
+  await axe(admin, 'admin 差评整改 detail');
+  await detail.getByRole('button', { name: '整改办结' }).click();
+  await expect(detail.getByRole('status')).toHaveText('已保存，当前状态：已办结');
+  // Closed items leave the open list; they stay under "all".
+  await expect(admin.getByText('没有这样的差评。')).toBeVisible();
+  await admin.getByRole('button', { name: '全部', exact: true }).click();
+  await expect(table.getByRole('row').filter({ hasText: number })).toContainText('已办结');
+});
