@@ -13,7 +13,20 @@ test('a 差评 on the counter screen after 办结 is handled to the end by the s
   const number = await takeTicket(kiosk, '户政业务', { kind: 'normal' });
   const counter = await counterFor(hall, '1号窗口');
   const clerk = await clerkAt(hall, 'C701', '王芳', '1号窗口');
+  await hall.createStaff('C702', '李强');
+
+  // The supervisor watches the hall live: the call moves the dashboard without a reload.
+  const admin = await hall.openScreen('admin');
+  await signInAdmin(admin, hall.admin);
+  await adminSection(admin, '大厅看板');
+  const window1 = admin.getByRole('table', { name: '窗口' }).getByRole('row', { name: /^1号窗口/ });
+  await expect(window1).toContainText('王芳');
+  await expect(admin.getByRole('table', { name: '各业务等候' })).toContainText('户政业务');
+  await axe(admin, 'admin hall dashboard');
   await callNext(clerk, number);
+  await expect(window1).toContainText(`${number} · 已呼叫`);
+  await expect(admin.getByText('现在没有人等候。')).toBeVisible();
+
   await clerk.getByRole('button', { name: '开始办理' }).click();
   await expect(clerk.getByText(`${number} 开始办理`)).toBeVisible();
   await clerk.getByRole('button', { name: '办结' }).click();
@@ -46,10 +59,9 @@ test('a 差评 on the counter screen after 办结 is handled to the end by the s
   await expect(counter.getByRole('status').filter({ hasText: '5 个工作日内' })).toBeVisible();
   await expect(rating).toBeHidden();
 
-  // The supervisor finds the item, assigns it and handles it.
-  await hall.createStaff('C702', '李强');
-  const admin = await hall.openScreen('admin');
-  await signInAdmin(admin, hall.admin);
+  // The 差评 shows on the dashboard at once; the supervisor finds the item, assigns it and handles it.
+  await expect(admin.getByText('1 个新差评待指派')).toBeVisible();
+  await expect(admin.getByText(/今日已办结/)).toBeVisible();
   await adminSection(admin, '差评整改');
   const table = admin.getByRole('table');
   await expect(table.getByRole('row').filter({ hasText: number })).toContainText('办理太慢');

@@ -30,7 +30,14 @@ async function hall(at = TUESDAY): Promise<CaseHost> {
 }
 const errorOf = (r: { body: unknown }) => (r.body as { error: { code: string; message: string } }).error;
 type Ask = { ask: { ticketId: number; number: string; askUntil: number } | null };
-type Item = { id: number; status: string; dueDay: string; version: number; overdue: boolean; rating: { level: number; reasons: string[]; windowNumber: number } };
+type Item = {
+  id: number;
+  status: string;
+  dueDay: string;
+  version: number;
+  overdue: boolean;
+  rating: { level: number; reasons: string[]; windowNumber: number };
+};
 
 /** A citizen's case served to the end at window 1 (called, started, finished). */
 async function served(h: CaseHost, clerk: { token: string; staff: string }) {
@@ -227,13 +234,14 @@ describe('the ratings’ queries use their indexes', () => {
   it('EXPLAIN QUERY PLAN', async () => {
     const h = await hall();
     const db = new Database(join(h.dataDir, 'yizhan.sqlite'), { readonly: true });
-    const plan = (sql: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     try {
       expect(plan(`SELECT id FROM tickets WHERE window_id = 1 AND finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1`)).toMatch(
         /SEARCH tickets USING (COVERING )?INDEX tickets_window_finished/,
       );
-      expect(plan(`SELECT id FROM service_ratings WHERE ticket_id = 1`)).toMatch(/SEARCH service_ratings USING (COVERING )?INDEX sqlite_autoindex_service_ratings/);
+      expect(plan(`SELECT id FROM service_ratings WHERE ticket_id = 1`)).toMatch(
+        /SEARCH service_ratings USING (COVERING )?INDEX sqlite_autoindex_service_ratings/,
+      );
       expect(plan(`SELECT id FROM rating_rectifications r WHERE r.status IN ('open', 'assigned') AND r.due_day < '2026-12-01' ORDER BY r.due_day`)).toMatch(
         /SEARCH r USING (COVERING )?INDEX rating_rectifications_open/,
       );

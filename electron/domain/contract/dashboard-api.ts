@@ -22,7 +22,9 @@ export const HallDashboardSchema = z.object({
   /** The host's clock when this was read: service times run on from it. */
   at: z.number().int(),
   targetWaitMin: z.number().int(),
-  waiting: z.array(z.object({ line: BusinessLineSchema, ticketClass: TicketClassSchema, count: z.number().int().nonnegative(), oldestIssuedAt: z.number().int() })),
+  waiting: z.array(
+    z.object({ line: BusinessLineSchema, ticketClass: TicketClassSchema, count: z.number().int().nonnegative(), oldestIssuedAt: z.number().int() }),
+  ),
   longestWait: z.object({ number: z.string(), line: BusinessLineSchema, issuedAt: z.number().int() }).nullable(),
   windows: z.array(
     z.object({

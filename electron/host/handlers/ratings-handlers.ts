@@ -134,7 +134,8 @@ export function ratingsHandlers(ctx: HostContext): HandlersFor<typeof ratingsApi
       const action: AuditAction = `rectification.${body.step}`;
       ctx.db
         .transaction(() => {
-          if (!service.items.change(row.id, row.version, change, ctx.clock())) throw new ApiError('conflict', 'Someone changed this item meanwhile: read it again');
+          if (!service.items.change(row.id, row.version, change, ctx.clock()))
+            throw new ApiError('conflict', 'Someone changed this item meanwhile: read it again');
           const detail = body.step === 'assign' ? `to staff #${body.staffId}` : `${row.status} -> ${change.status}`;
           ctx.audit.append({ at: ctx.clock(), actor: actorOf(staff, terminal), action, target: `#${row.id}`, detail });
         })

@@ -45,11 +45,26 @@ export function RectificationDetail({ id, onClose }: { id: number; onClose: () =
       {item ? (
         <>
           <RatingFacts item={item} comment={read.data?.comment ?? ''} />
-          {can('assign') ? <AssignForm current={item.assignee?.id ?? null} busy={step.busy} onAssign={(staffId) => run((version) => ({ step: 'assign', staffId, version }))} /> : null}
+          {can('assign') ? (
+            <AssignForm current={item.assignee?.id ?? null} busy={step.busy} onAssign={(staffId) => run((version) => ({ step: 'assign', staffId, version }))} />
+          ) : null}
           {TEXT_STEPS.map(([s, field]) => (
-            <StepText key={s} step={s} value={item[field]} enabled={can(s)} busy={step.busy} onSave={(text) => run((version) => ({ step: s, text, version }))} />
+            <StepText
+              key={s}
+              step={s}
+              value={item[field]}
+              enabled={can(s)}
+              busy={step.busy}
+              onSave={(text) => run((version) => ({ step: s, text, version }))}
+            />
           ))}
-          <StepText step="appeal" value={item.appealReason} enabled={can('appeal')} busy={step.busy} onSave={(text) => run((version) => ({ step: 'appeal', text, version }))} />
+          <StepText
+            step="appeal"
+            value={item.appealReason}
+            enabled={can('appeal')}
+            busy={step.busy}
+            onSave={(text) => run((version) => ({ step: 'appeal', text, version }))}
+          />
           <div className="rect-detail__decide">
             {(['close', 'uphold_appeal', 'reject_appeal'] as const).map((s) =>
               can(s) ? (

@@ -62,7 +62,14 @@ export function RectificationsPanel() {
           </button>
         ))}
       </div>
-      <DataTable rows={list.data?.items} failed={list.error !== null} columns={columns} rowKey={(r) => r.id} empty={t('ratings.none')} label={t('ratings.table')} />
+      <DataTable
+        rows={list.data?.items}
+        failed={list.error !== null}
+        columns={columns}
+        rowKey={(r) => r.id}
+        empty={t('ratings.none')}
+        label={t('ratings.table')}
+      />
       {openId !== null ? <RectificationDetail key={openId} id={openId} onClose={() => setOpenId(null)} /> : null}
     </Panel>
   );
