@@ -50,9 +50,11 @@ describe('the hall dashboard', () => {
     const db = new Database(join(h.dataDir, 'yizhan.sqlite'), { readonly: true });
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     try {
-      expect(plan(`SELECT line, ticket_class, count(*), min(issued_at) FROM tickets WHERE service_day = '2026-11-24' AND status = 'waiting' GROUP BY line, ticket_class`)).toMatch(
-        /SEARCH tickets USING COVERING INDEX tickets_waiting/,
-      );
+      expect(
+        plan(
+          `SELECT line, ticket_class, count(*), min(issued_at) FROM tickets WHERE service_day = '2026-11-24' AND status = 'waiting' GROUP BY line, ticket_class`,
+        ),
+      ).toMatch(/SEARCH tickets USING COVERING INDEX tickets_waiting/);
       expect(plan(`SELECT count(*) FROM tickets WHERE service_day = '2026-11-24' AND status = 'waiting' AND issued_at < 5`)).toMatch(/INDEX tickets_waiting/);
       expect(plan(`SELECT count(*) FROM ticket_events WHERE service_day = '2026-11-24' AND kind = 'finished' AND at <= 5`)).toMatch(
         /SEARCH ticket_events USING INDEX ticket_events_day_kind/,

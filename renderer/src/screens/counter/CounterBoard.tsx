@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { ConversationLog } from '../../components/ConversationLog.js';
@@ -50,6 +50,14 @@ export function CounterBoard({ windowId, onWindowGone }: { windowId: number; onW
     return () => clearTimeout(timer);
   }, [thanks]);
   const ask = thanks ? null : (rating.data?.ask ?? null);
+  const refetchRating = rating.refetch;
+  const ratingDone = useCallback(
+    (key: string, days: number | null) => {
+      setThanks({ key, days });
+      refetchRating();
+    },
+    [refetchRating],
+  );
 
   const clerkLines = conversation.messages.filter((m) => m.from === 'clerk');
   const latest = clerkLines[clerkLines.length - 1];
@@ -70,15 +78,7 @@ export function CounterBoard({ windowId, onWindowGone }: { windowId: number; onW
           {thanks ? t(thanks.key, { days: thanks.days ?? 0 }) : ''}
         </p>
         {ask ? (
-          <RatingAsk
-            key={ask.ticketId}
-            windowId={windowId}
-            ask={ask}
-            onDone={(key, days) => {
-              setThanks({ key, days });
-              rating.refetch();
-            }}
-          />
+          <RatingAsk key={ask.ticketId} windowId={windowId} ask={ask} onDone={ratingDone} />
         ) : (
           <>
             <CaseOutcomeBoard windowId={windowId} servingTicketId={serving?.ticketId ?? null} />

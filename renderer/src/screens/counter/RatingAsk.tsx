@@ -22,6 +22,7 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
   const id = useId();
   const now = useHostClock();
   const rate = useCommand('rateAtCounter');
+  const runRate = rate.run;
   const [bad, setBad] = useState<number | null>(null);
   const [left, setLeft] = useState(() => Math.max(0, ask.askUntil - now()));
   const sent = useRef(false);
@@ -31,7 +32,7 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
     (level: number | null, reasons: BadRatingReason[] = [], comment = '') => {
       if (sent.current) return;
       sent.current = true;
-      void rate.run({ params: { id: windowId }, body: { ticketId: ask.ticketId, level, reasons, comment } }).then((r) => {
+      void runRate({ params: { id: windowId }, body: { ticketId: ask.ticketId, level, reasons, comment } }).then((r) => {
         // A failure stays on screen (its message) and the applicant may try again.
         if (r === undefined) sent.current = false;
         else
@@ -41,7 +42,7 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
           );
       });
     },
-    [rate, windowId, ask.ticketId, onDone],
+    [runRate, windowId, ask.ticketId, onDone],
   );
 
   const choose = useCallback(
@@ -67,7 +68,7 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
     tick();
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
-  }, [ask.askUntil, bad, now, send]);
+  }, [ask.askUntil, bad, now, send, onDone]);
 
   // A keypad's digits choose a level: 1 is the first button (非常满意), 5 the last.
   useEffect(() => {
