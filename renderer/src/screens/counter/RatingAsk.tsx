@@ -6,8 +6,8 @@ import type { z } from 'zod';
 import { AlertRegion } from '../../components/AlertRegion.js';
 import { useCommand } from '../../data/use-command.js';
 import { useHostClock } from '../../data/use-host-events.js';
-import { RatingReasons } from './RatingReasons.js';
-import './rating.css';
+import { RatingLevels } from '../../components/ratings/RatingLevels.js';
+import { RatingReasons } from '../../components/ratings/RatingReasons.js';
 
 type Ask = z.infer<typeof RatingAskSchema>;
 /** Extra time the applicant has to name a 差评's reasons once they chose the level. */
@@ -90,17 +90,7 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
       <p className="counter-rating__lead">{t('counter.rating.lead', { number: ask.number })}</p>
       <AlertRegion messageKey={rate.error?.key ?? null} onDismiss={rate.clearError} />
       {bad === null ? (
-        <div className="counter-rating__levels" role="group" aria-label={t('counter.rating.levels')}>
-          {RATING_LEVELS.map((l, i) => (
-            <button key={l.value} type="button" className={`rating-level rating-level--${l.code}`} disabled={rate.busy} onClick={() => choose(l.value)}>
-              <span className="rating-level__key" aria-hidden="true">
-                {i + 1}
-              </span>
-              <Face level={l.value} />
-              <span className="rating-level__label">{t(`ratings.level.${l.code}`)}</span>
-            </button>
-          ))}
-        </div>
+        <RatingLevels busy={rate.busy} onChoose={choose} />
       ) : (
         <RatingReasons busy={rate.busy} onSend={(reasons, comment) => send(bad, reasons, comment)} onBack={() => setBad(null)} />
       )}
@@ -111,19 +101,5 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
         </button>
       </div>
     </section>
-  );
-}
-
-/** A face beside the words, read at a glance by someone who cannot read the language shown; drawn,
- * not an emoji (the hall's fonts have no colour emoji). The mouth curves up for 5, down for 1. */
-function Face({ level }: { level: number }) {
-  const curve = (level - 3) * 7;
-  return (
-    <svg className="rating-level__face" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-      <circle cx="24" cy="24" r="21" fill="none" stroke="currentColor" strokeWidth="3" />
-      <circle cx="17" cy="19" r="2.5" fill="currentColor" />
-      <circle cx="31" cy="19" r="2.5" fill="currentColor" />
-      <path d={`M14 ${32 - curve / 2} Q24 ${32 + curve} 34 ${32 - curve / 2}`} fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
   );
 }

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BAD_RATING_REASONS, type BadRatingReason } from '@domain/ratings/rating-levels.js';
-import { useImeMode } from '../../components/ime/ime-modes.js';
+import { useImeMode } from '../ime/ime-modes.js';
 
-const TextEntry = lazy(() => import('../../components/ime/TextEntry.js').then((m) => ({ default: m.TextEntry })));
+const TextEntry = lazy(() => import('../ime/TextEntry.js').then((m) => ({ default: m.TextEntry })));
 
 /** A 差评's reasons from the standard list (one or more) and, if the applicant wishes, a few words. */
 export function RatingReasons({ busy, onSend, onBack }: { busy: boolean; onSend: (reasons: BadRatingReason[], comment: string) => void; onBack: () => void }) {
