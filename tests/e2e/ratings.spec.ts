@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.js';
-import { axe, counterFor } from './case-steps.js';
+import { axe, counterFor, queryProgress } from './case-steps.js';
 import { expectToFit } from './fit-check.js';
 import { adminSection, callNext, clerkAt, signInAdmin, takeTicket } from './steps.js';
 
@@ -88,4 +88,47 @@ test('a 差评 on the counter screen after 办结 is handled to the end by the s
   await expect(admin.getByText('没有这样的差评。')).toBeVisible();
   await admin.getByRole('button', { name: '全部', exact: true }).click();
   await expect(table.getByRole('row').filter({ hasText: number })).toContainText('已办结');
+});
+
+test('一事一评: a service not rated at the counter is rated later from the receipt at the kiosk, and only once', async ({ hall }) => {
+  const kiosk = await hall.openScreen('kiosk');
+  // A pre-filled application from the kiosk page, as its journey sends it at the end.
+  const { caseNumber, ticket } = await kiosk.evaluate(async () => {
+    const form = { name: '单文杰', idNumber: '150102198506150311', phone: '13800138000', newAddress: '锡林浩特市额尔敦路12号', moveReason: 'work' };
+    const res = await fetch('/api/applications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-yizhan-role': 'kiosk' },
+      body: JSON.stringify({
+        requestId: crypto.randomUUID(),
+        serviceCode: 'hukou_transfer',
+        form,
+        materials: ['id_card', 'hukou_booklet', 'transfer_consent'],
+      }),
+    });
+    const b = (await res.json()) as { application: { caseNumber: string }; ticket: { number: string } };
+    return { caseNumber: b.application.caseNumber, ticket: b.ticket.number };
+  });
+  const clerk = await clerkAt(hall, 'C703', '赵敏', '1号窗口');
+  await callNext(clerk, ticket);
+  await clerk.getByRole('button', { name: '开始办理' }).click();
+  await expect(clerk.getByText(`${ticket} 开始办理`)).toBeVisible();
+  await clerk.getByRole('button', { name: '办结' }).click();
+  await expect(clerk.getByText(`${ticket} 已办结`)).toBeVisible();
+
+  await queryProgress(kiosk, caseNumber, '0311');
+  await kiosk.getByRole('button', { name: '为本次服务评价' }).click();
+  const rate = kiosk.getByRole('region', { name: '请为本次服务评价' });
+  await expect(rate.getByRole('group', { name: '评价等级' }).getByRole('button')).toHaveCount(5);
+  await axe(kiosk, 'kiosk rating from the receipt');
+  await rate.getByRole('button', { name: '满意', exact: true }).click();
+  await expect(rate.getByRole('status')).toHaveText('谢谢您的评价！');
+
+  // A second rating of the same service is refused.
+  await kiosk.getByRole('button', { name: '再查一个' }).click();
+  await kiosk.getByLabel('申请编号（如 YZ20261124-0001）').fill(caseNumber);
+  await kiosk.getByLabel('身份证号码后 4 位').fill('0311');
+  await kiosk.getByRole('button', { name: '查询', exact: true }).click();
+  await kiosk.getByRole('button', { name: '为本次服务评价' }).click();
+  await kiosk.getByRole('button', { name: '非常满意', exact: true }).click();
+  await expect(kiosk.getByRole('alert')).toContainText('这次服务已经评价过了');
 });
