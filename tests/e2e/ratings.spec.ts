@@ -36,6 +36,8 @@ test('a 差评 on the counter screen after 办结 is handled to the end by the s
   const rating = counter.getByRole('region', { name: '请为本次服务评价' });
   await expect(rating).toBeVisible();
   await expect(rating.getByText(`${number} 号已办结`)).toBeVisible();
+  // Spoken too: the guidance clip of the question (then of the reasons).
+  await expect(counter.locator('html')).toHaveAttribute('data-guidance', 'zh-CN/rating');
   const levels = rating.getByRole('group', { name: '评价等级' }).getByRole('button');
   await expect(levels).toHaveText(['非常满意', '满意', '基本满意', '不满意', '非常不满意'].map((l, i) => new RegExp(`^${i + 1}.*${l}$`)));
   await axe(counter, 'counter screen asking for a rating');
@@ -49,6 +51,7 @@ test('a 差评 on the counter screen after 办结 is handled to the end by the s
 
   await rating.getByRole('button', { name: '不满意', exact: true }).click();
   await expect(rating.getByRole('heading', { name: /哪里让您不满意/ })).toBeVisible();
+  await expect(counter.locator('html')).toHaveAttribute('data-guidance', 'zh-CN/ratingReason');
   // Sending without a reason is refused on the screen.
   await rating.getByRole('button', { name: '提交评价' }).click();
   await expect(rating.getByText('请至少选一个原因。')).toBeVisible();

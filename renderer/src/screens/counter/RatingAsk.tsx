@@ -8,6 +8,7 @@ import { useCommand } from '../../data/use-command.js';
 import { useHostClock } from '../../data/use-host-events.js';
 import { RatingLevels } from '../../components/ratings/RatingLevels.js';
 import { RatingReasons } from '../../components/ratings/RatingReasons.js';
+import { useGuidance } from '../kiosk/journey/useGuidance.js';
 
 type Ask = z.infer<typeof RatingAskSchema>;
 /** Extra time the applicant has to name a 差评's reasons once they chose the level. */
@@ -18,7 +19,7 @@ const REASONS_MS = 25_000;
  * a 差评 asks why. Skipping is a button; saying nothing until the time runs out is a skip too.
  */
 export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: Ask; onDone: (key: string, days: number | null) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const now = useHostClock();
   const rate = useCommand('rateAtCounter');
@@ -27,6 +28,8 @@ export function RatingAsk({ windowId, ask, onDone }: { windowId: number; ask: As
   const [left, setLeft] = useState(() => Math.max(0, ask.askUntil - now()));
   const sent = useRef(false);
   const expired = useRef(false);
+  // Spoken as well as shown (the kiosk's guidance clips): the question, then a 差评's reasons.
+  useGuidance(bad === null ? 'rating' : 'ratingReason', { language: i18n.language, on: true });
 
   const send = useCallback(
     (level: number | null, reasons: BadRatingReason[] = [], comment = '') => {
