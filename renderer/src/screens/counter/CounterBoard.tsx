@@ -71,12 +71,12 @@ export function CounterBoard({ windowId, onWindowGone }: { windowId: number; onW
             <span className="counter-top__label">{t('counter.nowServing')}</span>
             <span className="counter-top__number">{serving ? serving.number : t('counter.nobody')}</span>
           </p>
+          {/* Exists before the thanks does, so that it is announced when it lands. */}
+          <p className="counter-rating__thanks" role="status">
+            {thanks ? t(thanks.key, { days: thanks.days ?? 0 }) : ''}
+          </p>
         </div>
         <AlertRegion messageKey={(windows.error ?? conversation.error)?.key ?? null} onDismiss={conversation.clearError} />
-        {/* Exists before the thanks does, so that it is announced when it lands. */}
-        <p className="counter-rating__thanks" role="status">
-          {thanks ? t(thanks.key, { days: thanks.days ?? 0 }) : ''}
-        </p>
         {ask ? (
           <RatingAsk key={ask.ticketId} windowId={windowId} ask={ask} onDone={ratingDone} />
         ) : (
