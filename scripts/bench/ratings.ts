@@ -16,7 +16,9 @@ function fill(db: Db): { tickets: number; ratings: number; items: number } {
   const ticket = db.prepare(
     `INSERT INTO tickets (service_day, line, seq, number, status, issued_at, finished_at, window_id, ticket_class) VALUES (?, 'household', ?, ?, ?, ?, ?, ?, 'normal')`,
   );
-  const event = db.prepare(`INSERT INTO ticket_events (ticket_id, kind, window_id, at, service_day, line, class) VALUES (?, 'finished', ?, ?, ?, 'household', 'normal')`);
+  const event = db.prepare(
+    `INSERT INTO ticket_events (ticket_id, kind, window_id, at, service_day, line, class) VALUES (?, 'finished', ?, ?, ?, 'household', 'normal')`,
+  );
   const rating = db.prepare(
     `INSERT INTO service_ratings (ticket_id, window_id, window_number, level, skipped, channel, at, service_day) VALUES (?, ?, ?, ?, 0, 'counter', ?, ?)`,
   );
@@ -34,7 +36,10 @@ function fill(db: Db): { tickets: number; ratings: number; items: number } {
         // On the benchmark's day a tenth is still waiting.
         const waiting = day === DAY && i > TICKETS_PER_DAY * 0.9;
         const window = 1 + (i % 6);
-        const id = Number(ticket.run(day, i, `A${String(i).padStart(4, '0')}`, waiting ? 'waiting' : 'done', at, waiting ? null : at + 600_000, waiting ? null : window).lastInsertRowid);
+        const id = Number(
+          ticket.run(day, i, `A${String(i).padStart(4, '0')}`, waiting ? 'waiting' : 'done', at, waiting ? null : at + 600_000, waiting ? null : window)
+            .lastInsertRowid,
+        );
         tickets++;
         if (waiting) continue;
         event.run(id, window, at + 600_000, day);
