@@ -22,6 +22,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'case_form_changes', column: 'new_value_enc' },
   // The back offices' API credentials (014): secrets, sealed like personal data.
   { table: 'back_office_links', column: 'credential_enc' },
+  // 好差评 (013): what a citizen wrote beside a 差评.
+  { table: 'service_ratings', column: 'comment_enc' },
 ];
 
 const BATCH = 500;

@@ -17,10 +17,10 @@ CREATE TABLE service_ratings (
   skipped        INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
   -- Where it was given: at the counter screen after the service, or later from the receipt's QR.
   channel        TEXT    NOT NULL CHECK (channel IN ('counter', 'kiosk', 'booth')),
-  -- A 差评's reason codes (electron/domain/ratings), a JSON array; free text is sealed personal data
-  -- only if a citizen writes it, so it is kept short and never shown on public screens.
+  -- A 差评's reason codes (electron/domain/ratings), a JSON array. The citizen's own words may
+  -- name them, so they are sealed (db/sealed-columns.ts) and never shown on public screens.
   reasons        TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(reasons)),
-  comment        TEXT    NOT NULL DEFAULT '' CHECK (length(comment) <= 200),
+  comment_enc    BLOB,
   at             INTEGER NOT NULL,
   service_day    TEXT    NOT NULL,
   CHECK ((skipped = 1) = (level IS NULL))
@@ -51,3 +51,8 @@ CREATE TABLE rating_rectifications (
 
 -- The supervisor's list: what is still open, soonest due first.
 CREATE INDEX rating_rectifications_open ON rating_rectifications (status, due_day);
+-- A clerk's own items.
+CREATE INDEX rating_rectifications_assignee ON rating_rectifications (assignee_staff_id, status) WHERE assignee_staff_id IS NOT NULL;
+
+-- The counter screen asks about the ticket last finished at its window.
+CREATE INDEX tickets_window_finished ON tickets (window_id, finished_at) WHERE finished_at IS NOT NULL;

@@ -66,6 +66,16 @@ export const AUDIT_ACTIONS = [
   'back_office.verify_limit',
   'back_office.retry',
   'back_office.cancel',
+  // 好差评: each step of a 差评's rectification item (the rating itself names no one to audit).
+  'rectification.open',
+  'rectification.assign',
+  'rectification.callback',
+  'rectification.fix',
+  'rectification.answer',
+  'rectification.close',
+  'rectification.appeal',
+  'rectification.uphold_appeal',
+  'rectification.reject_appeal',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

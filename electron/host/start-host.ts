@@ -52,6 +52,8 @@ import { calendarHandlers } from './handlers/calendar-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import { imeHandlers } from './handlers/ime-handlers.js';
+import { ratingsHandlers } from './handlers/ratings-handlers.js';
+import { dashboardHandlers } from './handlers/dashboard-handlers.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { backOfficeService } from './back-office/back-office-service.js';
@@ -220,6 +222,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...hallHandlers(ctx),
       ...imeHandlers(ctx),
       ...backOfficeHandlers(ctx),
+      ...ratingsHandlers(ctx),
+      ...dashboardHandlers(ctx),
     },
     guard,
   );

@@ -240,6 +240,8 @@ test('笔谈: the clerk writes, the counter screen shows it large, the applicant
 
   // The conversation ends with the ticket: gone from the screen facing the next applicant.
   await clerk.getByRole('button', { name: '办结' }).click();
+  // 好差评 first (tests/e2e/ratings.spec.ts): this applicant skips it.
+  await counter.getByRole('button', { name: '不评价' }).click();
   await expect(counter.getByText('工作人员写的话会显示在这里。')).toBeVisible();
   await expect(clerk.getByText('还没有笔谈内容。')).toBeVisible();
 });

@@ -354,7 +354,7 @@ const ROWS: [table: string, rows: Row[]][] = [
         skipped: 0,
         channel: 'counter',
         reasons: JSON.stringify(['slow']),
-        comment: '',
+        comment_enc: null,
         at: T,
         service_day: DAY,
       },

@@ -20,6 +20,9 @@ import { CASE_ACTIONS } from '../../electron/domain/cases/case-machine.js';
 import { URGENCIES } from '../../electron/domain/cases/case-deadlines.js';
 import { REFUSAL_REASON_CODES } from '../../electron/domain/cases/refusal-reasons.js';
 import { CaseOutcomeSchema, MaterialCheckSchema, VERIFICATION_STATES } from '../../electron/domain/contract/cases-api.js';
+import { DASHBOARD_ALERT_KINDS } from '../../electron/domain/contract/dashboard-api.js';
+import { BAD_RATING_REASONS, RATING_CHANNELS, RATING_LEVELS } from '../../electron/domain/ratings/rating-levels.js';
+import { RECTIFICATION_STATUSES, RECTIFICATION_STEPS } from '../../electron/domain/ratings/rectification-steps.js';
 
 /**
  * A key the code uses but the catalogs lack shows a citizen the raw key. This reads the renderer
@@ -81,6 +84,14 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'admin.calendar.kind.*': ['holiday', 'workday', 'normal'],
   'backOffice.system.*': BACK_OFFICE_SYSTEMS,
   'admin.backOffice.kinds.*': ['submit', 'status'],
+  'ratings.level.*': RATING_LEVELS.map((l) => l.code),
+  'ratings.reason.*': BAD_RATING_REASONS,
+  'ratings.channel.*': RATING_CHANNELS,
+  'ratings.status.*': RECTIFICATION_STATUSES,
+  'ratings.step.*': RECTIFICATION_STEPS,
+  'ratings.filters.*': ['open', 'overdue', 'all'],
+  'ratings.field.*': ['callback', 'fix', 'answer', 'appeal'],
+  'dashboard.alert.*': DASHBOARD_ALERT_KINDS,
 };
 
 /**

@@ -7,11 +7,13 @@ import { calendarApi } from './calendar-api.js';
 import { casesApi } from './cases-api.js';
 import { catalogApi } from './catalog-api.js';
 import { conversationApi } from './conversation-api.js';
+import { dashboardApi } from './dashboard-api.js';
 import { devicesApi } from './devices-api.js';
 import { hallApi } from './hall-api.js';
 import { imeApi } from './ime-api.js';
 import { printApi } from './print-api.js';
 import { queueApi } from './queue-api.js';
+import { ratingsApi } from './ratings-api.js';
 import { TerminalRoleSchema } from './schemas.js';
 import { settingsApi } from './settings-api.js';
 import { staffApi } from './staff-api.js';
@@ -47,6 +49,8 @@ export const api = {
   ...hallApi,
   ...imeApi,
   ...backOfficeApi,
+  ...ratingsApi,
+  ...dashboardApi,
 } as const;
 
 export type Api = typeof api;

@@ -43,6 +43,10 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case.outcome'), windowId: z.number().int().positive(), outcome: CaseOutcomeSchema }),
   /** The back offices' state for the outage line (clerks and admins), pushed when it changes. */
   z.object({ type: z.literal('backoffice.status'), links: z.array(BackOfficeLinkStatusSchema) }),
+  /** 好差评: a service just finished at a window; its counter screen asks the applicant (that window's screens only). */
+  z.object({ type: z.literal('rating.asked'), windowId: z.number().int().positive() }),
+  /** A 差评's rectification item was opened or moved on (admin screens). No personal data. */
+  z.object({ type: z.literal('rectification.changed'), id: z.number().int().positive(), status: z.string() }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
   /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
    * The screen re-reads what it shows of the window after this, so nothing falls between. */

@@ -154,6 +154,10 @@ export const HallSettingsSchema = z.object({
   openingHours: OpeningHoursSchema,
   /** Days after a case is finished (and after an appointment's slot) before its personal data is purged. */
   retentionDays: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS),
+  /** Working days to put a 差评 right and answer the citizen (好差评; each locality sets its own). */
+  ratingDueDays: z.number().int().min(1).max(30),
+  /** The hall's target wait: a ticket waiting longer raises an alert on the hall dashboard. */
+  targetWaitMin: z.number().int().min(1).max(240),
 });
 export type HallSettings = z.infer<typeof HallSettingsSchema>;
 
@@ -206,6 +210,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   /** A part of the host is not there or not answering just now (the handwriting recogniser). */
   'unavailable',
+  /** 一次一评: this service has its rating already. */
+  'already_rated',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

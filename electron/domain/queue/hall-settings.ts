@@ -2,6 +2,7 @@ import type { HallSettings } from '../contract/schemas.js';
 import { DEFAULT_POLICY, type PolicySettings } from './calling-policy.js';
 import { DEFAULT_GREEN_CHANNEL_AGE } from './green-channel.js';
 import { DEFAULT_RETENTION_DAYS } from '../retention.js';
+import { DEFAULT_RATING_DUE_DAYS } from '../ratings/rating-levels.js';
 
 const MIN = 60_000;
 
@@ -21,6 +22,8 @@ export const DEFAULT_HALL_SETTINGS: HallSettings = {
   // Monday to Friday, office hours: what most halls keep until a supervisor says otherwise.
   openingHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
   retentionDays: DEFAULT_RETENTION_DAYS,
+  ratingDueDays: DEFAULT_RATING_DUE_DAYS,
+  targetWaitMin: 30,
 };
 
 /** The earliest no-show (by the time it was marked) a clerk may still reinstate at `now`. */

@@ -52,6 +52,11 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
     if (ctx.conversation.clear(windowId)) ctx.events.sendToWindow(windowId, { type: 'conversation.cleared', windowId });
   }
 
+  /** 好差评: the counter screen facing the applicant asks about the service just finished. */
+  function askRating(windowId: number): void {
+    ctx.events.sendToWindow(windowId, { type: 'rating.asked', windowId });
+  }
+
   const requests = ticketRequestStore(ctx.db);
   /** Requests being issued now, by key. */
   const issuing = new Map<string, Promise<unknown>>();
@@ -134,7 +139,10 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
           ctx.audit.append({ at: ctx.clock(), actor, action: 'ticket.call', target: r.ticket.number, detail: `window ${w.number}; ${r.choice?.reason ?? ''}` });
         return r;
       });
-      if (result.finished) endConversation(w.id);
+      if (result.finished) {
+        endConversation(w.id);
+        askRating(w.id);
+      }
       // The call goes out first: it is what a waiting hall listens for; the new state follows.
       if (result.ticket) announce(result.ticket, w, false);
       if (result.ticket || result.finished) ctx.pushState.now();
@@ -234,6 +242,7 @@ export function queueHandlers(ctx: HostContext): HandlersFor<typeof queueApi> {
       return done;
     });
     if (ends) endConversation(w.id);
+    if (action === 'ticket.finish') askRating(w.id);
     ctx.pushState.now();
     return { ticket: t };
   }

@@ -24,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unavailable: 503,
+  already_rated: 409,
   internal: 500,
 };
 

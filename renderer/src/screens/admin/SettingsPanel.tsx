@@ -23,6 +23,8 @@ const NUMBERS = [
   ['noShowReinstateMin', 'minutes'],
   ['greenChannelAge', 'years'],
   ['retentionDays', 'days'],
+  ['ratingDueDays', 'days'],
+  ['targetWaitMin', 'minutes'],
 ] as const;
 type NumberKey = (typeof NUMBERS)[number][0];
 

@@ -11,9 +11,11 @@ import { BackOfficePanel } from './BackOfficePanel.js';
 import { CalendarPanel } from './CalendarPanel.js';
 import { CaseDeadlinesPanel } from './CaseDeadlinesPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
+import { DashboardPanel } from './dashboard/DashboardPanel.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { PairingPanel } from './PairingPanel.js';
 import { PrintersPanel } from './PrintersPanel.js';
+import { RectificationsPanel } from './ratings/RectificationsPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { StaffPanel } from './StaffPanel.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
@@ -42,6 +44,8 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
   ),
   audit: () => <AuditPanel />,
   backoffice: () => <BackOfficePanel />,
+  ratings: () => <RectificationsPanel />,
+  dashboard: () => <DashboardPanel />,
 };
 
 /**

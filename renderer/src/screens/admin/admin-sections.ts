@@ -15,6 +15,10 @@ export const ADMIN_SECTIONS = [
   { id: 'appointments', supervisor: false },
   { id: 'audit', supervisor: true },
   { id: 'backoffice', supervisor: true },
+  // 好差评: each 差评's rectification item (issue 14).
+  { id: 'ratings', supervisor: true },
+  // The live hall dashboard (issue 14).
+  { id: 'dashboard', supervisor: true },
 ] as const;
 
 export type AdminSectionId = (typeof ADMIN_SECTIONS)[number]['id'];

@@ -5,6 +5,7 @@ import { CASE_NUMBER_PATTERN, ID_LAST4_PATTERN } from '@domain/contract/applicat
 import { useCommand } from '../../../data/use-command.js';
 import { ErrorSummary, type SummaryItem } from '../../../components/form/ErrorSummary.js';
 import { KeyedInput } from './inputs/KeyedInput.js';
+import { RateFromReceipt } from './RateFromReceipt.js';
 import { StepFoot, StepFrame } from './StepFrame.js';
 import { materialName, serviceOf } from '../../../components/cases/case-text.js';
 import { useQuery } from '../../../data/use-query.js';
@@ -98,6 +99,7 @@ export function ProgressQuery({ onBack }: { onBack: () => void }) {
             </li>
           ))}
         </ol>
+        <RateFromReceipt caseNumber={result.caseNumber} last4={last4.trim().toUpperCase()} />
       </StepFrame>
     );
   }

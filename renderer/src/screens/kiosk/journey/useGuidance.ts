@@ -30,6 +30,9 @@ export const GUIDE_KEYS = [
   'ticketTaken',
   'idle',
   'progress',
+  // 好差评 on the counter screen after 办结: the five levels, then a 差评's reasons.
+  'rating',
+  'ratingReason',
 ] as const;
 export type GuideKey = (typeof GUIDE_KEYS)[number];
 
