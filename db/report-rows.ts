@@ -50,8 +50,10 @@ export const REPORT_SQL = {
       CASE WHEN e.kind = 'transferred' THEN json_extract(e.detail, '$.fromLine') ELSE e.line END AS line,
       CASE WHEN e.kind = 'issued' THEN (SELECT a.service_code FROM applications a WHERE a.ticket_id = e.ticket_id ORDER BY a.id LIMIT 1) END AS service_code
     FROM ticket_events e WHERE e.service_day BETWEEN ? AND ? ORDER BY e.at, e.id`,
+  // `+c.action`: the completion check goes through the case's own events (application_id), never
+  // through every completion of the hall that the action index would offer.
   caseEvents: `SELECT ev.application_id, ev.action, ev.at, a.line, a.service_code, w.number AS window_number, ev.staff_id, a.promised_by,
-      EXISTS (SELECT 1 FROM application_events c WHERE c.application_id = ev.application_id AND c.action = 'complete') AS completed_since
+      EXISTS (SELECT 1 FROM application_events c WHERE c.application_id = ev.application_id AND +c.action = 'complete') AS completed_since
     FROM application_events ev JOIN applications a ON a.id = ev.application_id LEFT JOIN windows w ON w.id = ev.window_id
     WHERE ev.action IN ('accept', 'accept_deferred', 'refuse', 'complete') AND ev.at >= ? AND ev.at < ? ORDER BY ev.at, ev.id`,
   ratings: `SELECT r.level, r.skipped, r.at, r.service_day, r.line, r.service_code, r.window_number, r.staff_id,
