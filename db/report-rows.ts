@@ -72,8 +72,12 @@ export function reportRows(db: Db, timeZone: string) {
   const tickets = db.prepare<[string, string], TicketEventSql>(REPORT_SQL.ticketEvents);
   const cases = db.prepare<[number, number], CaseEventSql>(REPORT_SQL.caseEvents);
   const ratings = db.prepare<[string, string], RatingSql>(REPORT_SQL.ratings);
+  const staff = db.prepare<[], { id: number; staff_no: string; name: string }>(`SELECT id, staff_no, name FROM staff ORDER BY staff_no`);
 
   return {
+    /** Every staff member ever (a report may name someone since disabled), for the labels of staff keys. */
+    staff: () => staff.all().map((r) => ({ id: r.id, staffNo: r.staff_no, name: r.name })),
+
     read(from: string, to: string): ReportInput {
       const start = hallInstant(from, '00:00', timeZone) ?? 0;
       const end = hallInstant(plusDays(to, 1), '00:00', timeZone) ?? Number.MAX_SAFE_INTEGER;

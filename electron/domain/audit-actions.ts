@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'device.bind',
   'device.enable',
   'device.disable',
+  'report.export',
+  'report.print',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -55,8 +55,8 @@ export function reportFixture() {
       return r.ticket.id;
     },
     recall: (id: number, day: string, time: string) => tickets.recall(id, hallAt(day, time), 5),
-    start: (id: number, day: string, time: string) => tickets.start(id, hallAt(day, time)),
-    finish: (id: number, day: string, time: string) => tickets.finish(id, hallAt(day, time)),
+    start: (id: number, day: string, time: string, clockDay = day) => tickets.start(id, hallAt(clockDay, time)),
+    finish: (id: number, day: string, time: string, clockDay = day) => tickets.finish(id, hallAt(clockDay, time)),
     noShow: (id: number, day: string, time: string) => tickets.noShow(id, hallAt(day, time)),
     transfer: (id: number, toLine: BusinessLine, toWindow: number, day: string, time: string) => tickets.transfer(id, toLine, toWindow, hallAt(day, time)),
     reinstate: (ticketId: number, day: string, time: string) => tickets.reinstate(ticketId, 0, hallAt(day, time)),

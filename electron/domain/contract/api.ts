@@ -11,6 +11,7 @@ import { hallApi } from './hall-api.js';
 import { imeApi } from './ime-api.js';
 import { printApi } from './print-api.js';
 import { queueApi } from './queue-api.js';
+import { reportsApi } from './reports-api.js';
 import { TerminalRoleSchema } from './schemas.js';
 import { settingsApi } from './settings-api.js';
 import { staffApi } from './staff-api.js';
@@ -45,6 +46,7 @@ export const api = {
   ...devicesApi,
   ...hallApi,
   ...imeApi,
+  ...reportsApi,
 } as const;
 
 export type Api = typeof api;

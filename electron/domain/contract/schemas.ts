@@ -154,6 +154,8 @@ export const HallSettingsSchema = z.object({
   openingHours: OpeningHoursSchema,
   /** Days after a case is finished (and after an appointment's slot) before its personal data is purged. */
   retentionDays: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS),
+  /** The wait a hall promises to keep under (reports: the share called within it; the dashboard's alert). */
+  targetWaitMinutes: z.number().int().min(1).max(240),
 });
 export type HallSettings = z.infer<typeof HallSettingsSchema>;
 

@@ -21,6 +21,7 @@ export const DEFAULT_HALL_SETTINGS: HallSettings = {
   // Monday to Friday, office hours: what most halls keep until a supervisor says otherwise.
   openingHours: { days: [1, 2, 3, 4, 5], open: '09:00', close: '17:00' },
   retentionDays: DEFAULT_RETENTION_DAYS,
+  targetWaitMinutes: 30,
 };
 
 /** The earliest no-show (by the time it was marked) a clerk may still reinstate at `now`. */

@@ -65,9 +65,11 @@ export interface Report {
   total: FigureRow;
 }
 
+type Counted = FactKind | 'withinTarget';
+
 interface Acc {
   key: string | number | null;
-  counts: Record<FactKind, number>;
+  counts: Partial<Record<Counted, number>>;
   waits: number[];
   services: number[];
 }
@@ -86,8 +88,7 @@ export function matchesFilter(d: Dims, f: ReportFilter): boolean {
 }
 
 function emptyAcc(key: string | number | null): Acc {
-  const counts = {} as Record<FactKind, number>;
-  return { key, counts, waits: [], services: [] };
+  return { key, counts: {}, waits: [], services: [] };
 }
 
 function add(acc: Acc, f: Fact, targetWaitMs: number): void {
@@ -99,7 +100,7 @@ function add(acc: Acc, f: Fact, targetWaitMs: number): void {
 }
 
 function finish(acc: Acc): FigureRow {
-  const n = (k: FactKind | 'withinTarget') => (acc.counts as Record<string, number>)[k] ?? 0;
+  const n = (k: Counted) => acc.counts[k] ?? 0;
   const called = acc.waits.length;
   return {
     key: acc.key,

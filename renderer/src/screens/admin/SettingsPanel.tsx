@@ -23,6 +23,7 @@ const NUMBERS = [
   ['noShowReinstateMin', 'minutes'],
   ['greenChannelAge', 'years'],
   ['retentionDays', 'days'],
+  ['targetWaitMinutes', 'minutes'],
 ] as const;
 type NumberKey = (typeof NUMBERS)[number][0];
 
