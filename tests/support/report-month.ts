@@ -46,7 +46,12 @@ export function monthOfEvents(firstDay: string, days: number, perDay: number): R
         } else {
           f.start(w, day, hhmm(minute + 2));
           f.finish(w, day, hhmm(minute + 3 + Math.floor(rnd() * 3)));
-          if (rnd() < 0.7) f.rate({ ticketId: t.id, level: 1 + Math.floor(rnd() * 5), staffId: staff, window: w, line, service: null, serviceDay: day }, day, hhmm(minute + 6));
+          if (rnd() < 0.7)
+            f.rate(
+              { ticketId: t.id, level: 1 + Math.floor(rnd() * 5), staffId: staff, window: w, line, service: null, serviceDay: day },
+              day,
+              hhmm(minute + 6),
+            );
         }
         minute += 6;
         if (minute === 605) {

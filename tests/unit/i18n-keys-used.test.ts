@@ -19,6 +19,8 @@ import { CASE_ACTIONS } from '../../electron/domain/cases/case-machine.js';
 import { URGENCIES } from '../../electron/domain/cases/case-deadlines.js';
 import { REFUSAL_REASON_CODES } from '../../electron/domain/cases/refusal-reasons.js';
 import { CaseOutcomeSchema, MaterialCheckSchema, VERIFICATION_STATES } from '../../electron/domain/contract/cases-api.js';
+import { REPORT_COLUMNS } from '../../electron/domain/reports/report-columns.js';
+import { REPORT_GROUPINGS } from '../../electron/domain/reports/report-figures.js';
 
 /**
  * A key the code uses but the catalogs lack shows a citizen the raw key. This reads the renderer
@@ -77,6 +79,8 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'cases.handOver.*': ['applicant', 'agent'],
   'counter.outcome.*': CaseOutcomeSchema.shape.kind.options,
   'admin.calendar.kind.*': ['holiday', 'workday', 'normal'],
+  'reports.col.*': REPORT_COLUMNS.map((c) => c.id),
+  'reports.group.*': REPORT_GROUPINGS,
 };
 
 /**

@@ -15,7 +15,6 @@ afterEach(async () => {
   for (const h of hosts.splice(0)) await h.close();
 });
 
-type Who = { token: string; staff?: string };
 type File = { filename: string; mime: string; base64: string };
 const errorOf = (r: { body: unknown }) => (r.body as { error: { code: string } }).error.code;
 
@@ -54,14 +53,22 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
+      field += c;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    }
   }
   return rows;
 }
@@ -71,7 +78,12 @@ describe('report routes over the real host', () => {
     const { h, sup } = await servedDay();
     const r = await h.get(`/api/reports/figures?from=${DAY}&to=${DAY}&groupBy=window`, sup);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const body = r.body as { total: Record<string, unknown>; rows: { key: unknown; served: number }[]; targetWaitMinutes: number; charts: { daily: unknown[] } };
+    const body = r.body as {
+      total: Record<string, unknown>;
+      rows: { key: unknown; served: number }[];
+      targetWaitMinutes: number;
+      charts: { daily: unknown[] };
+    };
     expect(body.total).toMatchObject({ issued: 2, called: 1, served: 1, accepted: 1, withinTarget: 1 });
     expect(body.total).toMatchObject({ wait: { count: 1, mean: 12 * MIN, max: 12 * MIN }, service: { count: 1, mean: 8 * MIN } });
     expect(body.targetWaitMinutes).toBe(30);
@@ -116,7 +128,13 @@ describe('report routes over the real host', () => {
     const printed = await h.post('/api/reports/daily-print', sup, { day: DAY });
     expect(printed.status, JSON.stringify(printed.body)).toBe(200);
     const job = h.jobs().find((j) => j.kind === 'daily_report');
-    expect(job?.data).toMatchObject({ day: DAY, summary: expect.arrayContaining([{ label: '取号数', value: '2' }, { label: '平均等候', value: '12.0 分钟' }]) });
+    expect(job?.data).toMatchObject({
+      day: DAY,
+      summary: expect.arrayContaining([
+        { label: '取号数', value: '2' },
+        { label: '平均等候', value: '12.0 分钟' },
+      ]),
+    });
     expect(h.audit('report.print')).toHaveLength(1);
   });
 

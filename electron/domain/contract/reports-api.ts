@@ -8,7 +8,10 @@ import { BusinessLineSchema, IsoDateSchema, LanguageSchema } from './schemas.js'
 export const REPORT_MAX_DAYS = 366;
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-const RealDate = IsoDateSchema.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+const RealDate = IsoDateSchema.refine(
+  (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+  'not a calendar date',
+);
 
 const ReportQueryFields = z.object({
   from: RealDate,
@@ -74,7 +77,14 @@ export const ChartDataSchema = z.object({
   days: z.array(IsoDateSchema),
   waitCells: z.array(z.tuple([z.number().int(), z.number().int(), z.number(), z.number().int()])),
   daily: z.array(
-    z.object({ day: IsoDateSchema, issued: z.number().int(), served: z.number().int(), noShows: z.number().int(), satisfactionRate: Share, ratings: z.number().int() }),
+    z.object({
+      day: IsoDateSchema,
+      issued: z.number().int(),
+      served: z.number().int(),
+      noShows: z.number().int(),
+      satisfactionRate: Share,
+      ratings: z.number().int(),
+    }),
   ),
 });
 

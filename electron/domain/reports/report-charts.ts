@@ -29,6 +29,13 @@ export function chartData(facts: readonly Fact[], filter: ReportFilter, targetWa
   return {
     days,
     waitCells: [...cells.values()].map((c) => [c.day, c.hour, c.sum / c.n, c.n]),
-    daily: daily.map((r) => ({ day: r.key as string, issued: r.issued, served: r.served, noShows: r.noShows, satisfactionRate: r.satisfactionRate, ratings: r.ratings })),
+    daily: daily.map((r) => ({
+      day: r.key as string,
+      issued: r.issued,
+      served: r.served,
+      noShows: r.noShows,
+      satisfactionRate: r.satisfactionRate,
+      ratings: r.ratings,
+    })),
   };
 }

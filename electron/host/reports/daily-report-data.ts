@@ -22,23 +22,31 @@ function worded(c: ReportColumn, r: FigureRow): string {
 }
 
 /** A day's figures worded for the A4 daily report (Chinese: see daily-report.ts). */
-export function dailyReportData(reports: ReportService, day: string, head: { hallName: string; terminalName: string; printedAt: number; timeZone: string }): DailyReportData {
+export function dailyReportData(
+  reports: ReportService,
+  day: string,
+  head: { hallName: string; terminalName: string; printedAt: number; timeZone: string },
+): DailyReportData {
   const w = reportWords('zh-CN');
-  const column = (id: string) => REPORT_COLUMNS.find((c) => c.id === id)!;
+  const byId = new Map(REPORT_COLUMNS.map((c) => [c.id, c]));
+  const figure = (id: string, r: FigureRow) => {
+    const c = byId.get(id);
+    return c ? worded(c, r) : '—';
+  };
   const total = reports.compute({ from: day, to: day, groupBy: 'total' }).total;
   const sections = SECTIONS.map(({ by, title }) => {
     const table = reports.table({ from: day, to: day, groupBy: by }, 'zh-CN');
     const rows = reports.compute({ from: day, to: day, groupBy: by }).rows;
     const lines = rows.map((r, i) => {
       const label = String(table.rows[i]?.[0] ?? w.none);
-      return `${label}：${PER_ROW.map((id) => `${w.columns[id]} ${worded(column(id), r)}`).join('，')}`;
+      return `${label}：${PER_ROW.map((id) => `${w.columns[id]} ${figure(id, r)}`).join('，')}`;
     });
     return { title, lines: lines.slice(0, 80) };
   }).filter((s) => s.lines.length > 0);
   return {
     ...head,
     day,
-    summary: SUMMARY.map((id) => ({ label: w.columns[id] ?? id, value: worded(column(id), total) })),
+    summary: SUMMARY.map((id) => ({ label: w.columns[id] ?? id, value: figure(id, total) })),
     sections,
   };
 }

@@ -14,7 +14,7 @@ export function dailyReport(d: DailyReportData, font: FontChoice = 'cjk'): Promi
     ...d.summary.map((s): Block => ({ kind: 'field', label: s.label, value: s.value })),
     ...d.sections.flatMap((s): Block[] => [{ kind: 'rule' }, { kind: 'text', text: s.title, size: 'large' }, { kind: 'list', items: s.lines }]),
     { kind: 'rule' },
-    { kind: 'text', text: `${d.terminalName}　打印时间 ${formatTime(d.printedAt, d.timeZone)}`, size: 'small' },
+    { kind: 'text', text: `${d.terminalName}  打印时间 ${formatTime(d.printedAt, d.timeZone)}`, size: 'small' },
     { kind: 'signature', label: '值班长签字' },
   ];
   return renderBlocks('a4', { title: `大厅运行日报 ${d.day}`, createdAt: d.printedAt }, blocks, font);

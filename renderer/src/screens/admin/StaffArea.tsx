@@ -13,6 +13,7 @@ import { CatalogPanel } from './CatalogPanel.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { PairingPanel } from './PairingPanel.js';
 import { PrintersPanel } from './PrintersPanel.js';
+import { ReportsPanel } from './reports/ReportsPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { StaffPanel } from './StaffPanel.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
@@ -40,6 +41,7 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
     </>
   ),
   audit: () => <AuditPanel />,
+  reports: () => <ReportsPanel />,
 };
 
 /**
