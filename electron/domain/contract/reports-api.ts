@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_GROUPINGS } from '../reports/report-figures.js';
+import { REPORT_GROUPINGS } from '../reports/report-groupings.js';
 import { ADMIN, CLERK, SUPERVISORS } from './access.js';
 import { None, readRoute, route } from './route-spec.js';
 import { BusinessLineSchema, IsoDateSchema, LanguageSchema } from './schemas.js';

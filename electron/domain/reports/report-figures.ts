@@ -2,9 +2,9 @@ import { caseFacts, ratingFacts, ticketFacts, type Dims, type Fact, type FactKin
 import type { ReportInput } from './report-input.js';
 import { share, summarize, type DurationSummary } from './stats.js';
 
-/** How a report's rows are cut. 'total' gives one row for the whole range. */
-export const REPORT_GROUPINGS = ['total', 'day', 'line', 'service', 'window', 'staff', 'hour'] as const;
-export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+import type { ReportGrouping } from './report-groupings.js';
+
+export { REPORT_GROUPINGS, type ReportGrouping } from './report-groupings.js';
 
 /** Only facts with these dimensions (absent: any). */
 export interface ReportFilter {

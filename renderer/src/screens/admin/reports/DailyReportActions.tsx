@@ -21,7 +21,7 @@ export function DailyReportActions({ today }: { today: string }) {
     });
 
   return (
-    <Panel title={t('reports.daily.title')} error={runner.error?.key} onDismissError={runner.clearError}>
+    <Panel title={t('print.jobKind.daily_report')} error={runner.error?.key} onDismissError={runner.clearError}>
       <div className="admin-form report-daily">
         <div className="form-field">
           <label className="field-label" htmlFor={`${id}-day`}>

@@ -74,7 +74,7 @@ export function ReportsPanel() {
 
   return (
     <>
-      <Panel title={t('reports.title')} error={(exporter.error ?? report.error)?.key} onDismissError={exporter.clearError} onRefresh={report.refetch}>
+      <Panel title={t('admin.nav.reports')} error={(exporter.error ?? report.error)?.key} onDismissError={exporter.clearError} onRefresh={report.refetch}>
         <form className="admin-form report-filter" onSubmit={apply} aria-label={t('reports.filter')}>
           <div className="admin-form__grid">
             {field('from', t('reports.from'), <input id={`${id}-from`} type="date" required value={form.from} onChange={set('from')} />)}
@@ -94,7 +94,7 @@ export function ReportsPanel() {
               'line',
               t('reports.line'),
               <select id={`${id}-line`} value={form.line} onChange={set('line')}>
-                <option value="">{t('reports.all')}</option>
+                <option value="">{t('admin.audit.allActions')}</option>
                 {BUSINESS_LINES.map((l) => (
                   <option key={l} value={l}>
                     {t(`line.${l}`)}
@@ -107,7 +107,7 @@ export function ReportsPanel() {
               'staff',
               t('reports.staff'),
               <select id={`${id}-staff`} value={form.staff} onChange={set('staff')}>
-                <option value="">{t('reports.all')}</option>
+                <option value="">{t('admin.audit.allActions')}</option>
                 {(data?.staff ?? []).map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.staffNo} {s.name}
@@ -121,10 +121,10 @@ export function ReportsPanel() {
               {t('reports.apply')}
             </button>
             <button type="button" className="btn" onClick={() => exportAs('csv')} disabled={exporter.busy !== null || !data}>
-              {exporter.busy === 'csv' ? t('reports.export.busy') : t('reports.export.csv')}
+              {exporter.busy === 'csv' ? t('admin.audit.exporting') : t('admin.audit.export')}
             </button>
             <button type="button" className="btn" onClick={() => exportAs('xlsx')} disabled={exporter.busy !== null || !data}>
-              {exporter.busy === 'xlsx' ? t('reports.export.busy') : t('reports.export.xlsx')}
+              {exporter.busy === 'xlsx' ? t('admin.audit.exporting') : t('reports.export.xlsx')}
             </button>
           </div>
         </form>

@@ -14,7 +14,7 @@ export function cellText(c: ReportColumn, r: FigureRowView): string {
 }
 
 export function columnHeader(c: ReportColumn, t: TFunction): string {
-  const unit = c.unit === 'minutes' ? t('reports.unit.minutes') : c.unit === 'share' ? t('reports.unit.percent') : null;
+  const unit = c.unit === 'minutes' ? t('admin.settings.unit.minutes') : c.unit === 'share' ? t('reports.unit.percent') : null;
   return unit ? `${t(`reports.col.${c.id}`)} (${unit})` : t(`reports.col.${c.id}`);
 }
 
