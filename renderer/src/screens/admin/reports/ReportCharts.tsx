@@ -42,8 +42,8 @@ export function ReportCharts({ data }: { data: ChartData }) {
   const options = useMemo(
     () => ({
       waits: waitHeatmap(data, t('reports.chart.waits')),
-      volumes: dailyVolumes(data, { issued: t('reports.col.issued'), served: t('reports.col.served') }),
-      satisfaction: satisfactionTrend(data, t('reports.col.satisfaction')),
+      volumes: dailyVolumes(data, { issued: t('reports.col.issued'), served: t('reports.col.served') }, t('reports.chart.volumes')),
+      satisfaction: satisfactionTrend(data, t('reports.col.satisfaction'), t('reports.chart.satisfaction')),
     }),
     [data, t],
   );

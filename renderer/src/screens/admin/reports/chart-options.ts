@@ -30,9 +30,9 @@ export function waitHeatmap(d: ChartData, title: string) {
 }
 
 /** Tickets issued and served per day, as bars. */
-export function dailyVolumes(d: ChartData, names: { issued: string; served: string }) {
+export function dailyVolumes(d: ChartData, names: { issued: string; served: string }, title: string) {
   return {
-    aria: { enabled: true },
+    aria: { enabled: true, label: { description: title } },
     tooltip: { trigger: 'axis' },
     legend: { data: [names.issued, names.served] },
     grid: { left: 50, right: 20, top: 40, bottom: 40 },
@@ -46,9 +46,9 @@ export function dailyVolumes(d: ChartData, names: { issued: string; served: stri
 }
 
 /** The share of 满意 and above per day, as a line (a day without ratings is a gap, not 0 %). */
-export function satisfactionTrend(d: ChartData, name: string) {
+export function satisfactionTrend(d: ChartData, name: string, title: string) {
   return {
-    aria: { enabled: true },
+    aria: { enabled: true, label: { description: title } },
     tooltip: { trigger: 'axis' },
     grid: { left: 50, right: 20, top: 20, bottom: 40 },
     xAxis: { type: 'category', data: d.daily.map((x) => x.day) },
