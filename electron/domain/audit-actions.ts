@@ -76,6 +76,8 @@ export const AUDIT_ACTIONS = [
   'rectification.appeal',
   'rectification.uphold_appeal',
   'rectification.reject_appeal',
+  'report.export',
+  'report.print',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

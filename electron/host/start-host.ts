@@ -29,6 +29,7 @@ import { windowsHandlers } from './handlers/windows-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import { appointmentsHandlers } from './handlers/appointments-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
+import { reportsHandlers } from './handlers/reports-handlers.js';
 import { conversationHandlers } from './handlers/conversation-handlers.js';
 import { issueSetupCode, staffHandlers } from './handlers/staff-handlers.js';
 import { queueState } from './queue/queue-state.js';
@@ -224,6 +225,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...backOfficeHandlers(ctx),
       ...ratingsHandlers(ctx),
       ...dashboardHandlers(ctx),
+      ...reportsHandlers(ctx),
     },
     guard,
   );

@@ -1,5 +1,5 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { AdminScreen } from './screens/admin/AdminScreen.js';
 import { ClerkScreen } from './screens/clerk/ClerkScreen.js';
 import { CounterScreen } from './screens/counter/CounterScreen.js';
 import { DisplayScreen } from './screens/display/DisplayScreen.js';
@@ -7,6 +7,10 @@ import { HomeScreen } from './screens/home/HomeScreen.js';
 import { NotFoundScreen } from './screens/home/NotFoundScreen.js';
 import { KioskScreen } from './screens/kiosk/KioskScreen.js';
 import { PairScreen } from './screens/pair/PairScreen.js';
+
+// The supervisor's screen (settings, staff, devices, reports with their charts) is its own chunk:
+// a kiosk, booth, window or display never downloads it, and their initial script stays small.
+const AdminScreen = lazy(() => import('./screens/admin/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
 
 export function App() {
   return (
@@ -18,7 +22,14 @@ export function App() {
       <Route path="/clerk" element={<ClerkScreen />} />
       <Route path="/display" element={<DisplayScreen />} />
       <Route path="/counter/*" element={<CounterScreen />} />
-      <Route path="/admin/*" element={<AdminScreen />} />
+      <Route
+        path="/admin/*"
+        element={
+          <Suspense fallback={null}>
+            <AdminScreen />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>
   );

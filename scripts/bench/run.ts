@@ -15,6 +15,7 @@ import { caseAcceptSection } from './case-accept.js';
 import { kioskJourneySection } from './kiosk-journey.js';
 import { lanSection } from './lan.js';
 import { ratingsSection } from './ratings.js';
+import { reportsSection } from './reports.js';
 
 const ROUNDS = 3;
 const CLIENTS = 50;
@@ -87,6 +88,7 @@ clients and no think time, latency is mostly queueing (Little's law: 50 in fligh
     await kioskJourneySection(),
     await lanSection(),
     ratingsSection(),
+    await reportsSection(),
   ];
   const path = join(appRoot(), 'BENCHMARKS.md');
   writeFileSync(path, sections.join('\n'));

@@ -23,6 +23,8 @@ import { CaseOutcomeSchema, MaterialCheckSchema, VERIFICATION_STATES } from '../
 import { DASHBOARD_ALERT_KINDS } from '../../electron/domain/contract/dashboard-api.js';
 import { BAD_RATING_REASONS, RATING_CHANNELS, RATING_LEVELS } from '../../electron/domain/ratings/rating-levels.js';
 import { RECTIFICATION_STATUSES, RECTIFICATION_STEPS } from '../../electron/domain/ratings/rectification-steps.js';
+import { REPORT_COLUMNS } from '../../electron/domain/reports/report-columns.js';
+import { REPORT_GROUPINGS } from '../../electron/domain/reports/report-figures.js';
 
 /**
  * A key the code uses but the catalogs lack shows a citizen the raw key. This reads the renderer
@@ -92,6 +94,8 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'ratings.filters.*': ['open', 'overdue', 'all'],
   'ratings.field.*': ['callback', 'fix', 'answer', 'appeal'],
   'dashboard.alert.*': DASHBOARD_ALERT_KINDS,
+  'reports.col.*': REPORT_COLUMNS.map((c) => c.id),
+  'reports.group.*': REPORT_GROUPINGS,
 };
 
 /**

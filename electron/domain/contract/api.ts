@@ -14,6 +14,7 @@ import { imeApi } from './ime-api.js';
 import { printApi } from './print-api.js';
 import { queueApi } from './queue-api.js';
 import { ratingsApi } from './ratings-api.js';
+import { reportsApi } from './reports-api.js';
 import { TerminalRoleSchema } from './schemas.js';
 import { settingsApi } from './settings-api.js';
 import { staffApi } from './staff-api.js';
@@ -51,6 +52,7 @@ export const api = {
   ...backOfficeApi,
   ...ratingsApi,
   ...dashboardApi,
+  ...reportsApi,
 } as const;
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import type { FontChoice } from '../fonts.js';
 import type { RenderedPdf } from '../layout.js';
 import { acceptanceReceipt } from './acceptance-receipt.js';
 import { collectionReceipt } from './collection-receipt.js';
+import { dailyReport } from './daily-report.js';
 import { kinshipPledge } from './kinship-pledge.js';
 import { oneTimeNotice } from './one-time-notice.js';
 import { rejectionNotice } from './rejection-notice.js';
@@ -29,7 +30,9 @@ export function renderDocument(req: DocumentRequest, font: FontChoice = 'cjk'): 
       return collectionReceipt(req.data, font);
     case 'withdrawal_notice':
       return withdrawalNotice(req.data, font);
+    case 'daily_report':
+      return dailyReport(req.data, font);
   }
 }
 
-export { acceptanceReceipt, collectionReceipt, kinshipPledge, oneTimeNotice, rejectionNotice, supplementNotice, ticketSlip, withdrawalNotice };
+export { acceptanceReceipt, collectionReceipt, dailyReport, kinshipPledge, oneTimeNotice, rejectionNotice, supplementNotice, ticketSlip, withdrawalNotice };

@@ -102,4 +102,18 @@ export const SAMPLE_DOCUMENTS: Readonly<Record<DocumentRequest['kind'], Document
     kind: 'withdrawal_notice',
     data: { ...window, ...applicant, caseNumber: 'YZ-20260518-0046', serviceName: '户口迁移（区内迁移）', withdrawnAt: at + 20 * 60_000, by: 'applicant' },
   },
+  daily_report: {
+    kind: 'daily_report',
+    data: {
+      ...hall,
+      terminalName: '值班长工作站',
+      day: '2026-05-18',
+      summary: [
+        { label: '取号数', value: '412' },
+        { label: '平均等候', value: '11.6 分钟' },
+        { label: '满意率', value: '97.8%' },
+      ],
+      sections: [{ title: '按窗口', lines: ['1号窗口：取号 88，办结 85，平均等候 9.2 分钟，满意率 98.1%，差评 0'] }],
+    },
+  },
 };

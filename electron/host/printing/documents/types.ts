@@ -138,6 +138,18 @@ export const WithdrawalNoticeDataSchema = z.object({
 });
 export type WithdrawalNoticeData = z.infer<typeof WithdrawalNoticeDataSchema>;
 
+/** 大厅运行日报 (A4): a day's figures, worded by the reports (electron/host/reports) before they are stored. */
+export const DailyReportDataSchema = z.object({
+  hallName: Text,
+  terminalName: Text,
+  printedAt: z.number().int(),
+  timeZone: z.string().min(1).max(64),
+  day: IsoDateSchema,
+  summary: z.array(z.object({ label: Text, value: z.string().trim().min(1).max(60) })).max(40),
+  sections: z.array(z.object({ title: Text, lines: z.array(z.string().trim().min(1).max(300)).max(80) })).max(6),
+});
+export type DailyReportData = z.infer<typeof DailyReportDataSchema>;
+
 export const DOCUMENT_KINDS = [
   'ticket_slip',
   'one_time_notice',
@@ -147,6 +159,7 @@ export const DOCUMENT_KINDS = [
   'rejection_notice',
   'collection_receipt',
   'withdrawal_notice',
+  'daily_report',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
@@ -161,6 +174,7 @@ export const DocumentRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rejection_notice'), data: RejectionNoticeDataSchema }),
   z.object({ kind: z.literal('collection_receipt'), data: CollectionReceiptDataSchema }),
   z.object({ kind: z.literal('withdrawal_notice'), data: WithdrawalNoticeDataSchema }),
+  z.object({ kind: z.literal('daily_report'), data: DailyReportDataSchema }),
 ]);
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 

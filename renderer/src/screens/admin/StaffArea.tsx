@@ -16,6 +16,7 @@ import { DevicesPanel } from './DevicesPanel.js';
 import { PairingPanel } from './PairingPanel.js';
 import { PrintersPanel } from './PrintersPanel.js';
 import { RectificationsPanel } from './ratings/RectificationsPanel.js';
+import { ReportsPanel } from './reports/ReportsPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { StaffPanel } from './StaffPanel.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
@@ -46,6 +47,7 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
   backoffice: () => <BackOfficePanel />,
   ratings: () => <RectificationsPanel />,
   dashboard: () => <DashboardPanel />,
+  reports: () => <ReportsPanel />,
 };
 
 /**

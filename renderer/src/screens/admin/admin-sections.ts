@@ -19,6 +19,7 @@ export const ADMIN_SECTIONS = [
   { id: 'ratings', supervisor: true },
   // The live hall dashboard (issue 14).
   { id: 'dashboard', supervisor: true },
+  { id: 'reports', supervisor: true },
 ] as const;
 
 export type AdminSectionId = (typeof ADMIN_SECTIONS)[number]['id'];

@@ -10,6 +10,7 @@ import { ConsoleActions } from './ConsoleActions.js';
 import { ConversationPanel } from './ConversationPanel.js';
 import { CurrentTicket } from './CurrentTicket.js';
 import { CaseWorkspace } from './cases/CaseWorkspace.js';
+import { MyFigures } from './MyFigures.js';
 import { NoShowList } from './NoShowList.js';
 import { WaitingPanel } from './WaitingPanel.js';
 import { WindowHead } from './WindowHead.js';
@@ -100,6 +101,7 @@ export function WindowConsole({ windowId, onChangeWindow }: { windowId: number; 
         <ConversationPanel conversation={conversation} />
         <div className="clerk-console__side">
           <NoShowList ctx={ctx} />
+          <MyFigures />
         </div>
       </div>
     </main>
