@@ -1,0 +1,3 @@
+-- Placeholder on the city branch only, so that 016 runs (numbers must be contiguous).
+-- DROP AT MERGE: the real 014 comes from another branch.
+SELECT 1;
