@@ -1,0 +1,78 @@
+import Fastify from 'fastify';
+import { join } from 'node:path';
+import pg from 'pg';
+import { appRoot } from '../../db/app-root.js';
+import { installErrorHandler } from '../host/http/error-handler.js';
+import { ApiError } from '../host/http/api-error.js';
+import { cityReports } from './city-reports.js';
+import { registerCityRoutes } from './city-routes.js';
+import { cityStaff } from './city-staff.js';
+import { cityStore } from './city-store.js';
+import { loadPgMigrations, migratePg } from './pg-migrate.js';
+
+export interface CityOptions {
+  /** postgres://user@host:port/db */
+  databaseUrl: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  log?: (line: string) => void;
+  clock?: () => number;
+}
+
+export interface RunningCity {
+  readonly url: string;
+  readonly schemaVersion: number;
+  issueCode(hallId: string, ttlMs?: number): Promise<string>;
+  addSupervisor(staffId: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Opens the pool, migrates the city's PostgreSQL and serves the city API. */
+export async function startCity(options: CityOptions): Promise<RunningCity> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const clock = options.clock ?? Date.now;
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+  // An idle client's error (the server restarted) must not crash the city; the next query reconnects.
+  pool.on('error', (err) => log(`city: database connection lost: ${err.message}`));
+  let schemaVersion: number;
+  try {
+    schemaVersion = await migratePg(pool, loadPgMigrations(join(appRoot(), 'city', 'migrations')));
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const store = cityStore(pool);
+  const staff = cityStaff(pool);
+  // A whole batch of 500 records with their JSON fits well within 1 MiB.
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  installErrorHandler(app, log);
+  registerCityRoutes(app, { store, reports: cityReports(pool), staff, clock });
+  app.setNotFoundHandler((req, reply) => {
+    const err = new ApiError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+    return reply.code(err.status).send(err.body());
+  });
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
+    schemaVersion,
+    issueCode: (hallId, ttlMs = 24 * 60 * 60_000) => store.issueCode(hallId, ttlMs, clock()),
+    addSupervisor: (staffId) => staff.add(staffId, 'city-supervisor'),
+    async close() {
+      const force = setTimeout(() => app.server.closeAllConnections(), 2000);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(force);
+        await pool.end();
+      }
+    },
+  };
+}
