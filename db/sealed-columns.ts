@@ -20,6 +20,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'application_events', column: 'detail_enc' },
   { table: 'case_form_changes', column: 'old_value_enc' },
   { table: 'case_form_changes', column: 'new_value_enc' },
+  // The hall's credential with the city (016): not personal data, but a secret kept the same way.
+  { table: 'city_link', column: 'credential_enc' },
 ];
 
 const BATCH = 500;

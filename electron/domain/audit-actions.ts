@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   'device.bind',
   'device.enable',
   'device.disable',
+  'city.enrol',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,8 @@ import type { BackupSchedule } from './maintenance/scheduled-backup.js';
 import type { HttpTimeouts } from './http/timeouts.js';
 import type { Printer, PrinterConfig } from './printing/printer.js';
 import type { ImeOptions } from './ime/ime-service.js';
+import type { RetryPolicy } from '../domain/delivery/retry-policy.js';
+import type { BreakerOptions } from '../domain/delivery/circuit-breaker.js';
 
 /**
  * What starting a host gives its owner (the headless `hub` command, the Electron shell, tests).
@@ -54,6 +56,8 @@ export interface HostOptions {
   /** Where the on-screen input's recognisers are (Debian's paths unless said; env YIZHAN_ZINNIA,
    * YIZHAN_ZINNIA_MODEL, YIZHAN_PINYIN_DICT). */
   ime?: ImeOptions;
+  /** The city link's pace (tests shorten it): pass interval, request timeout, retry and breaker rules. */
+  city?: { intervalMs?: number; timeoutMs?: number; retry?: RetryPolicy; breaker?: BreakerOptions };
 }
 
 export interface IssuedPairingCode {

@@ -18,6 +18,7 @@ import type { AgentRegistry } from './agents/agent-registry.js';
 import type { Presence } from './agents/presence.js';
 import type { ImeService } from './ime/ime-service.js';
 import type { CalendarService } from './cases/calendar-service.js';
+import type { CityForwarder } from './city-link/city-forwarder.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -59,4 +60,6 @@ export interface HostContext {
   ime: ImeService;
   /** Working days: the statutory holidays and 调休 with the supervisor's corrections. */
   calendar: CalendarService;
+  /** The hall's link to the city (issue 16): forwards the city feed; the hall never waits on it. */
+  city: CityForwarder;
 }

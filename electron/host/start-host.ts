@@ -19,7 +19,7 @@ import { staffStore } from '../../db/staff.js';
 import { api, EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
 import { MAX_AGENT_MESSAGE_BYTES } from '../domain/contract/agent-link.js';
 import { credentialCookieName } from '../domain/roles.js';
-import { assertTimeZone, DEFAULT_TIME_ZONE, serviceDay } from '../domain/service-day.js';
+import { assertTimeZone, DEFAULT_TIME_ZONE, hallInstant, serviceDay } from '../domain/service-day.js';
 import { createEventHub } from './events/event-hub.js';
 import { statePusher } from './events/state-pusher.js';
 import { issueBatcher } from './queue/issue-batcher.js';
@@ -52,6 +52,9 @@ import { calendarHandlers } from './handlers/calendar-handlers.js';
 import { catalogHandlers } from './handlers/catalog-handlers.js';
 import { hallHandlers } from './handlers/hall-handlers.js';
 import { imeHandlers } from './handlers/ime-handlers.js';
+import { cityLinkHandlers } from './handlers/city-link-handlers.js';
+import { cityForwarder } from './city-link/city-forwarder.js';
+import { cityFeedStore } from '../../db/city-feed.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { openWithKeys } from './keys/open-with-keys.js';
@@ -165,6 +168,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     catalog: catalogService(settings, log),
     ime: imeService({ ...imeOptionsFromEnv(process.env), ...options.ime }, log),
     calendar: calendarService(calendarStore(opened.db)),
+    city: cityForwarder({
+      store: cityFeedStore(opened.db, cipher),
+      clock,
+      today,
+      dayStart: (day) => hallInstant(day, '00:00', timeZone) ?? clock(),
+      log,
+      changed: (status) => events.sendToRole('admin', { type: 'city.link', status }),
+      ...options.city,
+    }),
   };
 
   const app = Fastify({
@@ -202,6 +214,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...devicesHandlers(ctx),
       ...hallHandlers(ctx),
       ...imeHandlers(ctx),
+      ...cityLinkHandlers(ctx),
     },
     guard,
   );
@@ -273,6 +286,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const url = `http://${urlHost}:${port}`;
   ctx.devices.start();
+  // The hall's records go to the city when it can be reached; nothing here waits for it.
+  ctx.city.start();
   if (options.simulateDevices) await ctx.devices.startSimulatedSerial();
   const tasks = [
     dailyTask({
@@ -301,6 +316,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       closing ??= (async () => {
         // Devices first: a read finishing now would have nowhere to go.
         await ctx.devices.close();
+        await ctx.city.stop();
         ctx.agents.close();
         // A backup in progress finishes before the database closes.
         await Promise.all(tasks.map((t) => t.stop()));

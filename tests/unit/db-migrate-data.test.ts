@@ -364,6 +364,22 @@ const ROWS: [table: string, rows: Row[]][] = [
     'rating_rectifications',
     [{ id: 3, rating_id: 5, status: 'assigned', due_day: '2026-12-08', assignee_staff_id: 21, opened_at: T, updated_at: T, version: 1 }],
   ],
+  // The city feed (016); its triggers add rows of their own for the rows above, numbered below 900.
+  ['city_feed', [{ seq: 900, kind: 'ticket_event', at: T, day: DAY, payload: JSON.stringify({ kind: 'issued', ticketId: 1 }) }]],
+  [
+    'city_link',
+    [
+      {
+        id: 1,
+        city_url: 'https://city.example:5160',
+        hall_id: 'hall-1',
+        credential_enc: sealed('city_link', 'credential_enc', 'c'.repeat(43)),
+        enrolled_at: T,
+        acked_seq: 0,
+        last_sync_at: null,
+      },
+    ],
+  ],
 ];
 
 const cleanups: (() => void)[] = [];

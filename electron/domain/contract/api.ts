@@ -5,6 +5,7 @@ import { auditApi } from './audit-api.js';
 import { calendarApi } from './calendar-api.js';
 import { casesApi } from './cases-api.js';
 import { catalogApi } from './catalog-api.js';
+import { cityLinkApi } from './city-link-api.js';
 import { conversationApi } from './conversation-api.js';
 import { devicesApi } from './devices-api.js';
 import { hallApi } from './hall-api.js';
@@ -45,6 +46,7 @@ export const api = {
   ...devicesApi,
   ...hallApi,
   ...imeApi,
+  ...cityLinkApi,
 } as const;
 
 export type Api = typeof api;

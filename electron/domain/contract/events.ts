@@ -4,6 +4,7 @@ import { TerminalPresenceSchema } from './terminals-api.js';
 import { CallSchema, ConversationMessageSchema, QueueStateSchema } from './schemas.js';
 import { ApplicationStatusSchema } from './applications-api.js';
 import { CaseOutcomeSchema } from './cases-api.js';
+import { CityLinkStatusSchema } from './city-link-api.js';
 import { CardReadSchema, DeviceHealthSchema, ScanSchema } from '../devices/device-contract.js';
 
 /**
@@ -39,6 +40,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
    * screens only): 受理成功 / 请在 … 前补交 … / 不予受理：… */
   z.object({ type: z.literal('case.outcome'), windowId: z.number().int().positive(), outcome: CaseOutcomeSchema }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
+  /** The city link's status line changed (admin screens). */
+  z.object({ type: z.literal('city.link'), status: CityLinkStatusSchema }),
   /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
    * The screen re-reads what it shows of the window after this, so nothing falls between. */
   z.object({ type: z.literal('watching'), window: z.number().int().positive().nullable() }),
