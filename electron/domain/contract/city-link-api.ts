@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EnrolmentCodeSchema } from '../city/enrolment.js';
-import { ADMIN } from './access.js';
+import { ADMIN, SUPERVISORS } from './access.js';
 import { None, readRoute, route } from './route-spec.js';
 
 /** The hub's link to the city (issue 16), as the admin screen's status line shows it. */
@@ -24,9 +24,9 @@ const CityUrlSchema = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://city.example:5160' })
   .transform((u) => u.replace(/\/+$/, ''));
 
-/** Only an administrator sees and changes the link. */
+/** Supervisors see the link and sync it; only an administrator enrols the hall. */
 export const cityLinkApi = {
-  cityLinkStatus: readRoute('/api/city-link', ADMIN, CityLinkStatusSchema, ['admin']),
+  cityLinkStatus: readRoute('/api/city-link', ADMIN, CityLinkStatusSchema, SUPERVISORS),
   enrolCityLink: route({
     method: 'POST',
     path: '/api/city-link/enrol',
@@ -41,7 +41,7 @@ export const cityLinkApi = {
     method: 'POST',
     path: '/api/city-link/sync',
     access: ADMIN,
-    staff: ['admin'],
+    staff: SUPERVISORS,
     params: None,
     query: None,
     body: None,

@@ -10,6 +10,7 @@ import { AuditPanel } from './AuditPanel.js';
 import { CalendarPanel } from './CalendarPanel.js';
 import { CaseDeadlinesPanel } from './CaseDeadlinesPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
+import { CityLinkPanel } from './CityLinkPanel.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { PairingPanel } from './PairingPanel.js';
 import { PrintersPanel } from './PrintersPanel.js';
@@ -40,6 +41,7 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
     </>
   ),
   audit: () => <AuditPanel />,
+  city: () => <CityLinkPanel />,
 };
 
 /**

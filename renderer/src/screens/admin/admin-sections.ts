@@ -14,6 +14,7 @@ export const ADMIN_SECTIONS = [
   { id: 'calendar', supervisor: true },
   { id: 'appointments', supervisor: false },
   { id: 'audit', supervisor: true },
+  { id: 'city', supervisor: true },
 ] as const;
 
 export type AdminSectionId = (typeof ADMIN_SECTIONS)[number]['id'];
