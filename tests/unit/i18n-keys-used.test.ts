@@ -19,6 +19,7 @@ import { CASE_ACTIONS } from '../../electron/domain/cases/case-machine.js';
 import { URGENCIES } from '../../electron/domain/cases/case-deadlines.js';
 import { REFUSAL_REASON_CODES } from '../../electron/domain/cases/refusal-reasons.js';
 import { CaseOutcomeSchema, MaterialCheckSchema, VERIFICATION_STATES } from '../../electron/domain/contract/cases-api.js';
+import { CityLinkStatusSchema } from '../../electron/domain/contract/city-link-api.js';
 
 /**
  * A key the code uses but the catalogs lack shows a citizen the raw key. This reads the renderer
@@ -77,6 +78,7 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'cases.handOver.*': ['applicant', 'agent'],
   'counter.outcome.*': CaseOutcomeSchema.shape.kind.options,
   'admin.calendar.kind.*': ['holiday', 'workday', 'normal'],
+  'admin.city.states.*': CityLinkStatusSchema.shape.state.options,
 };
 
 /**
