@@ -2,6 +2,7 @@ import type { FieldCipher } from './field-cipher.js';
 import type { Db } from './open.js';
 import type { FeedKind, FeedRecord } from '../electron/domain/city/feed.js';
 import { digestByDay, type DayDigest } from '../electron/domain/city/reconciliation.js';
+import type { CalendarDay } from '../electron/domain/calendar/working-days.js';
 
 export interface CityLink {
   cityUrl: string;
@@ -41,6 +42,11 @@ export function cityFeedStore(db: Db, cipher: FieldCipher) {
   const waitingNow = db.prepare<[string], { n: number; oldest: number | null }>(
     `SELECT count(*) AS n, min(issued_at) AS oldest FROM tickets WHERE service_day = ? AND status = 'waiting'`,
   );
+  const calendarVersion = db.prepare<[], { v: number }>('SELECT calendar_version AS v FROM city_link WHERE id = 1');
+  const cityDays = db.prepare<[], CalendarDay>('SELECT day, kind, name FROM city_calendar ORDER BY day');
+  const clearDays = db.prepare('DELETE FROM city_calendar');
+  const addDay = db.prepare<[string, string, string]>('INSERT INTO city_calendar (day, kind, name) VALUES (?, ?, ?)');
+  const setCalendarVersion = db.prepare<[number]>('UPDATE city_link SET calendar_version = ? WHERE id = 1');
   const openWindows = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM windows WHERE status = 'open'`);
 
   return {
@@ -90,6 +96,20 @@ export function cityFeedStore(db: Db, cipher: FieldCipher) {
           return true;
         })
         .immediate();
+    },
+    calendarVersion(): number {
+      return calendarVersion.get()?.v ?? 0;
+    },
+    cityCalendar(): CalendarDay[] {
+      return cityDays.all();
+    },
+    /** The city's calendar replaces the one held before, whole, in one transaction. */
+    saveCalendar(version: number, days: readonly CalendarDay[]): void {
+      db.transaction(() => {
+        clearDays.run();
+        for (const d of days) addDay.run(d.day, d.kind, d.name);
+        setCalendarVersion.run(version);
+      }).immediate();
     },
     hallState(day: string, now: number): { waiting: number; longestWaitSeconds: number; windowsOpen: number } {
       const w = waitingNow.get(day);

@@ -25,7 +25,17 @@ CREATE TABLE city_link (
   credential_enc BLOB    NOT NULL,
   enrolled_at    INTEGER NOT NULL,
   acked_seq      INTEGER NOT NULL DEFAULT 0,
-  last_sync_at   INTEGER
+  last_sync_at   INTEGER,
+  -- The version of the city's published holiday calendar held in city_calendar (0: none yet).
+  calendar_version INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- The holiday calendar as the city published it (version in city_link): it replaces the shipped
+-- days of the years it covers; the supervisor's own corrections (calendar_days) still come last.
+CREATE TABLE city_calendar (
+  day  TEXT NOT NULL PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+  name TEXT NOT NULL
 ) STRICT;
 
 CREATE TRIGGER city_feed_ticket_event AFTER INSERT ON ticket_events BEGIN

@@ -4,6 +4,7 @@ import { CITY_PATHS } from '../domain/city/city-api.js';
 import { EnrolRequestSchema } from '../domain/city/enrolment.js';
 import { FeedBatchSchema, HallIdSchema, HallStateSchema, assertBatchInOrder } from '../domain/city/feed.js';
 import { compareDigests, ReconcileRequestSchema } from '../domain/city/reconciliation.js';
+import { calendarEtag } from '../domain/city/published-calendar.js';
 import { ApiError } from '../host/http/api-error.js';
 import type { CityStore } from './city-store.js';
 import { EnrolmentRefused } from './city-store.js';
@@ -97,6 +98,16 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     const days = compareDigests(body.days, city);
     await store.saveReconciliation(hallId, days);
     return { hallId, days, allMatch: days.every((d) => d.matches) };
+  });
+
+  app.get(CITY_PATHS.calendar, async (req, reply) => {
+    await hallOf(req);
+    const published = await store.latestCalendar();
+    if (!published) throw new ApiError('not_found', 'The city has not published a calendar yet');
+    const etag = calendarEtag(published.version);
+    reply.header('etag', etag);
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return published;
   });
 
   app.get(CITY_PATHS.overview, async (req) => {

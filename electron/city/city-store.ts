@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { FeedRecord, HallState } from '../domain/city/feed.js';
 import { digestByDay, type DayDigest } from '../domain/city/reconciliation.js';
+import type { PublishedCalendar } from '../domain/city/published-calendar.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -115,6 +116,19 @@ export function cityStore(pool: Pool) {
         [hallId, days],
       );
       return digestByDay(r.rows.map((row) => ({ ...row, seq: Number(row.seq), at: Number(row.at) })));
+    },
+
+    /** A new version of the holiday calendar for every hall; returns its number. */
+    async publishCalendar(days: PublishedCalendar['days']): Promise<number> {
+      const r = await pool.query<{ version: number }>(
+        `INSERT INTO published_calendar (version, days) SELECT coalesce(max(version), 0) + 1, $1::jsonb FROM published_calendar RETURNING version`,
+        [JSON.stringify(days)],
+      );
+      return r.rows[0]?.version ?? 0;
+    },
+    async latestCalendar(): Promise<PublishedCalendar | null> {
+      const r = await pool.query<PublishedCalendar>('SELECT version, days FROM published_calendar ORDER BY version DESC LIMIT 1');
+      return r.rows[0] ?? null;
     },
 
     async saveReconciliation(hallId: string, rows: readonly { day: string; hall: DayDigest | null; city: DayDigest | null; matches: boolean }[]) {

@@ -9,6 +9,7 @@ import { registerCityRoutes } from './city-routes.js';
 import { cityStaff } from './city-staff.js';
 import { cityStore } from './city-store.js';
 import { loadPgMigrations, migratePg } from './pg-migrate.js';
+import type { PublishedCalendar } from '../domain/city/published-calendar.js';
 
 export interface CityOptions {
   /** postgres://user@host:port/db */
@@ -25,6 +26,7 @@ export interface RunningCity {
   readonly schemaVersion: number;
   issueCode(hallId: string, ttlMs?: number): Promise<string>;
   addSupervisor(staffId: string): Promise<string>;
+  publishCalendar(days: PublishedCalendar['days']): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startCity(options: CityOptions): Promise<RunningCity> {
     schemaVersion,
     issueCode: (hallId, ttlMs = 24 * 60 * 60_000) => store.issueCode(hallId, ttlMs, clock()),
     addSupervisor: (staffId) => staff.add(staffId, 'city-supervisor'),
+    publishCalendar: (days) => store.publishCalendar(days),
     async close() {
       const force = setTimeout(() => app.server.closeAllConnections(), 2000);
       try {

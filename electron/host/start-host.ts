@@ -121,6 +121,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     log,
   });
   const windows = windowStore(opened.db);
+  const cityFeed = cityFeedStore(opened.db, cipher);
   const settings = settingsStore(opened.db);
   const pushState = statePusher(() => queueState({ tickets, windows, settings, today }), events);
   const ctx: HostContext = {
@@ -167,9 +168,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     presence,
     catalog: catalogService(settings, log),
     ime: imeService({ ...imeOptionsFromEnv(process.env), ...options.ime }, log),
-    calendar: calendarService(calendarStore(opened.db)),
+    calendar: calendarService(calendarStore(opened.db), () => cityFeed.cityCalendar()),
     city: cityForwarder({
-      store: cityFeedStore(opened.db, cipher),
+      store: cityFeed,
+      calendarChanged: () => ctx.calendar.invalidate(),
       clock,
       today,
       dayStart: (day) => hallInstant(day, '00:00', timeZone) ?? clock(),

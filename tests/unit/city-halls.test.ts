@@ -176,3 +176,71 @@ describe.skipIf(!available)('three halls and one city', () => {
     expect(after.mismatchedDays).toEqual(['2026-06-01']);
   });
 });
+
+describe.skipIf(!available)("the city's holiday calendar", () => {
+  it('reaches the hall by version, below the hall supervisor’s own corrections', async () => {
+    const pg = await startPgCluster();
+    const city = await startCity({ databaseUrl: pg.createDatabase('calendar'), host: '127.0.0.1', port: 0, log: () => {} });
+    const t = await startTestHost({ clock: () => DAY1, city: FAST_LINK });
+    try {
+      const admin = await t.supervisor();
+      const enrol = await t.request('/api/city-link/enrol', { method: 'POST', ...admin, body: { cityUrl: city.url, code: await city.issueCode('cal-hall') } });
+      expect(enrol.status).toBe(200);
+      // A hall's correction made before the city's calendar arrives stays in force after it.
+      expect((await t.request('/api/calendar/2027-03-08', { method: 'PUT', ...admin, body: { kind: 'holiday', name: '本地' } })).status).toBe(200);
+      expect(
+        await city.publishCalendar([
+          { day: '2027-03-09', kind: 'holiday', name: '市定' },
+          { day: '2027-03-08', kind: 'workday', name: '市调' },
+        ]),
+      ).toBe(1);
+      await t.request('/api/city-link/sync', { method: 'POST', ...admin });
+      const read = async () => ((await t.request('/api/calendar', admin)).body as { days: { day: string; kind: string; name: string }[] }).days;
+      let days = await read();
+      expect(days.find((d) => d.day === '2027-03-09')).toMatchObject({ kind: 'holiday', name: '市定' });
+      expect(days.find((d) => d.day === '2027-03-08')).toMatchObject({ kind: 'holiday', name: '本地' });
+      // The city's years replace the shipped ones: 2027's shipped New Year is gone, 2026's is kept.
+      expect(days.some((d) => d.day === '2027-01-01')).toBe(false);
+      expect(days.some((d) => d.day === '2026-01-01')).toBe(true);
+
+      const cred = new Database(t.host.databasePath, { readonly: true });
+      expect(cred.prepare('SELECT calendar_version AS v FROM city_link').get()).toEqual({ v: 1 });
+      cred.close();
+      await city.publishCalendar([{ day: '2027-03-10', kind: 'holiday', name: '第二版' }]);
+      await t.request('/api/city-link/sync', { method: 'POST', ...admin });
+      days = await read();
+      expect(days.some((d) => d.day === '2027-03-09')).toBe(false);
+      expect(days.find((d) => d.day === '2027-03-10')).toMatchObject({ name: '第二版' });
+    } finally {
+      await t.stop();
+      await city.close();
+      pg.stop();
+    }
+  }, 60_000);
+
+  it('answers 304 to a hall that holds the current version', async () => {
+    const pg = await startPgCluster();
+    const city = await startCity({ databaseUrl: pg.createDatabase('etag'), host: '127.0.0.1', port: 0, log: () => {} });
+    try {
+      const code = await city.issueCode('etag-hall');
+      const { credential } = (await (
+        await fetch(`${city.url}${CITY_PATHS.enrol}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code, hallName: 'E' }),
+        })
+      ).json()) as { credential: string };
+      const auth = { authorization: `Bearer ${credential}` };
+      expect((await fetch(`${city.url}${CITY_PATHS.calendar}`, { headers: auth })).status).toBe(404);
+      await city.publishCalendar([{ day: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+      const first = await fetch(`${city.url}${CITY_PATHS.calendar}`, { headers: auth });
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      expect((await fetch(`${city.url}${CITY_PATHS.calendar}`, { headers: { ...auth, 'if-none-match': etag } })).status).toBe(304);
+      expect((await fetch(`${city.url}${CITY_PATHS.calendar}`)).status).toBe(401);
+    } finally {
+      await city.close();
+      pg.stop();
+    }
+  }, 60_000);
+});

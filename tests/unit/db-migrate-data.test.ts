@@ -377,9 +377,11 @@ const ROWS: [table: string, rows: Row[]][] = [
         enrolled_at: T,
         acked_seq: 0,
         last_sync_at: null,
+        calendar_version: 1,
       },
     ],
   ],
+  ['city_calendar', [{ day: '2027-01-01', kind: 'holiday', name: '元旦' }]],
 ];
 
 const cleanups: (() => void)[] = [];

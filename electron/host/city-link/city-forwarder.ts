@@ -7,7 +7,7 @@ import { ReconcileResultSchema, type ReconcileResult } from '../../domain/city/r
 import { CLOSED, DEFAULT_BREAKER, mayAttempt, onFailure, onSuccess, type BreakerOptions, type BreakerSnapshot } from '../../domain/delivery/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY, nextDelayMs, type RetryPolicy } from '../../domain/delivery/retry-policy.js';
 import type { CityLinkStatus } from '../../domain/contract/city-link-api.js';
-import { CityCallError, callCity } from './city-http.js';
+import { CityCallError, callCity, fetchPublishedCalendar } from './city-http.js';
 
 export interface CityForwarderOptions {
   store: CityFeedStore;
@@ -18,6 +18,8 @@ export interface CityForwarderOptions {
   log: (line: string) => void;
   /** Told whenever the status line changes (the admin screens' push). */
   changed: (status: CityLinkStatus) => void;
+  /** The city published a new holiday calendar and it is stored. */
+  calendarChanged?: () => void;
   /** Between passes while all is delivered. */
   intervalMs?: number;
   timeoutMs?: number;
@@ -101,7 +103,18 @@ export function cityForwarder(o: CityForwarderOptions) {
     o.store.setAcked(acked, o.clock());
     const now = o.clock();
     await call(CITY_PATHS.state, 'PUT', OkSchema, { hallId: link.hallId, ...o.store.hallState(o.today(), now), outages: [], at: now });
+    await fetchCalendar(link.cityUrl, link.credential);
     await dailyWork(link.hallId, call);
+  }
+
+  /** The city's holiday calendar, when its version is newer than the one held (304 otherwise). */
+  async function fetchCalendar(base: string, credential: string): Promise<void> {
+    const held = o.store.calendarVersion();
+    const published = await fetchPublishedCalendar(base, credential, held, timeoutMs);
+    if (!published || published.version <= held) return;
+    o.store.saveCalendar(published.version, published.days);
+    o.calendarChanged?.();
+    o.log(`city: holiday calendar version ${published.version} in force`);
   }
 
   /** Once a day: yesterday's audit head into the feed, then the closed days reconciled. */

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { parseRetryAfter } from '../../domain/delivery/retry-policy.js';
+import { CITY_PATHS } from '../../domain/city/city-api.js';
+import { calendarEtag, PublishedCalendarSchema, type PublishedCalendar } from '../../domain/city/published-calendar.js';
 
 /** A refusal or failure from the city, with what the retry rule needs from it. */
 export class CityCallError extends Error {
@@ -48,5 +50,23 @@ export async function callCity<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new CityCallError('city answered in an unexpected shape', res.status, null);
+  return parsed.data;
+}
+
+/** The city's calendar if newer than `held` (null: 304, or nothing published yet: 404). */
+export async function fetchPublishedCalendar(base: string, credential: string, held: number, timeoutMs: number): Promise<PublishedCalendar | null> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}${CITY_PATHS.calendar}`, {
+      headers: { authorization: `Bearer ${credential}`, ...(held > 0 ? { 'if-none-match': calendarEtag(held) } : {}) },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (err) {
+    throw new CityCallError(`city unreachable: ${(err as Error).message}`, null, null);
+  }
+  if (res.status === 304 || res.status === 404) return null;
+  if (!res.ok) throw new CityCallError(`city answered ${res.status} for the calendar`, res.status, null);
+  const parsed = PublishedCalendarSchema.safeParse(await res.json());
+  if (!parsed.success) throw new CityCallError('city sent a calendar in an unexpected shape', res.status, null);
   return parsed.data;
 }
