@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { redeemLink } from '../../scripts/lib/hub-process.js';
-import { freePort, pgAvailable, startPgCluster, type PgCluster } from '../support/pg-cluster.js';
+import { freePort, pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
 import { expect, test } from './fixtures.js';
 import { adminSection, supervisorHeaders } from './steps.js';
 

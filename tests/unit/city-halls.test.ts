@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCity, type RunningCity } from '../../electron/city/start-city.js';
 import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
 import type { CityLinkStatus } from '../../electron/domain/contract/city-link-api.js';
-import { pgAvailable, startPgCluster, type PgCluster } from '../support/pg-cluster.js';
+import { pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
 import { startTestHost, TEST_PIN, type TestHost } from '../support/test-host.js';
 
 /**

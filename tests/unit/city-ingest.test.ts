@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCity, type RunningCity } from '../../electron/city/start-city.js';
 import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
-import { pgAvailable, startPgCluster, type PgCluster } from '../support/pg-cluster.js';
+import { pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
 
 /** The city service alone, on a real PostgreSQL: enrolment, idempotent ingest, one hall per credential. */
 const available = pgAvailable();
