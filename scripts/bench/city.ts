@@ -75,7 +75,8 @@ export async function citySection(): Promise<string> {
     }
     const rawRate = (HALLS * PER_HALL) / ((performance.now() - t0) / 1000);
 
-    const busy = halls[HALLS]!;
+    const busy = halls[HALLS];
+    if (!busy) throw new Error('the busy hall was not enrolled');
     t0 = performance.now();
     await send(city.url, busy.hallId, busy.credential, records(BUSY_DAY));
     const catchUpMs = performance.now() - t0;
