@@ -6,7 +6,9 @@
  * the holiday calendar for every hall and exits.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { appRoot } from '../db/app-root.js';
 import { z } from 'zod';
 import { HallIdSchema } from '../electron/domain/city/feed.js';
 import { PublishedCalendarSchema } from '../electron/domain/city/published-calendar.js';
@@ -47,7 +49,12 @@ async function main(): Promise<void> {
   const oneOff = o['issue-code'] !== undefined || o['add-supervisor'] !== undefined || o['publish-calendar'] !== undefined;
   // Read and checked before anything is written.
   const calendar = o['publish-calendar'] ? PublishedCalendarSchema.shape.days.parse(JSON.parse(readFileSync(o['publish-calendar'], 'utf8'))) : null;
-  const city = await startCity({ databaseUrl: o.database, host: oneOff ? '127.0.0.1' : o.host, port: oneOff ? 0 : o.port });
+  const city = await startCity({
+    databaseUrl: o.database,
+    host: oneOff ? '127.0.0.1' : o.host,
+    port: oneOff ? 0 : o.port,
+    rendererDir: join(appRoot(), 'out', 'renderer'),
+  });
   if (oneOff) {
     if (o['issue-code']) process.stdout.write(`enrolment code for hall ${o['issue-code']}: ${await city.issueCode(o['issue-code'])} (valid 24 h)\n`);
     if (o['add-supervisor']) process.stdout.write(`city-supervisor ${o['add-supervisor']} token: ${await city.addSupervisor(o['add-supervisor'])}\n`);

@@ -1,31 +1,5 @@
 import type { Pool } from 'pg';
-
-export interface HallOverview {
-  hallId: string;
-  name: string;
-  waiting: number | null;
-  longestWaitSeconds: number | null;
-  windowsOpen: number | null;
-  outages: string[];
-  /** When the hall last reported its state / last delivered records (epoch ms), for "data freshness". */
-  stateAt: number | null;
-  lastSyncAt: number | null;
-  ackedSeq: number;
-  /** Days whose reconciliation found a difference. */
-  alerts: string[];
-}
-
-export interface HallDayReport {
-  hallId: string;
-  day: string;
-  issued: number;
-  finished: number;
-  noShow: number;
-  averageWaitSeconds: number | null;
-  ratings: number;
-  satisfied: number;
-  dissatisfied: number;
-}
+import type { HallDayReport, HallOverview } from '../domain/city/city-api.js';
 
 /** What the city's screens read: every hall on one page, and counts per hall and day. */
 export function cityReports(pool: Pool) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CITY_PATHS } from '../domain/city/city-api.js';
+import { CITY_PATHS, CITY_STAFF_COOKIE, CitySignInSchema } from '../domain/city/city-api.js';
 import { EnrolRequestSchema } from '../domain/city/enrolment.js';
 import { FeedBatchSchema, HallIdSchema, HallStateSchema, assertBatchInOrder } from '../domain/city/feed.js';
 import { compareDigests, ReconcileRequestSchema } from '../domain/city/reconciliation.js';
@@ -45,8 +45,10 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     if (claimed !== undefined && claimed !== hallId) throw new ApiError('forbidden', "A hall's credential writes only that hall's records");
     return hallId;
   }
+  /** City staff: the session cookie the sign-in set (the screens), or a bearer token (scripts). */
   async function supervisor(req: FastifyRequest): Promise<void> {
-    const role = await staff.roleOf(bearer(req));
+    const cookie = req.cookies[CITY_STAFF_COOKIE];
+    const role = await staff.roleOf(cookie ?? bearer(req));
     if (role !== 'city-supervisor') throw new ApiError('forbidden', 'This needs a city-supervisor sign-in');
   }
 
@@ -108,6 +110,13 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     reply.header('etag', etag);
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     return published;
+  });
+
+  app.post(CITY_PATHS.signIn, async (req, reply) => {
+    const { token } = parse(CitySignInSchema, req.body, 'body');
+    if ((await staff.roleOf(token)) !== 'city-supervisor') throw new ApiError('unauthorized', 'Unknown city staff token');
+    reply.setCookie(CITY_STAFF_COOKIE, token, { path: '/city', httpOnly: true, sameSite: 'strict', maxAge: 12 * 3600 });
+    return { ok: true };
   });
 
   app.get(CITY_PATHS.overview, async (req) => {

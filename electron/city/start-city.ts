@@ -1,8 +1,12 @@
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { appRoot } from '../../db/app-root.js';
 import { installErrorHandler } from '../host/http/error-handler.js';
+import { securityHeaders } from '../host/http/request-checks.js';
 import { ApiError } from '../host/http/api-error.js';
 import { cityReports } from './city-reports.js';
 import { registerCityRoutes } from './city-routes.js';
@@ -19,6 +23,8 @@ export interface CityOptions {
   port: number;
   log?: (line: string) => void;
   clock?: () => number;
+  /** The built renderer: the city's screens are its /city route. Omitted: API only. */
+  rendererDir?: string;
 }
 
 export interface RunningCity {
@@ -49,8 +55,17 @@ export async function startCity(options: CityOptions): Promise<RunningCity> {
   // A whole batch of 500 records with their JSON fits well within 1 MiB.
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   installErrorHandler(app, log);
+  await app.register(cookie);
+  app.addHook('onSend', async (req, reply) => securityHeaders(reply, req.url.startsWith('/city/api/')));
   registerCityRoutes(app, { store, reports: cityReports(pool), staff, clock });
+  const rendererDir = options.rendererDir;
+  const hasRenderer = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html'));
+  if (hasRenderer) await app.register(fastifyStatic, { root: rendererDir, prefix: '/', wildcard: false, index: false, cacheControl: false });
   app.setNotFoundHandler((req, reply) => {
+    // The city's screens are client-side routes of the one app.
+    if (hasRenderer && req.method === 'GET' && req.url.startsWith('/city') && !req.url.startsWith('/city/api/')) {
+      return reply.header('Cache-Control', 'no-store').sendFile('index.html');
+    }
     const err = new ApiError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
     return reply.code(err.status).send(err.body());
   });

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
 import { AdminScreen } from './screens/admin/AdminScreen.js';
+import { CityScreen } from './screens/city/CityScreen.js';
 import { ClerkScreen } from './screens/clerk/ClerkScreen.js';
 import { CounterScreen } from './screens/counter/CounterScreen.js';
 import { DisplayScreen } from './screens/display/DisplayScreen.js';
@@ -19,6 +20,7 @@ export function App() {
       <Route path="/display" element={<DisplayScreen />} />
       <Route path="/counter/*" element={<CounterScreen />} />
       <Route path="/admin/*" element={<AdminScreen />} />
+      <Route path="/city/*" element={<CityScreen />} />
       <Route path="*" element={<NotFoundScreen />} />
     </Routes>
   );

@@ -46,7 +46,7 @@ test.describe('the city', () => {
     pg?.stop();
   });
 
-  test('a hall enrols with a code on the admin screen; the city shows its waiting count', async ({ hall }) => {
+  test('a hall enrols with a code on the admin screen; the city shows its waiting count', async ({ hall, page }) => {
     test.setTimeout(90_000);
     const code = /enrolment code for hall hall-e2e: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(cityCli(databaseUrl, '--issue-code', 'hall-e2e'))?.[1];
     expect(code).toBeTruthy();
@@ -101,5 +101,23 @@ test.describe('the city', () => {
         return body.halls.find((h) => h.hallId === 'hall-e2e')?.waiting ?? null;
       })
       .toBe(2);
+
+    // The city's own screen, served by the city: its supervisor signs in and sees the hall.
+    await page.goto(`${cityUrl}/city`);
+    await page.getByLabel('登录令牌').fill('wrong-token-wrong-token');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect(page.getByText('令牌无效')).toBeVisible();
+    await page.getByLabel('登录令牌').fill(token!);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const row = page.getByRole('region', { name: '各服务大厅', exact: true }).getByRole('row').filter({ hasText: 'hall-e2e' });
+    await expect(row.getByRole('cell').first()).toHaveText('2');
+    await expect(row).toContainText('一致');
+    const report = page.getByRole('region', { name: '业务统计', exact: true }).getByRole('row').filter({ hasText: 'hall-e2e' });
+    await expect(report).toContainText('2');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^city-report-.*\.csv$/);
+    const cityAxe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(cityAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import { URGENCIES } from '../../electron/domain/cases/case-deadlines.js';
 import { REFUSAL_REASON_CODES } from '../../electron/domain/cases/refusal-reasons.js';
 import { CaseOutcomeSchema, MaterialCheckSchema, VERIFICATION_STATES } from '../../electron/domain/contract/cases-api.js';
 import { CityLinkStatusSchema } from '../../electron/domain/contract/city-link-api.js';
+import { HallDayReportSchema } from '../../electron/domain/city/city-api.js';
 
 /**
  * A key the code uses but the catalogs lack shows a citizen the raw key. This reads the renderer
@@ -79,6 +80,7 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'counter.outcome.*': CaseOutcomeSchema.shape.kind.options,
   'admin.calendar.kind.*': ['holiday', 'workday', 'normal'],
   'admin.city.states.*': CityLinkStatusSchema.shape.state.options,
+  'city.report.*': HallDayReportSchema.keyof().options,
 };
 
 /**
