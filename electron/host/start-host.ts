@@ -172,6 +172,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     city: cityForwarder({
       store: cityFeed,
       calendarChanged: () => ctx.calendar.invalidate(),
+      outages: () => [
+        ...new Set(
+          ctx.devices
+            .list()
+            .filter((d) => d.health.state === 'error' || d.health.state === 'disconnected')
+            .map((d) => d.kind),
+        ),
+      ],
       clock,
       today,
       dayStart: (day) => hallInstant(day, '00:00', timeZone) ?? clock(),

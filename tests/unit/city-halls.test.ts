@@ -108,6 +108,13 @@ describe.skipIf(!available)('three halls and one city', () => {
     await city.close();
     // The halls notice nothing but the status line: tickets are issued and served as before.
     await Promise.all(halls.map((h, i) => traffic(h, 10 + i, 4 + i)));
+    // Ratings of the day's services (written as the ratings screen's store writes them: one row each).
+    halls.forEach((h, i) => {
+      const db = new Database(h.t.host.databasePath);
+      const rate = db.prepare(`INSERT INTO service_ratings (ticket_id, level, channel, at, service_day) VALUES (?, ?, 'counter', ?, '2026-06-01')`);
+      for (let k = 0; k <= i; k++) rate.run(k + 1, k === 0 ? 5 : 1, now);
+      db.close();
+    });
     for (const h of halls) {
       const s = (await h.t.request('/api/city-link/sync', { method: 'POST', ...h.admin })).body as CityLinkStatus;
       expect(s.state).not.toBe('connected');
@@ -133,21 +140,26 @@ describe.skipIf(!available)('three halls and one city', () => {
     const supervisor = await city.addSupervisor('city-sup');
     const headers = { authorization: `Bearer ${supervisor}` };
     const report = (await (await fetch(`${city.url}${CITY_PATHS.report}?from=2026-06-01&to=2026-06-01`, { headers })).json()) as {
-      rows: { hallId: string; issued: number; finished: number; averageWaitSeconds: number | null }[];
+      rows: { hallId: string; issued: number; finished: number; ratings: number; satisfied: number; dissatisfied: number; averageWaitSeconds: number | null }[];
     };
     for (const h of halls) {
       const db = new Database(h.t.host.databasePath, { readonly: true });
       const own = db
-        .prepare<[], { issued: number; finished: number }>(
-          `SELECT count(*) FILTER (WHERE kind = 'issued') AS issued, count(*) FILTER (WHERE kind = 'finished') AS finished
+        .prepare<[], { issued: number; finished: number; ratings: number; satisfied: number; dissatisfied: number }>(
+          `SELECT count(*) FILTER (WHERE kind = 'issued') AS issued, count(*) FILTER (WHERE kind = 'finished') AS finished,
+                  (SELECT count(*) FROM service_ratings WHERE service_day = '2026-06-01' AND level IS NOT NULL) AS ratings,
+                  (SELECT count(*) FROM service_ratings WHERE service_day = '2026-06-01' AND level >= 4) AS satisfied,
+                  (SELECT count(*) FROM service_ratings WHERE service_day = '2026-06-01' AND level <= 2) AS dissatisfied
            FROM ticket_events WHERE service_day = '2026-06-01'`,
         )
         .get()!;
       db.close();
-      expect(report.rows.find((r) => r.hallId === h.id)).toMatchObject({ issued: own.issued, finished: own.finished });
+      expect(report.rows.find((r) => r.hallId === h.id)).toMatchObject(own);
     }
     const total = report.rows.reduce((n, r) => n + r.issued, 0);
     expect(total).toBe(5 + 6 + 7 + 10 + 11 + 12);
+    expect(report.rows.reduce((n, r) => n + r.ratings, 0)).toBe(1 + 2 + 3);
+    expect(report.rows.every((r) => r.averageWaitSeconds !== null && r.averageWaitSeconds > 0)).toBe(true);
     const one = (await (await fetch(`${city.url}${CITY_PATHS.report}?from=2026-06-01&to=2026-06-01&hall=hall-2`, { headers })).json()) as { rows: unknown[] };
     expect(one.rows).toHaveLength(1);
 

@@ -70,6 +70,10 @@ describe.skipIf(!available)('city ingest', () => {
     expect((await call(CITY_PATHS.ack, { token: a })).body).toMatchObject({ ackedSeq: 0 });
     expect((await call(CITY_PATHS.feed, { body: { hallId: 'hall-y', records: [rec(1)] } })).status).toBe(401);
     expect((await call(CITY_PATHS.feed, { token: 'x'.repeat(43), body: { hallId: 'hall-y', records: [rec(1)] } })).status).toBe(401);
+    const state = { hallId: 'hall-y', waiting: 1, longestWaitSeconds: 0, windowsOpen: 1, outages: [], at: 1 };
+    expect((await call(CITY_PATHS.state, { method: 'PUT', token: a, body: state })).status).toBe(403);
+    const digest = { day: '2026-06-01', count: 0, checksum: '0'.repeat(16) };
+    expect((await call(CITY_PATHS.reconcile, { token: a, body: { hallId: 'hall-y', days: [digest] } })).status).toBe(403);
     // The city's screens are for city staff, not halls.
     expect((await call(CITY_PATHS.overview, { token: a })).status).toBe(403);
   });

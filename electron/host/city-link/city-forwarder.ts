@@ -20,6 +20,8 @@ export interface CityForwarderOptions {
   changed: (status: CityLinkStatus) => void;
   /** The city published a new holiday calendar and it is stored. */
   calendarChanged?: () => void;
+  /** Device kinds out of order now (no names or addresses), for the city's outage flags. */
+  outages?: () => string[];
   /** Between passes while all is delivered. */
   intervalMs?: number;
   timeoutMs?: number;
@@ -102,7 +104,12 @@ export function cityForwarder(o: CityForwarderOptions) {
     }
     o.store.setAcked(acked, o.clock());
     const now = o.clock();
-    await call(CITY_PATHS.state, 'PUT', OkSchema, { hallId: link.hallId, ...o.store.hallState(o.today(), now), outages: [], at: now });
+    await call(CITY_PATHS.state, 'PUT', OkSchema, {
+      hallId: link.hallId,
+      ...o.store.hallState(o.today(), now),
+      outages: (o.outages?.() ?? []).slice(0, 20),
+      at: now,
+    });
     await fetchCalendar(link.cityUrl, link.credential);
     await dailyWork(link.hallId, call);
   }
@@ -179,6 +186,8 @@ export function cityForwarder(o: CityForwarderOptions) {
     status,
     start(): void {
       stopped = false;
+      // The state at start is not news: admin screens read it with their first query.
+      lastPushed = JSON.stringify(status());
       schedule(0);
     },
     async stop(): Promise<void> {
