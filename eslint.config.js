@@ -94,7 +94,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/host/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts'],
+    files: ['electron/host/**/*.ts', 'electron/city/**/*.ts', 'db/**/*.ts', 'scripts/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: layer(
       'Only the shell imports Electron; the host must also run headless',

@@ -24,6 +24,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'back_office_links', column: 'credential_enc' },
   // 好差评 (013): what a citizen wrote beside a 差评.
   { table: 'service_ratings', column: 'comment_enc' },
+  // The hall's credential with the city (016): not personal data, but a secret kept the same way.
+  { table: 'city_link', column: 'credential_enc' },
 ];
 
 const BATCH = 500;

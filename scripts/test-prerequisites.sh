@@ -22,6 +22,9 @@ command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v zinnia >/dev/null 2>&1 || missing+=(zinnia-utils)
 [ -e /usr/share/tegaki/models/zinnia/handwriting-zh_CN.model ] || missing+=(tegaki-zinnia-simplified-chinese)
 [ -e /usr/share/rime-data/pinyin_simp.dict.yaml ] || missing+=(rime-data-pinyin-simp)
+# The city's tests (tests/unit/city-*.test.ts) start a temporary PostgreSQL 15 cluster as the
+# postgres user (tests/support/pg-cluster.ts).
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test prerequisites: installing ${missing[*]}"
   as_root apt-get update -qq
@@ -36,4 +39,4 @@ cups_running || { echo "test prerequisites: cupsd did not start" >&2; exit 1; }
 if ! lpstat -p PDF >/dev/null 2>&1; then
   as_root lpadmin -p PDF -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd -E
 fi
-echo "test prerequisites: chromium, socat, poppler, iproute2, zinnia with its Chinese model, pinyin_simp and CUPS (queue PDF) are ready"
+echo "test prerequisites: chromium, socat, poppler, iproute2, zinnia with its Chinese model, pinyin_simp, PostgreSQL 15 and CUPS (queue PDF) are ready"

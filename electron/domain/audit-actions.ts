@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
   'rectification.reject_appeal',
   'report.export',
   'report.print',
+  'city.enrol',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -58,6 +58,8 @@ export interface HostOptions {
   ime?: ImeOptions;
   /** The back-office delivery's timing (tests shorten it; the hall uses the domain's defaults). */
   backOffice?: { policy?: RetryPolicy; breaker?: BreakerOptions; concurrency?: number; recheckMs?: number };
+  /** The city link's pace (tests shorten it): pass interval, request timeout, retry and breaker rules. */
+  city?: { intervalMs?: number; timeoutMs?: number; retry?: RetryPolicy; breaker?: BreakerOptions };
 }
 
 export interface IssuedPairingCode {

@@ -19,6 +19,7 @@ import type { Presence } from './agents/presence.js';
 import type { ImeService } from './ime/ime-service.js';
 import type { CalendarService } from './cases/calendar-service.js';
 import type { BackOfficeService } from './back-office/back-office-service.js';
+import type { CityForwarder } from './city-link/city-forwarder.js';
 
 /** Everything a request handler may use; built once in start-host. */
 export interface HostContext {
@@ -62,4 +63,6 @@ export interface HostContext {
   calendar: CalendarService;
   /** The back offices: outbox delivery, online checks, the outage line (issue 13). */
   backOffice: BackOfficeService;
+  /** The hall's link to the city (issue 16): forwards the city feed; the hall never waits on it. */
+  city: CityForwarder;
 }

@@ -19,7 +19,7 @@ import { staffStore } from '../../db/staff.js';
 import { api, EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
 import { MAX_AGENT_MESSAGE_BYTES } from '../domain/contract/agent-link.js';
 import { credentialCookieName } from '../domain/roles.js';
-import { assertTimeZone, DEFAULT_TIME_ZONE, serviceDay } from '../domain/service-day.js';
+import { assertTimeZone, DEFAULT_TIME_ZONE, hallInstant, serviceDay } from '../domain/service-day.js';
 import { createEventHub } from './events/event-hub.js';
 import { statePusher } from './events/state-pusher.js';
 import { issueBatcher } from './queue/issue-batcher.js';
@@ -55,6 +55,9 @@ import { hallHandlers } from './handlers/hall-handlers.js';
 import { imeHandlers } from './handlers/ime-handlers.js';
 import { ratingsHandlers } from './handlers/ratings-handlers.js';
 import { dashboardHandlers } from './handlers/dashboard-handlers.js';
+import { cityLinkHandlers } from './handlers/city-link-handlers.js';
+import { cityForwarder } from './city-link/city-forwarder.js';
+import { cityFeedStore } from '../../db/city-feed.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { backOfficeService } from './back-office/back-office-service.js';
@@ -123,6 +126,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     log,
   });
   const windows = windowStore(opened.db);
+  const cityFeed = cityFeedStore(opened.db, cipher);
   const settings = settingsStore(opened.db);
   const pushState = statePusher(() => queueState({ tickets, windows, settings, today }), events);
   const ctx: HostContext = {
@@ -184,6 +188,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       caseChanged: (c) => events.sendToRole('clerk', { type: 'case.changed', ...c }),
       log,
       ...options.backOffice,
+    calendar: calendarService(calendarStore(opened.db), () => cityFeed.cityCalendar()),
+    city: cityForwarder({
+      store: cityFeed,
+      calendarChanged: () => ctx.calendar.invalidate(),
+      outages: () => [
+        ...new Set(
+          ctx.devices
+            .list()
+            .filter((d) => d.health.state === 'error' || d.health.state === 'disconnected')
+            .map((d) => d.kind),
+        ),
+      ],
+      clock,
+      today,
+      dayStart: (day) => hallInstant(day, '00:00', timeZone) ?? clock(),
+      log,
+      changed: (status) => events.sendToRole('admin', { type: 'city.link', status }),
+      ...options.city,
     }),
   };
 
@@ -226,6 +248,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...ratingsHandlers(ctx),
       ...dashboardHandlers(ctx),
       ...reportsHandlers(ctx),
+      ...cityLinkHandlers(ctx),
     },
     guard,
   );
@@ -298,6 +321,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const url = `http://${urlHost}:${port}`;
   ctx.devices.start();
+  // The hall's records go to the city when it can be reached; nothing here waits for it.
+  ctx.city.start();
   if (options.simulateDevices) await ctx.devices.startSimulatedSerial();
   const tasks = [
     dailyTask({
@@ -328,6 +353,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         await ctx.devices.close();
         // Deliveries in flight are abandoned: their rows stay 'sending' and go again at the next start.
         ctx.backOffice.stop();
+        await ctx.city.stop();
         ctx.agents.close();
         // A backup in progress finishes before the database closes.
         await Promise.all(tasks.map((t) => t.stop()));

@@ -11,6 +11,8 @@ import { PairScreen } from './screens/pair/PairScreen.js';
 // The supervisor's screen (settings, staff, devices, reports with their charts) is its own chunk:
 // a kiosk, booth, window or display never downloads it, and their initial script stays small.
 const AdminScreen = lazy(() => import('./screens/admin/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
+// The city supervisor's screen, served by the city service, likewise.
+const CityScreen = lazy(() => import('./screens/city/CityScreen.js').then((m) => ({ default: m.CityScreen })));
 
 export function App() {
   return (
@@ -27,6 +29,14 @@ export function App() {
         element={
           <Suspense fallback={null}>
             <AdminScreen />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/city/*"
+        element={
+          <Suspense fallback={null}>
+            <CityScreen />
           </Suspense>
         }
       />

@@ -16,6 +16,7 @@ import { kioskJourneySection } from './kiosk-journey.js';
 import { lanSection } from './lan.js';
 import { ratingsSection } from './ratings.js';
 import { reportsSection } from './reports.js';
+import { citySection } from './city.js';
 
 const ROUNDS = 3;
 const CLIENTS = 50;
@@ -89,6 +90,7 @@ clients and no think time, latency is mostly queueing (Little's law: 50 in fligh
     await lanSection(),
     ratingsSection(),
     await reportsSection(),
+    await citySection(),
   ];
   const path = join(appRoot(), 'BENCHMARKS.md');
   writeFileSync(path, sections.join('\n'));

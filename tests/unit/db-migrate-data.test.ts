@@ -398,6 +398,24 @@ const ROWS: [table: string, rows: Row[]][] = [
       },
     ],
   ],
+  // The city feed (016); its triggers add rows of their own for the rows above, numbered below 900.
+  ['city_feed', [{ seq: 900, kind: 'ticket_event', at: T, day: DAY, payload: JSON.stringify({ kind: 'issued', ticketId: 1 }) }]],
+  [
+    'city_link',
+    [
+      {
+        id: 1,
+        city_url: 'https://city.example:5160',
+        hall_id: 'hall-1',
+        credential_enc: sealed('city_link', 'credential_enc', 'c'.repeat(43)),
+        enrolled_at: T,
+        acked_seq: 0,
+        last_sync_at: null,
+        calendar_version: 1,
+      },
+    ],
+  ],
+  ['city_calendar', [{ day: '2027-01-01', kind: 'holiday', name: '元旦' }]],
 ];
 
 const cleanups: (() => void)[] = [];

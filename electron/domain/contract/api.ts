@@ -6,6 +6,7 @@ import { backOfficeApi } from './back-office-api.js';
 import { calendarApi } from './calendar-api.js';
 import { casesApi } from './cases-api.js';
 import { catalogApi } from './catalog-api.js';
+import { cityLinkApi } from './city-link-api.js';
 import { conversationApi } from './conversation-api.js';
 import { dashboardApi } from './dashboard-api.js';
 import { devicesApi } from './devices-api.js';
@@ -53,6 +54,7 @@ export const api = {
   ...ratingsApi,
   ...dashboardApi,
   ...reportsApi,
+  ...cityLinkApi,
 } as const;
 
 export type Api = typeof api;

@@ -5,6 +5,7 @@ import { TerminalPresenceSchema } from './terminals-api.js';
 import { CallSchema, ConversationMessageSchema, QueueStateSchema } from './schemas.js';
 import { ApplicationStatusSchema } from './applications-api.js';
 import { CaseOutcomeSchema } from './cases-api.js';
+import { CityLinkStatusSchema } from './city-link-api.js';
 import { CardReadSchema, DeviceHealthSchema, ScanSchema } from '../devices/device-contract.js';
 
 /**
@@ -48,6 +49,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   /** A 差评's rectification item was opened or moved on (admin screens). No personal data. */
   z.object({ type: z.literal('rectification.changed'), id: z.number().int().positive(), status: z.string() }),
   z.object({ type: z.literal('pong'), nonce: z.string().max(64) }),
+  /** The city link's status line changed (admin screens). */
+  z.object({ type: z.literal('city.link'), status: CityLinkStatusSchema }),
   /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
    * The screen re-reads what it shows of the window after this, so nothing falls between. */
   z.object({ type: z.literal('watching'), window: z.number().int().positive().nullable() }),

@@ -12,6 +12,7 @@ import { CalendarPanel } from './CalendarPanel.js';
 import { CaseDeadlinesPanel } from './CaseDeadlinesPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
 import { DashboardPanel } from './dashboard/DashboardPanel.js';
+import { CityLinkPanel } from './CityLinkPanel.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { PairingPanel } from './PairingPanel.js';
 import { PrintersPanel } from './PrintersPanel.js';
@@ -48,6 +49,7 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
   ratings: () => <RectificationsPanel />,
   dashboard: () => <DashboardPanel />,
   reports: () => <ReportsPanel />,
+  city: () => <CityLinkPanel />,
 };
 
 /**

@@ -20,6 +20,7 @@ export const ADMIN_SECTIONS = [
   // The live hall dashboard (issue 14).
   { id: 'dashboard', supervisor: true },
   { id: 'reports', supervisor: true },
+  { id: 'city', supervisor: true },
 ] as const;
 
 export type AdminSectionId = (typeof ADMIN_SECTIONS)[number]['id'];

@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { CITY_PATHS, CITY_STAFF_COOKIE, CitySignInSchema } from '../domain/city/city-api.js';
+import { EnrolRequestSchema } from '../domain/city/enrolment.js';
+import { FeedBatchSchema, HallIdSchema, HallStateSchema, assertBatchInOrder } from '../domain/city/feed.js';
+import { compareDigests, ReconcileRequestSchema } from '../domain/city/reconciliation.js';
+import { calendarEtag } from '../domain/city/published-calendar.js';
+import { ApiError } from '../host/http/api-error.js';
+import type { CityStore } from './city-store.js';
+import { EnrolmentRefused } from './city-store.js';
+import type { cityReports } from './city-reports.js';
+import type { cityStaff } from './city-staff.js';
+
+export interface CityRouteDeps {
+  store: CityStore;
+  reports: ReturnType<typeof cityReports>;
+  staff: ReturnType<typeof cityStaff>;
+  clock: () => number;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+  throw new ApiError('bad_request', `Invalid ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+}
+
+function bearer(req: FastifyRequest): string {
+  const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '');
+  if (!m?.[1]) throw new ApiError('unauthorized', 'Send the credential as Authorization: Bearer …');
+  return m[1];
+}
+
+const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ReportQuery = z.object({ hall: HallIdSchema.optional(), from: DAY, to: DAY }).strict();
+
+/** The city's HTTP API: halls enrol, deliver and reconcile; city staff read the overview and reports. */
+export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): void {
+  const { store, reports, staff, clock } = deps;
+
+  /** The hall whose credential this is; a body naming another hall is refused, not merely ignored. */
+  async function hallOf(req: FastifyRequest, claimed?: string): Promise<string> {
+    const hallId = await store.hallOfCredential(bearer(req));
+    if (!hallId) throw new ApiError('unauthorized', 'Unknown hall credential');
+    if (claimed !== undefined && claimed !== hallId) throw new ApiError('forbidden', "A hall's credential writes only that hall's records");
+    return hallId;
+  }
+  /** City staff: the session cookie the sign-in set (the screens), or a bearer token (scripts). */
+  async function supervisor(req: FastifyRequest): Promise<void> {
+    const cookie = req.cookies[CITY_STAFF_COOKIE];
+    const role = await staff.roleOf(cookie ?? bearer(req));
+    if (role !== 'city-supervisor') throw new ApiError('forbidden', 'This needs a city-supervisor sign-in');
+  }
+
+  app.post(CITY_PATHS.enrol, async (req) => {
+    const body = parse(EnrolRequestSchema, req.body, 'body');
+    try {
+      return await store.enrol(body.code, body.hallName, clock());
+    } catch (err) {
+      if (err instanceof EnrolmentRefused) throw new ApiError('code_invalid', err.message);
+      throw err;
+    }
+  });
+
+  app.post(CITY_PATHS.feed, async (req) => {
+    // Authenticate before parsing, so a stranger learns nothing about shapes.
+    await hallOf(req);
+    const batch = parse(FeedBatchSchema, req.body, 'body');
+    const hallId = await hallOf(req, batch.hallId);
+    try {
+      assertBatchInOrder(batch.records);
+    } catch (err) {
+      throw new ApiError('bad_request', (err as Error).message);
+    }
+    const out = await store.ingest(hallId, batch.records);
+    return { hallId, ...out };
+  });
+
+  app.get(CITY_PATHS.ack, async (req) => {
+    const hallId = await hallOf(req);
+    return { hallId, ackedSeq: await store.ackedSeq(hallId), inserted: 0 };
+  });
+
+  app.put(CITY_PATHS.state, async (req) => {
+    await hallOf(req);
+    const state = parse(HallStateSchema, req.body, 'body');
+    await hallOf(req, state.hallId);
+    await store.saveState(state);
+    return { ok: true };
+  });
+
+  app.post(CITY_PATHS.reconcile, async (req) => {
+    await hallOf(req);
+    const body = parse(ReconcileRequestSchema, req.body, 'body');
+    const hallId = await hallOf(req, body.hallId);
+    const city = await store.digests(
+      hallId,
+      body.days.map((d) => d.day),
+    );
+    const days = compareDigests(body.days, city);
+    await store.saveReconciliation(hallId, days);
+    return { hallId, days, allMatch: days.every((d) => d.matches) };
+  });
+
+  app.get(CITY_PATHS.calendar, async (req, reply) => {
+    await hallOf(req);
+    const published = await store.latestCalendar();
+    if (!published) throw new ApiError('not_found', 'The city has not published a calendar yet');
+    const etag = calendarEtag(published.version);
+    reply.header('etag', etag);
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return published;
+  });
+
+  app.post(CITY_PATHS.signIn, async (req, reply) => {
+    const { token } = parse(CitySignInSchema, req.body, 'body');
+    if ((await staff.roleOf(token)) !== 'city-supervisor') throw new ApiError('unauthorized', 'Unknown city staff token');
+    reply.setCookie(CITY_STAFF_COOKIE, token, { path: '/city', httpOnly: true, sameSite: 'strict', maxAge: 12 * 3600 });
+    return { ok: true };
+  });
+
+  app.get(CITY_PATHS.overview, async (req) => {
+    await supervisor(req);
+    return { halls: await reports.overview(), at: clock() };
+  });
+
+  app.get(CITY_PATHS.report, async (req) => {
+    await supervisor(req);
+    const q = parse(ReportQuery, req.query, 'query');
+    return { rows: await reports.report({ hallId: q.hall, from: q.from, to: q.to }) };
+  });
+}

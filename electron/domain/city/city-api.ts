@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * The city service's paths, one place for both sides (the hub's forwarder calls them, the city
+ * serves them). Their bodies are the schemas beside this file.
+ */
+export const CITY_PATHS = {
+  enrol: '/city/api/enrol',
+  feed: '/city/api/feed',
+  ack: '/city/api/feed/ack',
+  state: '/city/api/state',
+  reconcile: '/city/api/reconcile',
+  calendar: '/city/api/calendar',
+  overview: '/city/api/overview',
+  report: '/city/api/report',
+  signIn: '/city/api/sign-in',
+} as const;
+
+/** Roles of the city's own staff (the hall's roles are electron/domain/roles.ts). */
+export const CITY_ROLES = ['city-supervisor'] as const;
+export type CityRole = (typeof CITY_ROLES)[number];
+
+/** One hall on the city's overview. */
+export const HallOverviewSchema = z.object({
+  hallId: z.string(),
+  name: z.string(),
+  waiting: z.number().int().nullable(),
+  longestWaitSeconds: z.number().int().nullable(),
+  windowsOpen: z.number().int().nullable(),
+  outages: z.array(z.string()),
+  /** When the hall last reported its state / last delivered records (epoch ms): data freshness. */
+  stateAt: z.number().nullable(),
+  lastSyncAt: z.number().nullable(),
+  ackedSeq: z.number().int(),
+  /** Days whose reconciliation found a difference. */
+  alerts: z.array(z.string()),
+});
+export type HallOverview = z.infer<typeof HallOverviewSchema>;
+export const OverviewSchema = z.object({ halls: z.array(HallOverviewSchema), at: z.number() });
+
+/** Per hall and day, from the city's own tables. */
+export const HallDayReportSchema = z.object({
+  hallId: z.string(),
+  day: z.string(),
+  issued: z.number().int(),
+  finished: z.number().int(),
+  noShow: z.number().int(),
+  averageWaitSeconds: z.number().nullable(),
+  ratings: z.number().int(),
+  satisfied: z.number().int(),
+  dissatisfied: z.number().int(),
+});
+export type HallDayReport = z.infer<typeof HallDayReportSchema>;
+export const ReportSchema = z.object({ rows: z.array(HallDayReportSchema) });
+
+export const CitySignInSchema = z.object({ token: z.string().trim().min(20).max(200) }).strict();
+/** The city staff's session cookie (HttpOnly), set by signIn. */
+export const CITY_STAFF_COOKIE = 'yz_city_staff';

@@ -1,0 +1,123 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { redeemLink } from '../../scripts/lib/hub-process.js';
+import { freePort, pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
+import { expect, test } from './fixtures.js';
+import { adminSection, supervisorHeaders } from './steps.js';
+
+/**
+ * A hall enrols with the city on the admin screen with the code the city's administrator issued
+ * from the command line; the city (a real process on a real PostgreSQL) then shows the hall with
+ * its waiting count.
+ */
+const CITY_SCRIPT = join(process.cwd(), 'out', 'scripts', 'city.js');
+
+function cityCli(databaseUrl: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [CITY_SCRIPT, '--database', databaseUrl, ...args], { encoding: 'utf8' });
+}
+
+test.describe('the city', () => {
+  test.skip(!pgAvailable(), 'PostgreSQL 15 binaries absent (scripts/test-prerequisites.sh installs them)');
+  let pg: PgCluster;
+  let city: ChildProcess;
+  let cityUrl: string;
+  let databaseUrl: string;
+
+  test.beforeAll(async () => {
+    pg = await startPgCluster();
+    databaseUrl = pg.createDatabase('city_e2e');
+    const port = await freePort();
+    cityUrl = `http://127.0.0.1:${port}`;
+    city = spawn(process.execPath, [CITY_SCRIPT, '--database', databaseUrl, '--port', String(port), '--host', '127.0.0.1'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      city.stdout?.on('data', (d: Buffer) => (String(d).includes('city: serving') ? resolve() : undefined));
+      city.once('exit', (code) => reject(new Error(`city exited with ${code}`)));
+    });
+  });
+  test.afterAll(async () => {
+    if (city && city.exitCode === null) {
+      const exited = new Promise((r) => city.once('exit', r));
+      city.kill('SIGTERM');
+      await exited;
+    }
+    pg?.stop();
+  });
+
+  test('a hall enrols with a code on the admin screen; the city shows its waiting count', async ({ hall, page }) => {
+    test.setTimeout(90_000);
+    const code = /enrolment code for hall hall-e2e: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(cityCli(databaseUrl, '--issue-code', 'hall-e2e'))?.[1];
+    expect(code).toBeTruthy();
+    const token = /token: (\S+)/.exec(cityCli(databaseUrl, '--add-supervisor', 'city-sup'))?.[1];
+
+    // Two citizens are waiting in the hall.
+    const pairing = await fetch(`${hall.hub.url}/api/pairing-codes`, {
+      method: 'POST',
+      headers: await supervisorHeaders(hall),
+      body: JSON.stringify({ role: 'kiosk', name: 'kiosk (api)' }),
+    });
+    const kiosk = await redeemLink(`${hall.hub.url}/pair?code=${((await pairing.json()) as { code: string }).code}&role=kiosk`);
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${hall.hub.url}/api/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk}` },
+        body: JSON.stringify({ line: 'household' }),
+      });
+      expect(res.status).toBe(200);
+    }
+
+    await hall.ensureAdmin();
+    const admin = await hall.openScreen('admin');
+    await admin.getByLabel('工号', { exact: true }).fill(hall.admin.staffNo);
+    await admin.getByLabel('密码', { exact: true }).fill(hall.admin.pin);
+    await admin.getByRole('button', { name: '登录', exact: true }).click();
+    await adminSection(admin, '市局联网');
+    const status = admin.getByTestId('city-link-status');
+    await expect(status).toContainText('未接入');
+
+    // A malformed code is caught on the form, before anything is sent.
+    await admin.getByLabel('市局平台地址').fill(cityUrl);
+    await admin.getByLabel('接入码').fill('nonsense');
+    await admin.getByRole('button', { name: '接入', exact: true }).click();
+    await expect(admin.getByText('接入码形如 ABCD-1234').first()).toBeVisible();
+
+    await admin.getByLabel('接入码').fill(code!);
+    await admin.getByRole('button', { name: '接入', exact: true }).click();
+    await expect(admin.getByText('已接入市局平台，本厅编号 hall-e2e')).toBeVisible();
+    await expect(status).toContainText('已联网');
+    await expect(status).toContainText('hall-e2e');
+    const axe = await new AxeBuilder({ page: admin })
+      .include('.admin-section')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${cityUrl}/city/api/overview`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await res.json()) as { halls: { hallId: string; waiting: number | null }[] };
+        return body.halls.find((h) => h.hallId === 'hall-e2e')?.waiting ?? null;
+      })
+      .toBe(2);
+
+    // The city's own screen, served by the city: its supervisor signs in and sees the hall.
+    await page.goto(`${cityUrl}/city`);
+    await page.getByLabel('登录令牌').fill('wrong-token-wrong-token');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect(page.getByText('令牌无效')).toBeVisible();
+    await page.getByLabel('登录令牌').fill(token!);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const row = page.getByRole('region', { name: '各服务大厅', exact: true }).getByRole('row').filter({ hasText: 'hall-e2e' });
+    await expect(row.getByRole('cell').first()).toHaveText('2');
+    await expect(row).toContainText('一致');
+    const report = page.getByRole('region', { name: '业务统计', exact: true }).getByRole('row').filter({ hasText: 'hall-e2e' });
+    await expect(report).toContainText('2');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^city-report-.*\.csv$/);
+    const cityAxe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(cityAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCity, type RunningCity } from '../../electron/city/start-city.js';
+import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
+import { pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
+
+/** The city service alone, on a real PostgreSQL: enrolment, idempotent ingest, one hall per credential. */
+const available = pgAvailable();
+if (!available) console.warn('city-ingest: PostgreSQL 15 binaries absent (run scripts/test-prerequisites.sh); skipping');
+
+describe.skipIf(!available)('city ingest', () => {
+  let pg: PgCluster;
+  let city: RunningCity;
+  beforeAll(async () => {
+    pg = await startPgCluster();
+    city = await startCity({ databaseUrl: pg.createDatabase('ingest'), host: '127.0.0.1', port: 0, log: () => {} });
+  }, 60_000);
+  afterAll(async () => {
+    await city?.close();
+    pg?.stop();
+  });
+
+  async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+    const res = await fetch(`${city.url}${path}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+  async function enrol(hallId: string): Promise<string> {
+    const code = await city.issueCode(hallId);
+    const res = await call(CITY_PATHS.enrol, { body: { code, hallName: `Hall ${hallId}` } });
+    expect(res.status).toBe(200);
+    expect(res.body['hallId']).toBe(hallId);
+    return res.body['credential'] as string;
+  }
+  const rec = (seq: number) => ({ seq, kind: 'ticket_event', at: 1_780_000_000_000 + seq, day: '2026-06-01', payload: `{"kind":"issued","ticketId":${seq}}` });
+
+  it('migrates and records its schema version', () => {
+    expect(city.schemaVersion).toBe(1);
+  });
+
+  it('uses a code once', async () => {
+    const code = await city.issueCode('once');
+    expect((await call(CITY_PATHS.enrol, { body: { code, hallName: 'Once' } })).status).toBe(200);
+    const again = await call(CITY_PATHS.enrol, { body: { code, hallName: 'Once' } });
+    expect(again.status).toBe(400);
+    expect((again.body['error'] as { code: string }).code).toBe('code_invalid');
+    expect((await call(CITY_PATHS.enrol, { body: { code: 'nonsense', hallName: 'x' } })).status).toBe(400);
+  });
+
+  it('takes a batch once: sending it again changes nothing', async () => {
+    const token = await enrol('hall-a');
+    const batch = { hallId: 'hall-a', records: [rec(1), rec(2), rec(3)] };
+    const first = await call(CITY_PATHS.feed, { token, body: batch });
+    expect(first.body).toMatchObject({ ackedSeq: 3, inserted: 3 });
+    const second = await call(CITY_PATHS.feed, { token, body: batch });
+    expect(second.body).toMatchObject({ ackedSeq: 3, inserted: 0 });
+    // A gap holds the mark where the gap starts; filling it moves the mark over everything held.
+    expect((await call(CITY_PATHS.feed, { token, body: { hallId: 'hall-a', records: [rec(5)] } })).body).toMatchObject({ ackedSeq: 3 });
+    expect((await call(CITY_PATHS.feed, { token, body: { hallId: 'hall-a', records: [rec(4)] } })).body).toMatchObject({ ackedSeq: 5 });
+    expect((await call(CITY_PATHS.ack, { token })).body).toMatchObject({ hallId: 'hall-a', ackedSeq: 5 });
+  });
+
+  it("refuses a hall's credential for another hall's records, and strangers", async () => {
+    const a = await enrol('hall-x');
+    await enrol('hall-y');
+    const cross = await call(CITY_PATHS.feed, { token: a, body: { hallId: 'hall-y', records: [rec(1)] } });
+    expect(cross.status).toBe(403);
+    expect((await call(CITY_PATHS.ack, { token: a })).body).toMatchObject({ ackedSeq: 0 });
+    expect((await call(CITY_PATHS.feed, { body: { hallId: 'hall-y', records: [rec(1)] } })).status).toBe(401);
+    expect((await call(CITY_PATHS.feed, { token: 'x'.repeat(43), body: { hallId: 'hall-y', records: [rec(1)] } })).status).toBe(401);
+    const state = { hallId: 'hall-y', waiting: 1, longestWaitSeconds: 0, windowsOpen: 1, outages: [], at: 1 };
+    expect((await call(CITY_PATHS.state, { method: 'PUT', token: a, body: state })).status).toBe(403);
+    const digest = { day: '2026-06-01', count: 0, checksum: '0'.repeat(16) };
+    expect((await call(CITY_PATHS.reconcile, { token: a, body: { hallId: 'hall-y', days: [digest] } })).status).toBe(403);
+    // The city's screens are for city staff, not halls.
+    expect((await call(CITY_PATHS.overview, { token: a })).status).toBe(403);
+  });
+
+  it('answers bad input with 400, not 500', async () => {
+    const token = await enrol('hall-bad');
+    expect((await call(CITY_PATHS.feed, { token, body: { hallId: 'hall-bad', records: [] } })).status).toBe(400);
+    expect((await call(CITY_PATHS.feed, { token, body: { hallId: 'hall-bad', records: [rec(2), rec(1)] } })).status).toBe(400);
+    expect((await call(CITY_PATHS.feed, { token, body: { hallId: 'hall-bad', records: [{ ...rec(1), day: 'June' }] } })).status).toBe(400);
+  });
+});
