@@ -174,7 +174,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     presence,
     catalog: catalogService(settings, log),
     ime: imeService({ ...imeOptionsFromEnv(process.env), ...options.ime }, log),
-    calendar: calendarService(calendarStore(opened.db)),
     backOffice: backOfficeService({
       db: opened.db,
       cipher,
@@ -188,6 +187,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       caseChanged: (c) => events.sendToRole('clerk', { type: 'case.changed', ...c }),
       log,
       ...options.backOffice,
+    }),
     calendar: calendarService(calendarStore(opened.db), () => cityFeed.cityCalendar()),
     city: cityForwarder({
       store: cityFeed,
