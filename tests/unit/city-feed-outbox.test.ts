@@ -54,8 +54,8 @@ describe('the city feed outbox', () => {
   it('copies a rating without its comment, and each change of a rectification status', () => {
     const { db, feed } = setUp();
     db.prepare(
-      `INSERT INTO service_ratings (id, ticket_id, level, channel, reasons, comment, at, service_day) VALUES (1, 7, 2, 'counter', '["slow"]', '王芳态度不好 13800138000', ?, ?)`,
-    ).run(T, DAY);
+      `INSERT INTO service_ratings (id, ticket_id, level, channel, reasons, comment_enc, at, service_day) VALUES (1, 7, 2, 'counter', '["slow"]', ?, ?, ?)`,
+    ).run(Buffer.from('王芳态度不好 13800138000'), T, DAY);
     db.prepare(`INSERT INTO rating_rectifications (id, rating_id, due_day, opened_at, updated_at) VALUES (1, 1, '2026-12-01', ?, ?)`).run(T, T);
     db.prepare(`UPDATE rating_rectifications SET callback_result = 'called', updated_at = ? WHERE id = 1`).run(T + 1);
     db.prepare(`UPDATE rating_rectifications SET status = 'assigned', updated_at = ? WHERE id = 1`).run(T + 2);

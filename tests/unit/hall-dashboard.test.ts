@@ -57,7 +57,8 @@ describe('the hall dashboard', () => {
       ).toMatch(/SEARCH tickets USING COVERING INDEX tickets_waiting/);
       expect(plan(`SELECT count(*) FROM tickets WHERE service_day = '2026-11-24' AND status = 'waiting' AND issued_at < 5`)).toMatch(/INDEX tickets_waiting/);
       expect(plan(`SELECT count(*) FROM ticket_events WHERE service_day = '2026-11-24' AND kind = 'finished' AND at <= 5`)).toMatch(
-        /SEARCH ticket_events USING INDEX ticket_events_day_kind/,
+        // The reports' covering index (migration 015) serves it best; the day-and-kind index would do.
+        /SEARCH ticket_events USING (COVERING )?INDEX ticket_events_(report|day_kind) \(service_day=\? AND kind=\?/,
       );
       expect(plan(`SELECT count(*) FROM rating_rectifications WHERE status = 'open'`)).toMatch(/INDEX rating_rectifications_open/);
     } finally {
