@@ -3,7 +3,8 @@
  * `--issue-code <hall-id>` prints a one-time enrolment code for that hall and exits;
  * `--add-supervisor <name>` prints a city-supervisor's sign-in token and exits;
  * `--publish-calendar <file.json>` ([{ day, kind: holiday|workday, name }]) publishes a new version of
- * the holiday calendar for every hall and exits.
+ * the holiday calendar for every hall and exits; `--publish-catalog <file.json>` ({ <service code>:
+ * { feeYuan?, timeLimitDays? } }) publishes the catalog's national values likewise.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +13,11 @@ import { appRoot } from '../db/app-root.js';
 import { z } from 'zod';
 import { HallIdSchema } from '../electron/domain/city/feed.js';
 import { PublishedCalendarSchema } from '../electron/domain/city/published-calendar.js';
+import { CatalogOverridesSchema } from '../electron/domain/catalog/catalog-overrides.js';
 import { startCity } from '../electron/city/start-city.js';
 
 const USAGE =
-  'usage: npm run city -- --database postgres://user@host:port/db [--port 5160] [--host 0.0.0.0] [--issue-code HALL-ID | --add-supervisor NAME | --publish-calendar FILE.json]';
+  'usage: npm run city -- --database postgres://user@host:port/db [--port 5160] [--host 0.0.0.0] [--issue-code HALL-ID | --add-supervisor NAME | --publish-calendar FILE.json | --publish-catalog FILE.json]';
 
 const OptionsSchema = z.object({
   database: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
@@ -27,6 +29,7 @@ const OptionsSchema = z.object({
     .regex(/^[a-z0-9-]{1,40}$/)
     .optional(),
   'publish-calendar': z.string().min(1).optional(),
+  'publish-catalog': z.string().min(1).optional(),
 });
 
 async function main(): Promise<void> {
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       'issue-code': { type: 'string' },
       'add-supervisor': { type: 'string' },
       'publish-calendar': { type: 'string' },
+      'publish-catalog': { type: 'string' },
     },
   });
   const parsed = OptionsSchema.safeParse(values);
@@ -46,8 +50,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const o = parsed.data;
-  const oneOff = o['issue-code'] !== undefined || o['add-supervisor'] !== undefined || o['publish-calendar'] !== undefined;
+  const oneOff =
+    o['issue-code'] !== undefined || o['add-supervisor'] !== undefined || o['publish-calendar'] !== undefined || o['publish-catalog'] !== undefined;
   // Read and checked before anything is written.
+  const catalog = o['publish-catalog'] ? CatalogOverridesSchema.parse(JSON.parse(readFileSync(o['publish-catalog'], 'utf8'))) : null;
   const calendar = o['publish-calendar'] ? PublishedCalendarSchema.shape.days.parse(JSON.parse(readFileSync(o['publish-calendar'], 'utf8'))) : null;
   const city = await startCity({
     databaseUrl: o.database,
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
   if (oneOff) {
     if (o['issue-code']) process.stdout.write(`enrolment code for hall ${o['issue-code']}: ${await city.issueCode(o['issue-code'])} (valid 24 h)\n`);
     if (o['add-supervisor']) process.stdout.write(`city-supervisor ${o['add-supervisor']} token: ${await city.addSupervisor(o['add-supervisor'])}\n`);
+    if (catalog) process.stdout.write(`catalog values published as version ${await city.publishCatalog(catalog)}\n`);
     if (calendar) process.stdout.write(`holiday calendar published as version ${await city.publishCalendar(calendar)}\n`);
     await city.close();
     return;

@@ -70,6 +70,13 @@ CREATE TABLE published_calendar (
   published_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- The national values of the service catalog (fees, time limits by service code), by version.
+CREATE TABLE published_catalog (
+  version      integer     PRIMARY KEY,
+  vals         jsonb       NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now()
+);
+
 -- The city's own staff (role city-supervisor), signing in with a token the city administrator
 -- issued from the command line (`npm run city -- … --add-supervisor <name>`).
 CREATE TABLE city_staff (

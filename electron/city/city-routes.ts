@@ -5,6 +5,7 @@ import { EnrolRequestSchema } from '../domain/city/enrolment.js';
 import { FeedBatchSchema, HallIdSchema, HallStateSchema, assertBatchInOrder } from '../domain/city/feed.js';
 import { compareDigests, ReconcileRequestSchema } from '../domain/city/reconciliation.js';
 import { calendarEtag } from '../domain/city/published-calendar.js';
+import { catalogEtag } from '../domain/city/published-catalog.js';
 import { ApiError } from '../host/http/api-error.js';
 import type { CityStore } from './city-store.js';
 import { EnrolmentRefused } from './city-store.js';
@@ -117,6 +118,16 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     if ((await staff.roleOf(token)) !== 'city-supervisor') throw new ApiError('unauthorized', 'Unknown city staff token');
     reply.setCookie(CITY_STAFF_COOKIE, token, { path: '/city', httpOnly: true, sameSite: 'strict', maxAge: 12 * 3600 });
     return { ok: true };
+  });
+
+  app.get(CITY_PATHS.catalog, async (req, reply) => {
+    await hallOf(req);
+    const published = await store.latestCatalog();
+    if (!published) throw new ApiError('not_found', 'The city has not published catalog values yet');
+    const etag = catalogEtag(published.version);
+    reply.header('etag', etag);
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return published;
   });
 
   app.get(CITY_PATHS.overview, async (req) => {

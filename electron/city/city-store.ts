@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { FeedRecord, HallState } from '../domain/city/feed.js';
 import { digestByDay, type DayDigest } from '../domain/city/reconciliation.js';
 import type { PublishedCalendar } from '../domain/city/published-calendar.js';
+import type { PublishedCatalog } from '../domain/city/published-catalog.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -128,6 +129,18 @@ export function cityStore(pool: Pool) {
     },
     async latestCalendar(): Promise<PublishedCalendar | null> {
       const r = await pool.query<PublishedCalendar>('SELECT version, days FROM published_calendar ORDER BY version DESC LIMIT 1');
+      return r.rows[0] ?? null;
+    },
+
+    async publishCatalog(values: PublishedCatalog['values']): Promise<number> {
+      const r = await pool.query<{ version: number }>(
+        `INSERT INTO published_catalog (version, vals) SELECT coalesce(max(version), 0) + 1, $1::jsonb FROM published_catalog RETURNING version`,
+        [JSON.stringify(values)],
+      );
+      return r.rows[0]?.version ?? 0;
+    },
+    async latestCatalog(): Promise<PublishedCatalog | null> {
+      const r = await pool.query<PublishedCatalog>('SELECT version, vals AS values FROM published_catalog ORDER BY version DESC LIMIT 1');
       return r.rows[0] ?? null;
     },
 

@@ -14,6 +14,7 @@ import { cityStaff } from './city-staff.js';
 import { cityStore } from './city-store.js';
 import { loadPgMigrations, migratePg } from './pg-migrate.js';
 import type { PublishedCalendar } from '../domain/city/published-calendar.js';
+import type { PublishedCatalog } from '../domain/city/published-catalog.js';
 
 export interface CityOptions {
   /** postgres://user@host:port/db */
@@ -33,6 +34,7 @@ export interface RunningCity {
   issueCode(hallId: string, ttlMs?: number): Promise<string>;
   addSupervisor(staffId: string): Promise<string>;
   publishCalendar(days: PublishedCalendar['days']): Promise<number>;
+  publishCatalog(values: PublishedCatalog['values']): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startCity(options: CityOptions): Promise<RunningCity> {
     issueCode: (hallId, ttlMs = 24 * 60 * 60_000) => store.issueCode(hallId, ttlMs, clock()),
     addSupervisor: (staffId) => staff.add(staffId, 'city-supervisor'),
     publishCalendar: (days) => store.publishCalendar(days),
+    publishCatalog: (values) => store.publishCatalog(values),
     async close() {
       const force = setTimeout(() => app.server.closeAllConnections(), 2000);
       try {

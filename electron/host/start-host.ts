@@ -192,6 +192,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     city: cityForwarder({
       store: cityFeed,
       calendarChanged: () => ctx.calendar.invalidate(),
+      catalog: { version: () => ctx.catalog.cityVersion(), put: (p) => ctx.catalog.putCityValues(p) },
       outages: () => [
         ...new Set(
           ctx.devices

@@ -4,7 +4,7 @@ import { serviceCatalog } from '../../electron/domain/catalog/catalog.js';
 import { applyOverrides, CatalogOverridesSchema, describeOverrideChanges, HALL_FEE_NOTE } from '../../electron/domain/catalog/catalog-overrides.js';
 import { idCheckChar } from '../../electron/domain/identity/id-number.js';
 import type { SettingsStore } from '../../db/settings.js';
-import { catalogService } from '../../electron/host/catalog-service.js';
+import { CATALOG_OVERRIDES_KEY, catalogService } from '../../electron/host/catalog-service.js';
 import { startTestHost, TEST_PIN, type TestHost } from '../support/test-host.js';
 
 const base = serviceCatalog();
@@ -169,8 +169,14 @@ describe('catalog overrides over the real host', () => {
 describe('catalog service', () => {
   const settings = (stored: string | null) => {
     const written: string[] = [];
-    // Reads what was last written, as the settings table does.
-    return { written, store: { raw: () => written.at(-1) ?? stored, putRaw: (_k: string, v: string) => void written.push(v) } as unknown as SettingsStore };
+    // Reads what was last written, as the settings table does (only the overrides' key is set).
+    return {
+      written,
+      store: {
+        raw: (k: string) => (k === CATALOG_OVERRIDES_KEY ? (written.at(-1) ?? stored) : null),
+        putRaw: (_k: string, v: string) => void written.push(v),
+      } as unknown as SettingsStore,
+    };
   };
 
   it('a stored value that no longer parses falls back to the shipped catalog and logs one line', () => {

@@ -230,6 +230,31 @@ describe.skipIf(!available)("the city's holiday calendar", () => {
     }
   }, 60_000);
 
+  it("applies the city's national catalog values below the hall's own overrides", async () => {
+    const pg = await startPgCluster();
+    const city = await startCity({ databaseUrl: pg.createDatabase('catalog'), host: '127.0.0.1', port: 0, log: () => {} });
+    const t = await startTestHost({ clock: () => DAY1, city: FAST_LINK });
+    try {
+      const admin = await t.supervisor();
+      await t.request('/api/city-link/enrol', { method: 'POST', ...admin, body: { cityUrl: city.url, code: await city.issueCode('cat-hall') } });
+      expect((await t.request('/api/catalog/overrides', { method: 'PUT', ...admin, body: { id_card_reissue: { timeLimitDays: 5 } } })).status).toBe(200);
+      await city.publishCatalog({ id_card_renewal: { feeYuan: 25, timeLimitDays: 7 }, id_card_reissue: { timeLimitDays: 9, feeYuan: 30 } });
+      await t.request('/api/city-link/sync', { method: 'POST', ...admin });
+      const kiosk = await t.pair('kiosk');
+      const services = (
+        (await t.request('/api/catalog', { token: kiosk })).body as { services: { code: string; fee: { yuan: number }; timeLimitDays: number }[] }
+      ).services;
+      const of = (code: string) => services.find((x) => x.code === code);
+      expect(of('id_card_renewal')).toMatchObject({ fee: { yuan: 25 }, timeLimitDays: 7 });
+      // The hall's override of the time limit wins; the city's fee still applies.
+      expect(of('id_card_reissue')).toMatchObject({ fee: { yuan: 30 }, timeLimitDays: 5 });
+    } finally {
+      await t.stop();
+      await city.close();
+      pg.stop();
+    }
+  }, 60_000);
+
   it('answers 304 to a hall that holds the current version', async () => {
     const pg = await startPgCluster();
     const city = await startCity({ databaseUrl: pg.createDatabase('etag'), host: '127.0.0.1', port: 0, log: () => {} });

@@ -11,6 +11,7 @@ export const CITY_PATHS = {
   state: '/city/api/state',
   reconcile: '/city/api/reconcile',
   calendar: '/city/api/calendar',
+  catalog: '/city/api/catalog',
   overview: '/city/api/overview',
   report: '/city/api/report',
   signIn: '/city/api/sign-in',

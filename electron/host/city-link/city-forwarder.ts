@@ -7,7 +7,8 @@ import { ReconcileResultSchema, type ReconcileResult } from '../../domain/city/r
 import { CLOSED, DEFAULT_BREAKER, mayAttempt, onFailure, onSuccess, type BreakerOptions, type BreakerSnapshot } from '../../domain/delivery/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY, nextDelayMs, type RetryPolicy } from '../../domain/delivery/retry-policy.js';
 import type { CityLinkStatus } from '../../domain/contract/city-link-api.js';
-import { CityCallError, callCity, fetchPublishedCalendar } from './city-http.js';
+import { CityCallError, callCity, fetchPublishedCalendar, fetchPublishedCatalog } from './city-http.js';
+import type { PublishedCatalog } from '../../domain/city/published-catalog.js';
 
 export interface CityForwarderOptions {
   store: CityFeedStore;
@@ -22,6 +23,8 @@ export interface CityForwarderOptions {
   calendarChanged?: () => void;
   /** Device kinds out of order now (no names or addresses), for the city's outage flags. */
   outages?: () => string[];
+  /** The city's catalog values: the version held, and where new ones go. */
+  catalog?: { version: () => number; put: (published: PublishedCatalog) => void };
   /** Between passes while all is delivered. */
   intervalMs?: number;
   timeoutMs?: number;
@@ -111,6 +114,7 @@ export function cityForwarder(o: CityForwarderOptions) {
       at: now,
     });
     await fetchCalendar(link.cityUrl, link.credential);
+    await fetchCatalog(link.cityUrl, link.credential);
     await dailyWork(link.hallId, call);
   }
 
@@ -122,6 +126,20 @@ export function cityForwarder(o: CityForwarderOptions) {
     o.store.saveCalendar(published.version, published.days);
     o.calendarChanged?.();
     o.log(`city: holiday calendar version ${published.version} in force`);
+  }
+
+  async function fetchCatalog(base: string, credential: string): Promise<void> {
+    if (!o.catalog) return;
+    const held = o.catalog.version();
+    const published = await fetchPublishedCatalog(base, credential, held, timeoutMs);
+    if (!published || published.version <= held) return;
+    try {
+      o.catalog.put(published);
+      o.log(`city: catalog values version ${published.version} in force`);
+    } catch (err) {
+      // Values this hall's catalog cannot take (a fee out of range): kept out, said once per version.
+      o.log(`city: catalog values version ${published.version} refused: ${(err as Error).message.split('\n')[0]}`);
+    }
   }
 
   /** Once a day: yesterday's audit head into the feed, then the closed days reconciled. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { parseRetryAfter } from '../../domain/delivery/retry-policy.js';
 import { CITY_PATHS } from '../../domain/city/city-api.js';
 import { calendarEtag, PublishedCalendarSchema, type PublishedCalendar } from '../../domain/city/published-calendar.js';
+import { catalogEtag, PublishedCatalogSchema, type PublishedCatalog } from '../../domain/city/published-catalog.js';
 
 /** A refusal or failure from the city, with what the retry rule needs from it. */
 export class CityCallError extends Error {
@@ -54,19 +55,36 @@ export async function callCity<S extends z.ZodType>(
 }
 
 /** The city's calendar if newer than `held` (null: 304, or nothing published yet: 404). */
-export async function fetchPublishedCalendar(base: string, credential: string, held: number, timeoutMs: number): Promise<PublishedCalendar | null> {
+export function fetchPublishedCalendar(base: string, credential: string, held: number, timeoutMs: number): Promise<PublishedCalendar | null> {
+  return fetchPublished(base, CITY_PATHS.calendar, calendarEtag(held), PublishedCalendarSchema, credential, held, timeoutMs);
+}
+
+/** The city's catalog values if newer than `held`. */
+export function fetchPublishedCatalog(base: string, credential: string, held: number, timeoutMs: number): Promise<PublishedCatalog | null> {
+  return fetchPublished(base, CITY_PATHS.catalog, catalogEtag(held), PublishedCatalogSchema, credential, held, timeoutMs);
+}
+
+async function fetchPublished<S extends z.ZodType>(
+  base: string,
+  path: string,
+  etag: string,
+  schema: S,
+  credential: string,
+  held: number,
+  timeoutMs: number,
+): Promise<z.output<S> | null> {
   let res: Response;
   try {
-    res = await fetch(`${base}${CITY_PATHS.calendar}`, {
-      headers: { authorization: `Bearer ${credential}`, ...(held > 0 ? { 'if-none-match': calendarEtag(held) } : {}) },
+    res = await fetch(`${base}${path}`, {
+      headers: { authorization: `Bearer ${credential}`, ...(held > 0 ? { 'if-none-match': etag } : {}) },
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
     throw new CityCallError(`city unreachable: ${(err as Error).message}`, null, null);
   }
   if (res.status === 304 || res.status === 404) return null;
-  if (!res.ok) throw new CityCallError(`city answered ${res.status} for the calendar`, res.status, null);
-  const parsed = PublishedCalendarSchema.safeParse(await res.json());
-  if (!parsed.success) throw new CityCallError('city sent a calendar in an unexpected shape', res.status, null);
+  if (!res.ok) throw new CityCallError(`city answered ${res.status} for ${path}`, res.status, null);
+  const parsed = schema.safeParse(await res.json());
+  if (!parsed.success) throw new CityCallError(`city sent ${path} in an unexpected shape`, res.status, null);
   return parsed.data;
 }
