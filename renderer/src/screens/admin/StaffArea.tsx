@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { AlertRegion } from '../../components/AlertRegion.js';
@@ -11,17 +11,19 @@ import { BackOfficePanel } from './BackOfficePanel.js';
 import { CalendarPanel } from './CalendarPanel.js';
 import { CaseDeadlinesPanel } from './CaseDeadlinesPanel.js';
 import { CatalogPanel } from './CatalogPanel.js';
-import { DashboardPanel } from './dashboard/DashboardPanel.js';
 import { CityLinkPanel } from './CityLinkPanel.js';
 import { DevicesPanel } from './DevicesPanel.js';
 import { PairingPanel } from './PairingPanel.js';
 import { PrintersPanel } from './PrintersPanel.js';
-import { RectificationsPanel } from './ratings/RectificationsPanel.js';
 import { ReportsPanel } from './reports/ReportsPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import { StaffPanel } from './StaffPanel.js';
 import { TerminalsPanel } from './TerminalsPanel.js';
 import { WindowsPanel } from './WindowsPanel.js';
+
+// These two sections load when first opened, inside the admin screen's own chunk.
+const RectificationsPanel = lazy(() => import('./ratings/RectificationsPanel.js').then((m) => ({ default: m.RectificationsPanel })));
+const DashboardPanel = lazy(() => import('./dashboard/DashboardPanel.js').then((m) => ({ default: m.DashboardPanel })));
 
 const CONTENT: Record<AdminSectionId, () => ReactNode> = {
   cases: () => <CaseDeadlinesPanel />,
@@ -46,8 +48,16 @@ const CONTENT: Record<AdminSectionId, () => ReactNode> = {
   ),
   audit: () => <AuditPanel />,
   backoffice: () => <BackOfficePanel />,
-  ratings: () => <RectificationsPanel />,
-  dashboard: () => <DashboardPanel />,
+  ratings: () => (
+    <Suspense fallback={null}>
+      <RectificationsPanel />
+    </Suspense>
+  ),
+  dashboard: () => (
+    <Suspense fallback={null}>
+      <DashboardPanel />
+    </Suspense>
+  ),
   reports: () => <ReportsPanel />,
   city: () => <CityLinkPanel />,
 };
