@@ -36,10 +36,12 @@ const devices: AlertSource = (ctx) =>
     .filter((d) => d.enabled && DEVICE_DOWN.has(d.health.state))
     .map((d) => ({ kind: 'device_down', count: 1, subject: d.name.slice(0, 100) }));
 
-/**
- * Every source the dashboard asks, in the order it shows them. The back-office link's health
- * (issue 14's "back-office outage") is added here as one more source of kind 'back_office' when
- * the delivery work lands; its pushes should name 'rectification.changed' or a new event that
- * the dashboard's refetchOn lists.
- */
-export const ALERT_SOURCES: readonly AlertSource[] = [waits, badRatings, overdueItems, printers, devices];
+/** A back office that stopped answering: its system (a code the screen puts in words), with what waits to be sent. */
+const backOffices: AlertSource = (ctx) =>
+  ctx.backOffice
+    .status()
+    .filter((l) => l.state === 'unreachable')
+    .map((l) => ({ kind: 'back_office', count: l.waiting, subject: l.system }));
+
+/** Every source the dashboard asks, in the order it shows them. */
+export const ALERT_SOURCES: readonly AlertSource[] = [waits, badRatings, overdueItems, printers, devices, backOffices];
