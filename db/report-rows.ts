@@ -2,7 +2,8 @@ import type { BusinessLine } from '../electron/domain/business-lines.js';
 import type { TicketEventKind } from '../electron/domain/queue/ticket-events.js';
 import type { CaseEventInput, RatingInput, ReportInput, ReportedCaseAction, TicketEventInput } from '../electron/domain/reports/report-input.js';
 import { plusDays } from '../electron/domain/calendar/working-days.js';
-import { hallInstant, serviceDay } from '../electron/domain/service-day.js';
+import { hallDay } from '../electron/domain/reports/hall-hour.js';
+import { hallInstant } from '../electron/domain/service-day.js';
 import type { Db } from './open.js';
 
 /** A rectification in one of these states has been dealt with: answered, closed, or its appeal decided. */
@@ -101,11 +102,12 @@ export function reportRows(db: Db, timeZone: string) {
           line: r.kind === 'transferred' ? (fromLine.get(r.id) ?? r.line) : r.line,
           serviceCode: r.kind === 'issued' && r.ticket_id !== null ? (services.get(r.ticket_id) ?? null) : null,
         }));
+      const dayOf = hallDay(timeZone);
       const caseEvents: CaseEventInput[] = cases.all(start, end).map((r) => ({
         applicationId: r.application_id,
         action: r.action,
         at: r.at,
-        day: serviceDay(r.at, timeZone),
+        day: dayOf(r.at),
         line: r.line,
         serviceCode: r.service_code,
         windowNumber: r.window_number,

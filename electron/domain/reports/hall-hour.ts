@@ -29,3 +29,28 @@ export function hallHour(timeZone: string): (epochMs: number) => number {
     return h;
   };
 }
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The hall's calendar day (YYYY-MM-DD) of an instant, remembered per UTC hour as hallHour does:
+ * case steps carry no service day, and a month of them would otherwise format each one. */
+export function hallDay(timeZone: string): (epochMs: number) => string {
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, f);
+  }
+  const fmt = f;
+  const days = new Map<number, string>();
+  return (epochMs) => {
+    const bucket = Math.floor(epochMs / HOUR);
+    let d = days.get(bucket);
+    if (d === undefined) {
+      const start = fmt.format(new Date(bucket * HOUR));
+      if (start !== fmt.format(new Date(bucket * HOUR + HOUR - 1))) return fmt.format(new Date(epochMs));
+      d = start;
+      days.set(bucket, d);
+    }
+    return d;
+  };
+}
