@@ -13,7 +13,11 @@ import './dashboard.css';
  */
 export function DashboardPanel() {
   const { t } = useTranslation();
-  const read = useQuery('hallDashboard', {}, { refetchOn: ['queue.state', 'ticket.called', 'rectification.changed', 'printer.status', 'device.status', 'backoffice.status'] });
+  const read = useQuery(
+    'hallDashboard',
+    {},
+    { refetchOn: ['queue.state', 'ticket.called', 'rectification.changed', 'printer.status', 'device.status', 'backoffice.status'] },
+  );
   const now = useTick();
   const d = read.data;
   return (
@@ -59,7 +63,11 @@ function Alerts({ alerts, targetWaitMin }: { alerts: HallDashboard['alerts']; ta
         {alerts.length === 0 ? <li className="dash-alert dash-alert--none">{t('dashboard.noAlerts')}</li> : null}
         {alerts.map((a) => (
           <li key={`${a.kind}-${a.subject}`} className={`dash-alert dash-alert--${a.kind}`}>
-            {t(`dashboard.alert.${a.kind}`, { n: a.count, subject: a.kind === 'back_office' ? t(`backOffice.system.${a.subject}`) : a.subject, min: targetWaitMin })}
+            {t(`dashboard.alert.${a.kind}`, {
+              n: a.count,
+              subject: a.kind === 'back_office' ? t(`backOffice.system.${a.subject}`) : a.subject,
+              min: targetWaitMin,
+            })}
           </li>
         ))}
       </ul>
