@@ -14,6 +14,7 @@ import { documentsSection } from './documents.js';
 import { caseAcceptSection } from './case-accept.js';
 import { kioskJourneySection } from './kiosk-journey.js';
 import { lanSection } from './lan.js';
+import { backOfficeSection } from './back-office.js';
 
 const ROUNDS = 3;
 const CLIENTS = 50;
@@ -85,6 +86,7 @@ clients and no think time, latency is mostly queueing (Little's law: 50 in fligh
     await caseAcceptSection(),
     await kioskJourneySection(),
     await lanSection(),
+    await backOfficeSection(),
   ];
   const path = join(appRoot(), 'BENCHMARKS.md');
   writeFileSync(path, sections.join('\n'));
