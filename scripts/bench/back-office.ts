@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { appRoot } from '../../db/app-root.js';
 import { idCheckChar } from '../../electron/domain/identity/id-number.js';
-import type { Ledger, SimMode } from '../backoffice-sim/control.js';
+import type { SimMode } from '../backoffice-sim/control.js';
 import { redeemLink, startHubProcess, type HubProcess } from '../lib/hub-process.js';
 import { percentile, rssMiB } from './machine.js';
 
@@ -28,7 +28,7 @@ async function call(hub: HubProcess, path: string, token: string, body?: unknown
   return { status: res.status, json: (await res.json()) as Json, headers: res.headers };
 }
 
-async function startSim(): Promise<{ url: string; stop: () => void; mode: (m: SimMode) => Promise<void>; ledger: () => Promise<Ledger> }> {
+async function startSim(): Promise<{ url: string; stop: () => void; mode: (m: SimMode) => Promise<void>; received: () => Promise<number> }> {
   const child = spawn(process.execPath, [join(appRoot(), 'out', 'scripts', 'backoffice-sim.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -43,7 +43,7 @@ async function startSim(): Promise<{ url: string; stop: () => void; mode: (m: Si
     url,
     stop: () => void child.kill('SIGTERM'),
     mode: async (m) => void (await fetch(`${url}/_sim/mode`, { method: 'POST', body: JSON.stringify(m) })),
-    ledger: async () => (await (await fetch(`${url}/_sim/ledger`)).json()) as Ledger,
+    received: async () => ((await (await fetch(`${url}/_sim/count`)).json()) as { entries: number }).entries,
   };
 }
 
@@ -131,12 +131,12 @@ export async function backOfficeSection(): Promise<string> {
     const down = await ticketLatencies(hub, kiosk);
     const rss = hub.child.pid === undefined ? null : rssMiB(hub.child.pid);
 
-    const before = (await sim.ledger()).entries.length;
+    const before = await sim.received();
     const upAt = performance.now();
     await sim.mode({ mode: 'up' });
     let firstAt: number | null = null;
     for (;;) {
-      const n = (await sim.ledger()).entries.length - before;
+      const n = (await sim.received()) - before;
       if (n > 0 && firstAt === null) firstAt = performance.now();
       if (n >= MESSAGES) break;
       if (performance.now() - upAt > 600_000) throw new Error(`drain stalled at ${n}/${MESSAGES}`);
