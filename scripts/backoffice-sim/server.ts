@@ -93,6 +93,8 @@ export function startBackOfficeSim(options: SimOptions): Promise<RunningSim> {
     }
     if (url.pathname === '/_sim/mode' && req.method === 'GET') return void send(res, 200, { mode });
     if (url.pathname === '/_sim/ledger' && req.method === 'GET') return void send(res, 200, { entries, requests, repeats } satisfies Ledger);
+    // The counts alone, for a poller that must not load the simulator it measures.
+    if (url.pathname === '/_sim/count' && req.method === 'GET') return void send(res, 200, { entries: entries.length, requests, repeats });
 
     const [, sys, ...rest] = url.pathname.split('/');
     const system = SIM_SYSTEMS.find((s) => s === sys);

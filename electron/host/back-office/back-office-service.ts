@@ -92,6 +92,7 @@ export function backOfficeService(o: BackOfficeOptions) {
     random: Math.random,
     changed,
     log: o.log,
+    transaction: (work) => o.db.transaction(work).immediate(),
   });
   const checks = verifier({
     store,

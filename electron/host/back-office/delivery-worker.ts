@@ -18,6 +18,8 @@ export interface WorkerOptions {
   /** After anything that changes what waits (the outage line is recomputed and pushed). */
   changed: (system: BackOfficeSystem) => void;
   log: (line: string) => void;
+  /** Runs the writes of several messages in one transaction (one commit, one fsync, for a batch). */
+  transaction: (work: () => void) => void;
 }
 
 export interface LinkState {
@@ -69,6 +71,7 @@ export function deliveryWorker(o: WorkerOptions) {
     const free = o.concurrency - busy.size;
     if (free > 0) {
       const rows = o.store.due(system, now, o.concurrency * 2).filter((r) => !busy.has(r.application_id));
+      const starting: OutboxRow[] = [];
       for (const row of rows.slice(0, free)) {
         const link = stateOf(system);
         const gate = mayAttempt(link.breaker, o.breaker, now);
@@ -78,12 +81,10 @@ export function deliveryWorker(o: WorkerOptions) {
         }
         links.set(system, { ...link, breaker: gate.next });
         busy.add(row.application_id);
-        o.store.markSending(row.id, now);
-        void send(system, connector, row).finally(() => {
-          busy.delete(row.application_id);
-          pump(system);
-        });
+        starting.push(row);
       }
+      if (starting.length > 0) o.transaction(() => starting.forEach((r) => o.store.markSending(r.id, now)));
+      for (const row of starting) void send(system, connector, row);
     }
     // Due now but not sent: in flight or behind its case's earlier message (their end pumps
     // again), or held by the open breaker (wake when it lets a probe through).
@@ -115,20 +116,46 @@ export function deliveryWorker(o: WorkerOptions) {
       aborts.delete(ac);
     }
     if (stopped) return;
-    const now = o.clock();
-    const link = stateOf(system);
-    if (result.ok) {
-      o.store.markDelivered(row.id, result.receipt, now);
-      links.set(system, { breaker: onSuccess(), lastError: null });
-    } else {
-      const attempts = row.attempts + 1;
-      const dead = !result.retryable || isExhausted(o.policy, attempts);
-      const nextAt = now + nextDelayMs(o.policy, attempts, o.random(), result.retryAfterMs);
-      o.store.markFailed(row.id, dead ? 'dead' : 'pending', result.error, nextAt, now);
-      links.set(system, { breaker: result.unreachable ? onFailure(link.breaker, o.breaker, now) : link.breaker, lastError: result.error });
-      if (dead) o.log(`back office ${system}: message ${row.id} of case ${row.case_number} dead after ${attempts} attempts: ${result.error}`);
+    finished.push({ system, row, result });
+    if (!flushing) {
+      flushing = true;
+      setImmediate(flush);
     }
-    o.changed(system);
+  }
+
+  /** The answers that came in the same turn, written in one transaction; then their cases move on. */
+  const finished: { system: BackOfficeSystem; row: OutboxRow; result: DeliveryResult }[] = [];
+  let flushing = false;
+  function flush(): void {
+    flushing = false;
+    if (stopped) return;
+    const batch = finished.splice(0);
+    const now = o.clock();
+    o.transaction(() => {
+      for (const { system, row, result } of batch) {
+        const link = stateOf(system);
+        if (result.ok) {
+          o.store.markDelivered(row.id, result.receipt, now);
+          links.set(system, { breaker: onSuccess(), lastError: null });
+          continue;
+        }
+        const attempts = row.attempts + 1;
+        const dead = !result.retryable || isExhausted(o.policy, attempts);
+        const nextAt = now + nextDelayMs(o.policy, attempts, o.random(), result.retryAfterMs);
+        o.store.markFailed(row.id, dead ? 'dead' : 'pending', result.error, nextAt, now);
+        links.set(system, { breaker: result.unreachable ? onFailure(link.breaker, o.breaker, now) : link.breaker, lastError: result.error });
+        if (dead) o.log(`back office ${system}: message ${row.id} of case ${row.case_number} dead after ${attempts} attempts: ${result.error}`);
+      }
+    });
+    const systems = new Set<BackOfficeSystem>();
+    for (const { system, row } of batch) {
+      flying(system).delete(row.application_id);
+      systems.add(system);
+    }
+    for (const system of systems) {
+      o.changed(system);
+      pump(system);
+    }
   }
 
   return {
