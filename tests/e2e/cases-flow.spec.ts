@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, type Hall } from './fixtures.js';
 import { axe, clerkCalls, counterFor, CUPS, desk, printedText, PRINTER, queryProgress, tickPapers, workingDaysFromToday, zhDate } from './case-steps.js';
 import { answerChoice, answerText, bindDevicesTo, removeCard, submitAndConfirm, tapCard, tickMaterials, toIdentify, ZH } from './kiosk-steps.js';
-import { clerkAt, signIn, wedgeScan } from './steps.js';
+import { adminSection, clerkAt, signIn, wedgeScan } from './steps.js';
 
 /**
  * Issue 12 end to end: an application pre-filled at the kiosk reaches each end state through the
@@ -146,6 +146,7 @@ test.describe('case work from the kiosk to each end state', () => {
     await hall.ensureAdmin();
     const admin = await hall.openScreen('admin');
     await signIn(admin, hall.admin.staffNo, hall.admin.pin);
+    await adminSection(admin, '办件时限');
     const deadlines = admin.getByRole('region', { name: '办件时限' });
     await expect(deadlines.getByRole('row', { name: new RegExp(caseNumber) })).toContainText(`${zhDate(by)} 前补正`);
     await deadlines.getByRole('button', { name: `延期 ${caseNumber}` }).click();

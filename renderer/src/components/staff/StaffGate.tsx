@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '@domain/contract/schemas.js';
@@ -33,6 +33,9 @@ export function useSignedIn(): SignedIn {
  * first administrator's set-up) until someone is, and goes back to it whenever the host answers
  * that the session has ended (timed out, signed out elsewhere, account disabled).
  */
+/** How long after a sign-out a refused read is taken as part of it. */
+const SIGN_OUT_SETTLE_MS = 5_000;
+
 export function StaffGate({
   page,
   setup = false,
@@ -59,24 +62,32 @@ export function StaffGate({
   const signOut = useCommand('staffSignOut', { invalidates: ['staffMe'] });
 
   const { refetch } = me;
+  // Signing out ends the session under the screen's own reads: one of them refused on its way out
+  // is the sign-out itself, not a session that ended ("登录已失效" would then replace "已退出登录").
+  const [leftAt, setLeftAt] = useState(0);
   useEffect(() => {
     const lost = () => {
-      setNotice('staff.expired');
+      if (Date.now() - leftAt > SIGN_OUT_SETTLE_MS) setNotice('staff.expired');
       refetch();
     };
     host.sessionLost.add(lost);
     return () => void host.sessionLost.delete(lost);
-  }, [host, refetch]);
+  }, [host, refetch, leftAt]);
+
+  const { run: runSignOut } = signOut;
+  const leave = useCallback(() => {
+    setLeftAt(Date.now());
+    void runSignOut().then((r) => {
+      if (!r) return setLeftAt(0);
+      setWelcome(null);
+      setNotice('staff.signedOut');
+    });
+  }, [runSignOut]);
 
   const signedIn: SignedIn | null = me.data?.staff
     ? {
         staff: me.data.staff,
-        signOut: () =>
-          void signOut.run().then((r) => {
-            if (!r) return;
-            setWelcome(null);
-            setNotice('staff.signedOut');
-          }),
+        signOut: leave,
         signOutError: signOut.error?.key ?? null,
         notice: welcome,
       }

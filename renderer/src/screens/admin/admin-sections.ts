@@ -4,7 +4,14 @@
  * the admin screen sees only the others (booking appointments).
  */
 export const ADMIN_SECTIONS = [
+  // The supervisor's day first: the live hall (their landing page), what is due, 差评 to handle, reports.
+  { id: 'dashboard', supervisor: true },
   { id: 'cases', supervisor: true },
+  // 好差评: each 差评's rectification item (issue 14).
+  { id: 'ratings', supervisor: true },
+  { id: 'reports', supervisor: true },
+  { id: 'appointments', supervisor: false },
+  // Then how the hall is set up.
   { id: 'hall', supervisor: true },
   { id: 'windows', supervisor: true },
   { id: 'staff', supervisor: true },
@@ -12,15 +19,9 @@ export const ADMIN_SECTIONS = [
   { id: 'printers', supervisor: true },
   { id: 'catalog', supervisor: true },
   { id: 'calendar', supervisor: true },
-  { id: 'appointments', supervisor: false },
-  { id: 'audit', supervisor: true },
   { id: 'backoffice', supervisor: true },
-  // 好差评: each 差评's rectification item (issue 14).
-  { id: 'ratings', supervisor: true },
-  // The live hall dashboard (issue 14).
-  { id: 'dashboard', supervisor: true },
-  { id: 'reports', supervisor: true },
   { id: 'city', supervisor: true },
+  { id: 'audit', supervisor: true },
 ] as const;
 
 export type AdminSectionId = (typeof ADMIN_SECTIONS)[number]['id'];
