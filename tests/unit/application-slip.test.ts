@@ -94,6 +94,7 @@ describe('the slip of an application ticket (folder printer)', () => {
     out.remove();
   });
 
+  // Skipped only where poppler's pdftotext is missing (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
   it.skipIf(!poppler)('prints the case number, the service in Chinese and only the last 4 of the ID number', async () => {
     const id = idNumber('19800101', '017');
     const res = await submit({ form: form(id) });
@@ -116,6 +117,7 @@ describe('the slip of an application ticket (folder printer)', () => {
     expect(stored.join('\n')).not.toContain(id.slice(0, 10));
   });
 
+  // Skipped only where poppler's pdftotext is missing (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
   it.skipIf(!poppler)('prints the service name in the citizen language', async () => {
     const id = idNumber('19810202', '028');
     const res = await submit({ form: form(id), language: 'en' });
@@ -141,6 +143,7 @@ describe('the slip of an application ticket (folder printer)', () => {
     expect(progressRef('case', 'YZ20261124-0001')).toBe('YZ:C:YZ20261124-0001');
   });
 
+  // Skipped only where poppler's pdftotext is missing (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
   it.skipIf(!poppler)('a tour group: one slip for the ticket, each member with their case and masked ID', async () => {
     const ids = [idNumber('19700101', '011'), idNumber('19720202', '022')];
     const member = (id: string, name: string) => ({

@@ -24,6 +24,7 @@ interface Hall {
   admin: { token: string; staff: string };
 }
 
+// Skipped only without PostgreSQL 15's binaries (a workstation); .ci/run installs them (scripts/test-prerequisites.sh).
 describe.skipIf(!available)('three halls and one city', () => {
   let pg: PgCluster;
   let databaseUrl: string;
@@ -189,6 +190,7 @@ describe.skipIf(!available)('three halls and one city', () => {
   });
 });
 
+// Skipped only without PostgreSQL 15's binaries (a workstation); .ci/run installs them (scripts/test-prerequisites.sh).
 describe.skipIf(!available)("the city's holiday calendar", () => {
   it('reaches the hall by version, below the hall supervisor’s own corrections', async () => {
     const pg = await startPgCluster();

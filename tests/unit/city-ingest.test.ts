@@ -7,6 +7,7 @@ import { pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/p
 const available = pgAvailable();
 if (!available) console.warn('city-ingest: PostgreSQL 15 binaries absent (run scripts/test-prerequisites.sh); skipping');
 
+// Skipped only without PostgreSQL 15's binaries (a workstation); .ci/run installs them (scripts/test-prerequisites.sh).
 describe.skipIf(!available)('city ingest', () => {
   let pg: PgCluster;
   let city: RunningCity;

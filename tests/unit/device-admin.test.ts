@@ -117,6 +117,7 @@ describe('a device switched off or removed while its port is opening', () => {
   });
 });
 
+// Skipped only without socat (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
 describe.skipIf(!hasSocat())('the Devices panel through the host', () => {
   it('adds the simulator’s serial reader from the detected list, binds it to a kiosk, tests it, and removes it, all audited', async () => {
     const t = await startTestHost({ simulateDevices: true });

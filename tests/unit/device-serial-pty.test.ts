@@ -14,6 +14,7 @@ const fixture = (name: string) =>
 // Needs socat (Debian: apt-get install socat); without it, on a developer's machine, the
 // in-process fake covers the loop. CI must run it: .ci/run installs socat.
 if (!hasSocat() && process.env['CI']) throw new Error('CI needs socat for the serial pseudo-terminal test: .ci/run installs it');
+// Skipped only without socat (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
 describe.skipIf(!hasSocat())('serial transport over a pseudo-terminal pair', () => {
   it('reads a card through serialport, the real polling loop and the simulated reader', async () => {
     const dir = tempDir();

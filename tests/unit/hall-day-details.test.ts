@@ -92,6 +92,7 @@ describe('one name for the case number', () => {
 });
 
 const poppler = spawnSync('pdftotext', ['-v']).error === undefined;
+// Skipped only where poppler's pdftotext is missing (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
 describe.skipIf(!poppler)('the papers, read back as a person reads them', () => {
   const dir = tempDir('yizhan-details-');
   afterAll(() => dir.remove());

@@ -36,6 +36,7 @@ describe('the key file', () => {
     }
   });
 
+  // File modes mean nothing on Windows, where the key file is guarded by its ACL instead.
   it.skipIf(process.platform === 'win32')('refuses to start when others may read the key file', async () => {
     const dir = tempDir();
     try {

@@ -36,6 +36,7 @@ describe('traditional Mongolian on the ticket slip', () => {
     ]);
   });
 
+  // Skipped only where poppler's pdftotext is missing (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
   it.skipIf(!poppler)("adds the Mongolian columns for 'mn', with the Mongolian font embedded as a subset", async () => {
     const mn = await slip('mn');
     const zh = await slip('zh-CN');

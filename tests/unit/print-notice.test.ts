@@ -56,6 +56,7 @@ describe('the one-time notice printed at a kiosk', () => {
     out.remove();
   });
 
+  // Skipped only where poppler's pdftotext is missing (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
   it.skipIf(!poppler)('queues a durable job whose PDF names the service, every material and the one missing', async () => {
     const folder = join(out.path, 'zh');
     const kiosk = await kioskWith(folder);
@@ -71,6 +72,7 @@ describe('the one-time notice printed at a kiosk', () => {
     expect(printed.replace(/\s+/g, '')).toContain('照相回执（可现场采集）（可容缺，5个工作日内补交）');
   });
 
+  // Skipped only where poppler's pdftotext is missing (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
   it.skipIf(!poppler)('in English, with nothing missing', async () => {
     const folder = join(out.path, 'en');
     const kiosk = await kioskWith(folder);
@@ -79,6 +81,7 @@ describe('the one-time notice printed at a kiosk', () => {
     for (const s of ['One-time notice of materials', 'Resident ID card renewal', 'Your current ID card', 'All materials present']) expect(printed).toContain(s);
   });
 
+  // Skipped only where poppler's pdftotext is missing (a workstation); .ci/run installs it (scripts/test-prerequisites.sh).
   it.skipIf(!poppler)('from the service page, before the citizen said what they brought: neither missing nor complete', async () => {
     const folder = join(out.path, 'unasked');
     const kiosk = await kioskWith(folder);

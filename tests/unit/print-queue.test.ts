@@ -143,6 +143,7 @@ describe('print queue with the folder printer', () => {
 const cups = spawnSync('lpstat', ['-p', 'PDF']).status === 0;
 if (!cups && process.env['CI']) throw new Error('CI needs cupsd with a PDF queue (cups-pdf): .ci/run sets it up');
 
+// Skipped only without cupsd and its PDF queue (a workstation); .ci/run installs and starts them.
 describe.skipIf(!cups)('print queue with CUPS (cups-pdf queue "PDF"; skipped without it)', () => {
   async function heldWith(title: string): Promise<boolean> {
     const r = await runCups('lpq', ['-P', 'PDF']);
