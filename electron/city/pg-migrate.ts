@@ -1,32 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Pool } from 'pg';
+import { loadMigrations, type Migration } from '../../db/migrate.js';
 
-const FILE_PATTERN = /^(\d{3})_([a-z0-9_]+)\.sql$/;
 /** Any constant: two city processes starting together take turns to migrate. */
 const MIGRATION_LOCK = 160_016;
 
-export interface PgMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type PgMigration = Migration;
 
-/** city/migrations/NNN_name.sql, numbered 1, 2, 3 … without gaps (the hub's rule, db/migrate.ts). */
-export function loadPgMigrations(dir: string): PgMigration[] {
-  const list = readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .map((file) => {
-      const m = FILE_PATTERN.exec(file);
-      if (!m) throw new Error(`Migration file name "${file}" must look like 001_name.sql`);
-      return { version: Number(m[1]), name: m[2] ?? file, sql: readFileSync(join(dir, file), 'utf8') };
-    })
-    .sort((a, b) => a.version - b.version);
-  list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`City migrations must be numbered 1, 2, 3 … without gaps; found ${m.version} at ${i + 1}`);
-  });
-  return list;
-}
+/** city/migrations/NNN_name.sql, under the hub's own rule for names and numbering (db/migrate.ts). */
+export const loadPgMigrations = loadMigrations;
 
 /**
  * Applies the pending migrations, each in its own transaction together with its row in
