@@ -22,12 +22,16 @@ function setup(defaultPrinter: PrinterConfig, extra: { pauseAt?: 'after-store' |
   const dir = extra.dir ?? tempDir().path;
   const opened: OpenedDatabase = openDatabase(dir);
   const events: unknown[] = [];
+  const logs: string[] = [];
   const service = printingService({
     db: opened.db,
     cipher,
     clock: Date.now,
     timeZone: 'Asia/Shanghai',
-    log: process.env['DEBUG_PRINT'] ? (l) => process.stderr.write(`${l}\n`) : () => {},
+    log: (l) => {
+      logs.push(l);
+      if (process.env['DEBUG_PRINT']) process.stderr.write(`${l}\n`);
+    },
     broadcast: (e) => events.push(e),
     defaultPrinter,
     pauseAt: extra.pauseAt,
@@ -35,7 +39,7 @@ function setup(defaultPrinter: PrinterConfig, extra: { pauseAt?: 'after-store' |
   const terminal = opened.db
     .prepare(`INSERT INTO terminals (name, role, token_hash, paired_at) VALUES ('1号自助取号机', 'kiosk', randomblob(32), 0) RETURNING id`)
     .get() as { id: number };
-  return { dir, opened, service, events, terminal: { id: terminal.id, name: '1号自助取号机' } };
+  return { dir, opened, service, events, logs, terminal: { id: terminal.id, name: '1号自助取号机' } };
 }
 
 const slip = SAMPLE_DOCUMENTS.ticket_slip;
@@ -45,10 +49,11 @@ const issued = (id: number, number = 'C007') => ({
   estimatedWaitMinutes: 9,
 });
 
-async function until<T>(f: () => T | undefined | null | false, ms = 10_000): Promise<T> {
+type Maybe<T> = T | undefined | null | false;
+async function until<T>(f: () => Maybe<T> | Promise<Maybe<T>>, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const v = f();
+    const v = await f();
     if (v) return v;
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 50));
@@ -155,9 +160,10 @@ describe.skipIf(!cups)('print queue with CUPS (cups-pdf queue "PDF"; skipped wit
     const ticketId = 1_000_000 + Math.floor(Math.random() * 1_000_000);
     first.service.ticketIssued(issued(ticketId, 'B123'), first.terminal, 'zh-CN');
     const title = first.service.titleOf(1);
-    await until(() => first.service.jobs.get(1)?.state === 'sending');
-    // Wait until CUPS holds it, then "crash".
-    for (let i = 0; i < 100 && !(await heldWith(title)); i++) await new Promise((r) => setTimeout(r, 100));
+    // lp has answered with the job's id (CUPS holds it) and the worker stopped before recording it.
+    await until(() => first.logs.some((l) => l.includes('paused after-submit')), 30_000);
+    await until(() => heldWith(title), 10_000);
+    // Now "crash".
     await first.service.close();
     first.opened.db.close();
     const lpqBefore = (await runCups('lpq', ['-P', 'PDF'])).stdout.split('\n').filter((l) => l.includes(title)).length;
@@ -177,6 +183,6 @@ describe.skipIf(!cups)('print queue with CUPS (cups-pdf queue "PDF"; skipped wit
     await until(() => printed().length > 0);
     await new Promise((r) => setTimeout(r, 1500));
     expect(printed()).toHaveLength(1);
-    // Its own waits add up to 30 s when CUPS is slow (a loaded CI machine): the test's limit covers them.
-  }, 60_000);
+    // Its own waits add up to 70 s when CUPS is slow (a loaded CI machine): the test's limit covers them.
+  }, 90_000);
 });

@@ -43,8 +43,9 @@ export function printQueue(deps: PrintQueueDeps) {
   let again = false;
   let stopped = false;
   let unpause: () => void = () => {};
+  // A pause reached after stop() (the printer answered late) must not hold the stop forever.
   const pause = (point: PausePoint) =>
-    deps.pauseAt === point ? (log(`print: paused ${point} (test hook)`), new Promise<void>((resolve) => (unpause = resolve))) : Promise.resolve();
+    deps.pauseAt === point && !stopped ? (log(`print: paused ${point} (test hook)`), new Promise<void>((resolve) => (unpause = resolve))) : Promise.resolve();
 
   async function render(job: PrintJobRow) {
     // A job still due after the retention period purged its data cannot be printed any more.
