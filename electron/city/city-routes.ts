@@ -6,6 +6,7 @@ import { FeedBatchSchema, HallIdSchema, HallStateSchema, assertBatchInOrder } fr
 import { compareDigests, ReconcileRequestSchema } from '../domain/city/reconciliation.js';
 import { calendarEtag } from '../domain/city/published-calendar.js';
 import { catalogEtag } from '../domain/city/published-catalog.js';
+import { ratingRulesEtag } from '../domain/city/published-rating-rules.js';
 import { ApiError } from '../host/http/api-error.js';
 import type { CityStore } from './city-store.js';
 import { EnrolmentRefused } from './city-store.js';
@@ -125,6 +126,16 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     const published = await store.latestCatalog();
     if (!published) throw new ApiError('not_found', 'The city has not published catalog values yet');
     const etag = catalogEtag(published.version);
+    reply.header('etag', etag);
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+    return published;
+  });
+
+  app.get(CITY_PATHS.ratingRules, async (req, reply) => {
+    await hallOf(req);
+    const published = await store.latestRatingRules();
+    if (!published) throw new ApiError('not_found', 'The city has not published rating rules yet');
+    const etag = ratingRulesEtag(published.version);
     reply.header('etag', etag);
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     return published;

@@ -4,6 +4,7 @@ import type { FeedRecord, HallState } from '../domain/city/feed.js';
 import { digestByDay, type DayDigest } from '../domain/city/reconciliation.js';
 import type { PublishedCalendar } from '../domain/city/published-calendar.js';
 import type { PublishedCatalog } from '../domain/city/published-catalog.js';
+import type { PublishedRatingRules } from '../domain/city/published-rating-rules.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -141,6 +142,18 @@ export function cityStore(pool: Pool) {
     },
     async latestCatalog(): Promise<PublishedCatalog | null> {
       const r = await pool.query<PublishedCatalog>('SELECT version, vals AS values FROM published_catalog ORDER BY version DESC LIMIT 1');
+      return r.rows[0] ?? null;
+    },
+
+    async publishRatingRules(rules: PublishedRatingRules['rules']): Promise<number> {
+      const r = await pool.query<{ version: number }>(
+        `INSERT INTO published_rating_rules (version, rules) SELECT coalesce(max(version), 0) + 1, $1::jsonb FROM published_rating_rules RETURNING version`,
+        [JSON.stringify(rules)],
+      );
+      return r.rows[0]?.version ?? 0;
+    },
+    async latestRatingRules(): Promise<PublishedRatingRules | null> {
+      const r = await pool.query<PublishedRatingRules>('SELECT version, rules FROM published_rating_rules ORDER BY version DESC LIMIT 1');
       return r.rows[0] ?? null;
     },
 

@@ -15,6 +15,7 @@ import { cityStore } from './city-store.js';
 import { loadPgMigrations, migratePg } from './pg-migrate.js';
 import type { PublishedCalendar } from '../domain/city/published-calendar.js';
 import type { PublishedCatalog } from '../domain/city/published-catalog.js';
+import type { PublishedRatingRules } from '../domain/city/published-rating-rules.js';
 
 export interface CityOptions {
   /** postgres://user@host:port/db */
@@ -35,6 +36,7 @@ export interface RunningCity {
   addSupervisor(staffId: string): Promise<string>;
   publishCalendar(days: PublishedCalendar['days']): Promise<number>;
   publishCatalog(values: PublishedCatalog['values']): Promise<number>;
+  publishRatingRules(rules: PublishedRatingRules['rules']): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function startCity(options: CityOptions): Promise<RunningCity> {
     addSupervisor: (staffId) => staff.add(staffId, 'city-supervisor'),
     publishCalendar: (days) => store.publishCalendar(days),
     publishCatalog: (values) => store.publishCatalog(values),
+    publishRatingRules: (rules) => store.publishRatingRules(rules),
     async close() {
       const force = setTimeout(() => app.server.closeAllConnections(), 2000);
       try {

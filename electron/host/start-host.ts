@@ -73,6 +73,7 @@ import { fastifyTimeouts, HALL_HTTP_TIMEOUTS } from './http/timeouts.js';
 import { authorize } from './http/guard.js';
 import { registerRoutes } from './http/register-routes.js';
 import { hostChecker, requestChecks, securityHeaders } from './http/request-checks.js';
+import { ratingRules } from './ratings/rating-rules.js';
 
 const CLOSE_GRACE_MS = 2000;
 
@@ -193,6 +194,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       store: cityFeed,
       calendarChanged: () => ctx.calendar.invalidate(),
       catalog: { version: () => ctx.catalog.cityVersion(), put: (p) => ctx.catalog.putCityValues(p) },
+      ratingRules: { version: () => ratingRules(settings).cityVersion(), put: (p) => ratingRules(settings).putCity(p) },
       outages: () => [
         ...new Set(
           ctx.devices

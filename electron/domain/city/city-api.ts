@@ -12,6 +12,7 @@ export const CITY_PATHS = {
   reconcile: '/city/api/reconcile',
   calendar: '/city/api/calendar',
   catalog: '/city/api/catalog',
+  ratingRules: '/city/api/rating-rules',
   overview: '/city/api/overview',
   report: '/city/api/report',
   signIn: '/city/api/sign-in',

@@ -48,10 +48,13 @@ export function nextStatus(from: RectificationStatus, step: RectificationStep): 
   }
 }
 
-/** 100 % 回访: an item closes only with its callback, its fix and its answer to the citizen written. */
-export function missingForClose(item: { callbackResult: string; fix: string; answer: string }): ('callback' | 'fix' | 'answer')[] {
+/**
+ * 100 % 回访: an item closes only with its callback, its fix and its answer to the citizen written;
+ * the callback may be waived only by the city's published rules (callbackRequired false).
+ */
+export function missingForClose(item: { callbackResult: string; fix: string; answer: string }, callbackRequired = true): ('callback' | 'fix' | 'answer')[] {
   const missing: ('callback' | 'fix' | 'answer')[] = [];
-  if (item.callbackResult.trim() === '') missing.push('callback');
+  if (callbackRequired && item.callbackResult.trim() === '') missing.push('callback');
   if (item.fix.trim() === '') missing.push('fix');
   if (item.answer.trim() === '') missing.push('answer');
   return missing;

@@ -7,7 +7,8 @@ import { ReconcileResultSchema, type ReconcileResult } from '../../domain/city/r
 import { CLOSED, DEFAULT_BREAKER, mayAttempt, onFailure, onSuccess, type BreakerOptions, type BreakerSnapshot } from '../../domain/delivery/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY, nextDelayMs, type RetryPolicy } from '../../domain/delivery/retry-policy.js';
 import type { CityLinkStatus } from '../../domain/contract/city-link-api.js';
-import { CityCallError, callCity, fetchPublishedCalendar, fetchPublishedCatalog } from './city-http.js';
+import { CityCallError, callCity, fetchPublishedCalendar, fetchPublishedCatalog, fetchPublishedRatingRules } from './city-http.js';
+import type { PublishedRatingRules } from '../../domain/city/published-rating-rules.js';
 import type { PublishedCatalog } from '../../domain/city/published-catalog.js';
 
 export interface CityForwarderOptions {
@@ -25,6 +26,8 @@ export interface CityForwarderOptions {
   outages?: () => string[];
   /** The city's catalog values: the version held, and where new ones go. */
   catalog?: { version: () => number; put: (published: PublishedCatalog) => void };
+  /** The city's 好差评 rules: the version held, and where new ones go. */
+  ratingRules?: { version: () => number; put: (published: PublishedRatingRules) => void };
   /** Between passes while all is delivered. */
   intervalMs?: number;
   timeoutMs?: number;
@@ -115,6 +118,7 @@ export function cityForwarder(o: CityForwarderOptions) {
     });
     await fetchCalendar(link.cityUrl, link.credential);
     await fetchCatalog(link.cityUrl, link.credential);
+    await fetchRatingRules(link.cityUrl, link.credential);
     await dailyWork(link.hallId, call);
   }
 
@@ -140,6 +144,14 @@ export function cityForwarder(o: CityForwarderOptions) {
       // Values this hall's catalog cannot take (a fee out of range): kept out, said once per version.
       o.log(`city: catalog values version ${published.version} refused: ${(err as Error).message.split('\n')[0]}`);
     }
+  }
+
+  async function fetchRatingRules(base: string, credential: string): Promise<void> {
+    if (!o.ratingRules) return;
+    const published = await fetchPublishedRatingRules(base, credential, o.ratingRules.version(), timeoutMs);
+    if (!published || published.version <= o.ratingRules.version()) return;
+    o.ratingRules.put(published);
+    o.log(`city: rating rules version ${published.version} in force`);
   }
 
   /** Once a day: yesterday's audit head into the feed, then the closed days reconciled. */

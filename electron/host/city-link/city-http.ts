@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { parseRetryAfter } from '../../domain/delivery/retry-policy.js';
 import { CITY_PATHS } from '../../domain/city/city-api.js';
 import { calendarEtag, PublishedCalendarSchema, type PublishedCalendar } from '../../domain/city/published-calendar.js';
+import { PublishedRatingRulesSchema, ratingRulesEtag, type PublishedRatingRules } from '../../domain/city/published-rating-rules.js';
 import { catalogEtag, PublishedCatalogSchema, type PublishedCatalog } from '../../domain/city/published-catalog.js';
 
 /** A refusal or failure from the city, with what the retry rule needs from it. */
@@ -62,6 +63,11 @@ export function fetchPublishedCalendar(base: string, credential: string, held: n
 /** The city's catalog values if newer than `held`. */
 export function fetchPublishedCatalog(base: string, credential: string, held: number, timeoutMs: number): Promise<PublishedCatalog | null> {
   return fetchPublished(base, CITY_PATHS.catalog, catalogEtag(held), PublishedCatalogSchema, credential, held, timeoutMs);
+}
+
+/** The city's 好差评 rules if newer than `held`. */
+export function fetchPublishedRatingRules(base: string, credential: string, held: number, timeoutMs: number): Promise<PublishedRatingRules | null> {
+  return fetchPublished(base, CITY_PATHS.ratingRules, ratingRulesEtag(held), PublishedRatingRulesSchema, credential, held, timeoutMs);
 }
 
 async function fetchPublished<S extends z.ZodType>(

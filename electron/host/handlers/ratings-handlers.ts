@@ -10,6 +10,7 @@ import type { HandlersFor } from '../http/register-routes.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
 import { progressLimiter } from '../queue/lookup-limiter.js';
+import { ratingRules } from '../ratings/rating-rules.js';
 import { ratingService } from '../ratings/rating-service.js';
 import { actorOf } from './actor.js';
 import { windowOrThrow } from './window-of.js';
@@ -67,7 +68,7 @@ export function ratingsHandlers(ctx: HostContext): HandlersFor<typeof ratingsApi
     else if (body.step === 'answer') change.answer = body.text;
     else if (body.step === 'appeal') change.appealReason = body.text;
     else if (body.step === 'close') {
-      const missing = missingForClose(change);
+      const missing = missingForClose(change, ratingRules(ctx.settings).inForce().callbackRequired);
       if (missing.length > 0) throw new ApiError('conflict', `Record the ${missing.join(', ')} before closing`);
       change.closedAt = ctx.clock();
     } else if (body.step === 'uphold_appeal') change.closedAt = ctx.clock();

@@ -1,12 +1,14 @@
 import type { settingsApi } from '../../domain/contract/settings-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
+import { ratingRules } from '../ratings/rating-rules.js';
 import { actorOf } from './actor.js';
 
 /** The supervisor's levers: applied at once (the next call reads them), and every change audited. */
 export function settingsHandlers(ctx: HostContext): HandlersFor<typeof settingsApi> {
   return {
     getSettings: () => ctx.settings.hall(),
+    ratingRulesInForce: () => ratingRules(ctx.settings).inForce(),
 
     putSettings: ({ body, staff, terminal }) => {
       const before = ctx.settings.hall();

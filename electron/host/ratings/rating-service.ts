@@ -5,6 +5,7 @@ import { isBadRating, rectificationDueDay, type RatingChannel } from '../../doma
 import { isOverdue } from '../../domain/ratings/rectification-steps.js';
 import { ApiError } from '../http/api-error.js';
 import type { HostContext } from '../host-context.js';
+import { ratingRules } from './rating-rules.js';
 
 export interface GivenRating {
   level: number | null;
@@ -58,7 +59,8 @@ export function ratingService(ctx: HostContext) {
     give(service: RatedService, given: GivenRating, channel: RatingChannel, actor: string): { stored: 'rated' | 'skipped'; answerWithinDays: number | null } {
       const now = ctx.clock();
       const day = ctx.today();
-      const dueDays = ctx.settings.hall().ratingDueDays;
+      // The hall's deadline, or the city's when that is shorter (the city's rules, issue 16).
+      const dueDays = ratingRules(ctx.settings).inForce().dueDays;
       const opened = ctx.db
         .transaction(() => {
           const id = ratings.put({ service, level: given.level, channel, reasons: given.reasons, comment: given.comment, at: now, day });

@@ -10,6 +10,7 @@ import { useEditForm } from '../../components/form/use-edit-form.js';
 import { useProblems } from '../../components/form/use-problems.js';
 import { Panel } from '../../components/panel/Panel.js';
 import { useCommand } from '../../data/use-command.js';
+import { RatingRulesInForce } from './RatingRulesInForce.js';
 import { checkOpeningHours, OpeningHoursFieldset } from './OpeningHoursFieldset.js';
 
 /** The numeric settings, in the order a supervisor thinks about them; the unit is for the label. */
@@ -47,7 +48,7 @@ export function SettingsPanel() {
   const { t } = useTranslation();
   const id = useId();
   const edit = useEditForm('getSettings', toForm);
-  const save = useCommand('putSettings');
+  const save = useCommand('putSettings', { invalidates: ['ratingRulesInForce'] });
   const check = useProblems();
   const { form } = edit;
 
@@ -110,6 +111,7 @@ export function SettingsPanel() {
               </Field>
             ))}
           </div>
+          <RatingRulesInForce />
           <Field id={fid('notice')} label={label('notice')} hint={t('admin.settings.noticeHint')} problem={check.problemOf(fid('notice'))}>
             {(aria) => (
               <>
