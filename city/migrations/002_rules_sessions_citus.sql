@@ -5,3 +5,16 @@ CREATE TABLE published_rating_rules (
   rules        jsonb       NOT NULL,
   published_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- A city supervisor's signed-in sessions: the token from the command line signs in, the session
+-- (its own random token, kept hashed) is what the screen and scripts then present. It ends at
+-- sign-out, when idle too long or at its absolute age (electron/domain/sessions/session-expiry.ts);
+-- times are epoch ms from the city's clock.
+CREATE TABLE city_sessions (
+  token_hash   text   PRIMARY KEY,
+  staff_id     text   NOT NULL REFERENCES city_staff (staff_id) ON DELETE CASCADE,
+  created_at   bigint NOT NULL,
+  last_seen_at bigint NOT NULL,
+  ended_at     bigint
+);
+CREATE INDEX city_sessions_staff ON city_sessions (staff_id) WHERE ended_at IS NULL;

@@ -11,12 +11,14 @@ import { ApiError } from '../host/http/api-error.js';
 import type { CityStore } from './city-store.js';
 import { EnrolmentRefused } from './city-store.js';
 import type { cityReports } from './city-reports.js';
-import type { cityStaff } from './city-staff.js';
+import type { cityStaff, CitySession } from './city-staff.js';
+import type { SessionLimits } from '../domain/sessions/session-expiry.js';
 
 export interface CityRouteDeps {
   store: CityStore;
   reports: ReturnType<typeof cityReports>;
   staff: ReturnType<typeof cityStaff>;
+  limits: SessionLimits;
   clock: () => number;
 }
 
@@ -26,6 +28,17 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   const issues = result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
   throw new ApiError('bad_request', `Invalid ${where}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
 }
+
+function bearerOrNull(req: FastifyRequest): string | null {
+  return /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+}
+
+/** Why a session no longer signs in, as the caller is told. */
+const ENDED: Record<Exclude<CitySession['verdict'], 'live'>, string> = {
+  signed_out: 'This city session was signed out; sign in again',
+  idle: 'This city session expired after too long without use; sign in again',
+  too_old: 'This city session reached its maximum age; sign in again',
+};
 
 function bearer(req: FastifyRequest): string {
   const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '');
@@ -38,7 +51,7 @@ const ReportQuery = z.object({ hall: HallIdSchema.optional(), from: DAY, to: DAY
 
 /** The city's HTTP API: halls enrol, deliver and reconcile; city staff read the overview and reports. */
 export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): void {
-  const { store, reports, staff, clock } = deps;
+  const { store, reports, staff, limits, clock } = deps;
 
   /** The hall whose credential this is; a body naming another hall is refused, not merely ignored. */
   async function hallOf(req: FastifyRequest, claimed?: string): Promise<string> {
@@ -47,11 +60,18 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     if (claimed !== undefined && claimed !== hallId) throw new ApiError('forbidden', "A hall's credential writes only that hall's records");
     return hallId;
   }
-  /** City staff: the session cookie the sign-in set (the screens), or a bearer token (scripts). */
+  /** City staff: the session the sign-in opened, from its cookie (the screens) or as a bearer token (scripts). */
   async function supervisor(req: FastifyRequest): Promise<void> {
-    const cookie = req.cookies[CITY_STAFF_COOKIE];
-    const role = await staff.roleOf(cookie ?? bearer(req));
-    if (role !== 'city-supervisor') throw new ApiError('forbidden', 'This needs a city-supervisor sign-in');
+    const token = req.cookies[CITY_STAFF_COOKIE] ?? bearerOrNull(req);
+    if (!token) throw new ApiError('staff_sign_in_required', 'Sign in as city staff first');
+    const session = await staff.session(token, clock());
+    if (!session) {
+      if (await store.hallOfCredential(token))
+        throw new ApiError('forbidden', "A hall's credential does not read the city's screens; this needs a city-supervisor sign-in");
+      throw new ApiError('staff_sign_in_required', 'Unknown city session; sign in again');
+    }
+    if (session.verdict !== 'live') throw new ApiError('staff_sign_in_required', ENDED[session.verdict]);
+    if (session.role !== 'city-supervisor') throw new ApiError('forbidden', 'This needs a city-supervisor sign-in');
   }
 
   app.post(CITY_PATHS.enrol, async (req) => {
@@ -116,8 +136,26 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
 
   app.post(CITY_PATHS.signIn, async (req, reply) => {
     const { token } = parse(CitySignInSchema, req.body, 'body');
-    if ((await staff.roleOf(token)) !== 'city-supervisor') throw new ApiError('unauthorized', 'Unknown city staff token');
-    reply.setCookie(CITY_STAFF_COOKIE, token, { path: '/city', httpOnly: true, sameSite: 'strict', maxAge: 12 * 3600 });
+    const now = clock();
+    const opened = await staff.signIn(token, now);
+    if (!opened) throw new ApiError('unauthorized', 'Unknown city staff token');
+    if (opened.role !== 'city-supervisor') throw new ApiError('forbidden', 'This needs a city-supervisor token');
+    reply.setCookie(CITY_STAFF_COOKIE, opened.session, {
+      path: '/city',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.protocol === 'https',
+      maxAge: Math.floor(limits.maxAgeMs / 1000),
+    });
+    return { session: opened.session, idleMs: limits.idleMs, expiresAt: now + limits.maxAgeMs };
+  });
+
+  /** Ends the session (whether or not it is still live) and clears its cookie. */
+  app.post(CITY_PATHS.signOut, async (req, reply) => {
+    const token = req.cookies[CITY_STAFF_COOKIE] ?? bearerOrNull(req);
+    if (!token) throw new ApiError('staff_sign_in_required', 'No city session to sign out of');
+    await staff.signOut(token, clock());
+    reply.clearCookie(CITY_STAFF_COOKIE, { path: '/city' });
     return { ok: true };
   });
 

@@ -15,6 +15,7 @@ import { cityStore } from './city-store.js';
 import { loadPgMigrations, migratePg } from './pg-migrate.js';
 import type { PublishedCalendar } from '../domain/city/published-calendar.js';
 import type { PublishedCatalog } from '../domain/city/published-catalog.js';
+import { STAFF_SESSION_LIMITS, type SessionLimits } from '../domain/sessions/session-expiry.js';
 import type { PublishedRatingRules } from '../domain/city/published-rating-rules.js';
 
 export interface CityOptions {
@@ -25,6 +26,8 @@ export interface CityOptions {
   port: number;
   log?: (line: string) => void;
   clock?: () => number;
+  /** How long a supervisor's session lasts unused, and at most; the hall's staff sessions' by default. */
+  sessionLimits?: SessionLimits;
   /** The built renderer: the city's screens are its /city route. Omitted: API only. */
   rendererDir?: string;
 }
@@ -55,13 +58,14 @@ export async function startCity(options: CityOptions): Promise<RunningCity> {
     throw err;
   }
   const store = cityStore(pool);
-  const staff = cityStaff(pool);
+  const limits = options.sessionLimits ?? STAFF_SESSION_LIMITS;
+  const staff = cityStaff(pool, limits);
   // A whole batch of 500 records with their JSON fits well within 1 MiB.
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   installErrorHandler(app, log);
   await app.register(cookie);
   app.addHook('onSend', async (req, reply) => securityHeaders(reply, req.url.startsWith('/city/api/')));
-  registerCityRoutes(app, { store, reports: cityReports(pool), staff, clock });
+  registerCityRoutes(app, { store, reports: cityReports(pool), staff, limits, clock });
   const rendererDir = options.rendererDir;
   const hasRenderer = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html'));
   if (hasRenderer) await app.register(fastifyStatic, { root: rendererDir, prefix: '/', wildcard: false, index: false, cacheControl: false });
@@ -85,7 +89,7 @@ export async function startCity(options: CityOptions): Promise<RunningCity> {
     url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
     schemaVersion,
     issueCode: (hallId, ttlMs = 24 * 60 * 60_000) => store.issueCode(hallId, ttlMs, clock()),
-    addSupervisor: (staffId) => staff.add(staffId, 'city-supervisor'),
+    addSupervisor: (staffId) => staff.add(staffId, 'city-supervisor', clock()),
     publishCalendar: (days) => store.publishCalendar(days),
     publishCatalog: (values) => store.publishCatalog(values),
     publishRatingRules: (rules) => store.publishRatingRules(rules),

@@ -1,5 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redeemLink } from '../../scripts/lib/hub-process.js';
 import { freePort, pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
@@ -94,9 +96,23 @@ test.describe('the city', () => {
       .analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
 
+    // The city's 好差评 rules reach the hall with its next sync; 大厅设置 shows them in force.
+    const rulesFile = join(tmpdir(), `city-rating-rules-${process.pid}.json`);
+    writeFileSync(rulesFile, JSON.stringify({ dueDays: 3, callbackRequired: true }));
+    expect(cityCli(databaseUrl, '--publish-rating-rules', rulesFile)).toMatch(/rating rules published as version 1/);
+    await adminSection(admin, '大厅设置');
+    await expect(admin.getByTestId('rating-rules-in-force')).toContainText('3 个工作日（市局规则第 1 版）', { timeout: 15_000 });
+    await expect(admin.getByTestId('rating-rules-in-force')).toContainText('本厅设置的 5 个工作日长于市局规定，不生效');
+
+    const signIn = await fetch(`${cityUrl}/city/api/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    const session = ((await signIn.json()) as { session: string }).session;
     await expect
       .poll(async () => {
-        const res = await fetch(`${cityUrl}/city/api/overview`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${cityUrl}/city/api/overview`, { headers: { authorization: `Bearer ${session}` } });
         const body = (await res.json()) as { halls: { hallId: string; waiting: number | null }[] };
         return body.halls.find((h) => h.hallId === 'hall-e2e')?.waiting ?? null;
       })
@@ -119,5 +135,12 @@ test.describe('the city', () => {
     expect((await download).suggestedFilename()).toMatch(/^city-report-.*\.csv$/);
     const cityAxe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(cityAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // Signing out on the screen ends the session: the sign-in shows again, saying so.
+    await page.getByRole('button', { name: '退出登录', exact: true }).click();
+    await expect(page.getByTestId('city-sign-in-notice')).toHaveText('已退出登录。');
+    await expect(page.getByLabel('登录令牌')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('登录令牌')).toBeVisible();
   });
 });

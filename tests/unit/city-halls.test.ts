@@ -138,8 +138,12 @@ describe.skipIf(!available)('three halls and one city', () => {
   });
 
   it("matches the halls' own counts in the city's report and shows each hall's live state", async () => {
-    const supervisor = await city.addSupervisor('city-sup');
-    const headers = { authorization: `Bearer ${supervisor}` };
+    const signIn = await fetch(`${city.url}${CITY_PATHS.signIn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: await city.addSupervisor('city-sup') }),
+    });
+    const headers = { authorization: `Bearer ${((await signIn.json()) as { session: string }).session}` };
     const report = (await (await fetch(`${city.url}${CITY_PATHS.report}?from=2026-06-01&to=2026-06-01`, { headers })).json()) as {
       rows: { hallId: string; issued: number; finished: number; ratings: number; satisfied: number; dissatisfied: number; averageWaitSeconds: number | null }[];
     };

@@ -16,6 +16,7 @@ export const CITY_PATHS = {
   overview: '/city/api/overview',
   report: '/city/api/report',
   signIn: '/city/api/sign-in',
+  signOut: '/city/api/sign-out',
 } as const;
 
 /** Roles of the city's own staff (the hall's roles are electron/domain/roles.ts). */
@@ -56,5 +57,10 @@ export type HallDayReport = z.infer<typeof HallDayReportSchema>;
 export const ReportSchema = z.object({ rows: z.array(HallDayReportSchema) });
 
 export const CitySignInSchema = z.object({ token: z.string().trim().min(20).max(200) }).strict();
+/**
+ * A signed-in session: set as the HttpOnly cookie for the screens, and answered for scripts, which
+ * send it as a Bearer token. It ends at sign-out, after `idleMs` unused, or at `expiresAt`.
+ */
+export const CitySessionSchema = z.object({ session: z.string(), idleMs: z.number().int(), expiresAt: z.number().int() });
 /** The city staff's session cookie (HttpOnly), set by signIn. */
 export const CITY_STAFF_COOKIE = 'yz_city_staff';

@@ -4,6 +4,7 @@ import { sha256 } from '../../../db/terminals.js';
 import type { StaffRecord, StaffStore } from '../../../db/staff.js';
 import type { Terminal } from '../../domain/contract/schemas.js';
 import type { TerminalRole } from '../../domain/roles.js';
+import { STAFF_SESSION_LIMITS } from '../../domain/sessions/session-expiry.js';
 
 /** Staff sign in on top of their terminal: the session is bound to that terminal and ends when
  * the clerk is idle too long or at the end of a long day. One cookie per terminal role, like the
@@ -12,8 +13,8 @@ import type { TerminalRole } from '../../domain/roles.js';
 export function staffCookieName(role: TerminalRole): string {
   return `yz_staff_${role}`;
 }
-export const IDLE_MS = 4 * 3600_000;
-export const MAX_AGE_MS = 14 * 3600_000;
+export const IDLE_MS = STAFF_SESSION_LIMITS.idleMs;
+export const MAX_AGE_MS = STAFF_SESSION_LIMITS.maxAgeMs;
 
 function tokenOf(req: FastifyRequest, role: TerminalRole): string | null {
   const header = req.headers['x-yizhan-staff'];

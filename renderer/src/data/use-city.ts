@@ -47,7 +47,12 @@ export function useCityQuery<S extends z.ZodType>(path: string, schema: S, every
   return { data, errorKey, signedOut, reload };
 }
 
-/** Signs a city supervisor in with their token; the city sets an HttpOnly cookie. */
+/** Ends the city session (the city clears its cookie); the screen then asks for the sign-in again. */
+export async function citySignOut(): Promise<void> {
+  await fetch(CITY_PATHS.signOut, { method: 'POST', credentials: 'same-origin' });
+}
+
+/** Signs a city supervisor in with their token; the city sets an HttpOnly session cookie. */
 export async function citySignIn(token: string): Promise<boolean> {
   const res = await fetch(CITY_PATHS.signIn, {
     method: 'POST',

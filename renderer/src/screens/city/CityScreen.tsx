@@ -4,10 +4,11 @@ import { CITY_PATHS, OverviewSchema } from '@domain/city/city-api.js';
 import { Page } from '../../components/Page.js';
 import { DataTable } from '../../components/panel/DataTable.js';
 import { Panel } from '../../components/panel/Panel.js';
-import { useCityQuery } from '../../data/use-city.js';
+import { citySignOut, useCityQuery } from '../../data/use-city.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { CityReportPanel } from './CityReportPanel.js';
 import { CitySignIn } from './CitySignIn.js';
+import './city.css';
 
 /** A hall whose state is older than this is shown as stale. */
 const STALE_MS = 5 * 60_000;
@@ -16,25 +17,38 @@ const STALE_MS = 5 * 60_000;
 export function CityScreen() {
   const { t, i18n } = useTranslation();
   const overview = useCityQuery(CITY_PATHS.overview, OverviewSchema, 5_000);
-  const [signedIn, setSignedIn] = useState(false);
-  if (overview.signedOut && !signedIn) {
+  // Why the sign-in is shown again: the supervisor signed out here, or the session ended.
+  const [signedOutHere, setSignedOutHere] = useState(false);
+  if (overview.signedOut) {
+    const notice = signedOutHere ? 'city.signIn.signedOut' : overview.data ? 'city.signIn.expired' : null;
     return (
       <Page kind="admin" mainClass="admin-main">
         <h1>{t('city.title')}</h1>
         <CitySignIn
+          notice={notice}
           onSignedIn={() => {
-            setSignedIn(true);
+            setSignedOutHere(false);
             overview.reload();
           }}
         />
       </Page>
     );
   }
+  const signOut = () =>
+    void citySignOut().finally(() => {
+      setSignedOutHere(true);
+      overview.reload();
+    });
   const now = overview.data?.at ?? 0;
   const halls = overview.data?.halls;
   return (
     <Page kind="admin" mainClass="admin-main">
-      <h1>{t('city.title')}</h1>
+      <div className="city-heading">
+        <h1>{t('city.title')}</h1>
+        <button type="button" className="btn" onClick={signOut}>
+          {t('city.signOut')}
+        </button>
+      </div>
       <Panel title={t('city.halls.title')} error={overview.errorKey}>
         <DataTable
           rows={halls}

@@ -4,7 +4,7 @@ import { Panel } from '../../components/panel/Panel.js';
 import { citySignIn } from '../../data/use-city.js';
 
 /** A city supervisor signs in with the token the city administrator issued (--add-supervisor). */
-export function CitySignIn({ onSignedIn }: { onSignedIn: () => void }) {
+export function CitySignIn({ onSignedIn, notice }: { onSignedIn: () => void; notice: string | null }) {
   const { t } = useTranslation();
   const id = useId();
   const [token, setToken] = useState('');
@@ -18,6 +18,11 @@ export function CitySignIn({ onSignedIn }: { onSignedIn: () => void }) {
   };
   return (
     <Panel title={t('city.signIn.title')} error={error} onDismissError={() => setError(null)}>
+      {notice ? (
+        <p role="status" className="muted" data-testid="city-sign-in-notice">
+          {t(notice)}
+        </p>
+      ) : null}
       <form className="admin-form" onSubmit={submit}>
         <label htmlFor={`${id}-token`}>{t('city.signIn.token')}</label>
         <input id={`${id}-token`} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
