@@ -18,3 +18,10 @@ CREATE TABLE city_sessions (
   ended_at     bigint
 );
 CREATE INDEX city_sessions_staff ON city_sessions (staff_id) WHERE ended_at IS NULL;
+
+-- A hall's credential now names its hall (`<hall id>.<secret>`): the city finds the hall by its
+-- primary key and compares the hash. The hash need not be unique on its own any more, which Citus
+-- would not allow on a table distributed by hall_id; a plain index still finds the credentials
+-- issued before this form (a hall that enrols again gets the new form).
+ALTER TABLE halls DROP CONSTRAINT halls_credential_hash_key;
+CREATE INDEX halls_credential_hash ON halls (credential_hash);

@@ -30,7 +30,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
 }
 
 function bearerOrNull(req: FastifyRequest): string | null {
-  return /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+  return /^Bearer ([A-Za-z0-9._-]{20,250})$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
 }
 
 /** Why a session no longer signs in, as the caller is told. */
@@ -41,7 +41,7 @@ const ENDED: Record<Exclude<CitySession['verdict'], 'live'>, string> = {
 };
 
 function bearer(req: FastifyRequest): string {
-  const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '');
+  const m = /^Bearer ([A-Za-z0-9._-]{20,250})$/.exec(req.headers.authorization ?? '');
   if (!m?.[1]) throw new ApiError('unauthorized', 'Send the credential as Authorization: Bearer …');
   return m[1];
 }

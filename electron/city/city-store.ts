@@ -1,5 +1,6 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { hallCredential, hallIdOfCredential } from '../domain/city/enrolment.js';
 import type { FeedRecord, HallState } from '../domain/city/feed.js';
 import { digestByDay, type DayDigest } from '../domain/city/reconciliation.js';
 import type { PublishedCalendar } from '../domain/city/published-calendar.js';
@@ -55,7 +56,7 @@ export function cityStore(pool: Pool) {
         );
         const hallId = found.rows[0]?.hall_id;
         if (!hallId) throw new EnrolmentRefused('This code is unknown, used or expired');
-        const credential = randomBytes(32).toString('base64url');
+        const credential = hallCredential(hallId, randomBytes(32).toString('base64url'));
         await c.query(
           `INSERT INTO halls (hall_id, name, credential_hash) VALUES ($1, $2, $3)
            ON CONFLICT (hall_id) DO UPDATE SET name = EXCLUDED.name, credential_hash = EXCLUDED.credential_hash`,
@@ -66,9 +67,19 @@ export function cityStore(pool: Pool) {
       });
     },
 
+    /** By the hall the credential names, then its hash compared; the older form by its hash alone. */
     async hallOfCredential(credential: string): Promise<string | null> {
-      const r = await pool.query<{ hall_id: string }>('SELECT hall_id FROM halls WHERE credential_hash = $1', [sha256(credential)]);
-      return r.rows[0]?.hall_id ?? null;
+      const named = hallIdOfCredential(credential);
+      const r = named
+        ? await pool.query<{ hall_id: string; credential_hash: string }>('SELECT hall_id, credential_hash FROM halls WHERE hall_id = $1', [named])
+        : await pool.query<{ hall_id: string; credential_hash: string }>('SELECT hall_id, credential_hash FROM halls WHERE credential_hash = $1', [
+            sha256(credential),
+          ]);
+      const row = r.rows[0];
+      if (!row) return null;
+      const given = Buffer.from(sha256(credential), 'hex');
+      const held = Buffer.from(row.credential_hash, 'hex');
+      return given.length === held.length && timingSafeEqual(given, held) ? row.hall_id : null;
     },
 
     /**

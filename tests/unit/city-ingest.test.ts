@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCity, type RunningCity } from '../../electron/city/start-city.js';
 import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
@@ -9,15 +10,17 @@ if (!available) console.warn('city-ingest: PostgreSQL 15 binaries absent (run sc
 
 // Skipped only without PostgreSQL 15's binaries (a workstation); .ci/run installs them (scripts/test-prerequisites.sh).
 describe.skipIf(!available)('city ingest', () => {
-  let pg: PgCluster;
+  let cluster: PgCluster;
   let city: RunningCity;
+  let databaseUrl: string;
   beforeAll(async () => {
-    pg = await startPgCluster();
-    city = await startCity({ databaseUrl: pg.createDatabase('ingest'), host: '127.0.0.1', port: 0, log: () => {} });
+    cluster = await startPgCluster();
+    databaseUrl = cluster.createDatabase('ingest');
+    city = await startCity({ databaseUrl, host: '127.0.0.1', port: 0, log: () => {} });
   }, 60_000);
   afterAll(async () => {
     await city?.close();
-    pg?.stop();
+    cluster?.stop();
   });
 
   async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
@@ -77,6 +80,37 @@ describe.skipIf(!available)('city ingest', () => {
     expect((await call(CITY_PATHS.reconcile, { token: a, body: { hallId: 'hall-y', days: [digest] } })).status).toBe(403);
     // The city's screens are for city staff, not halls.
     expect((await call(CITY_PATHS.overview, { token: a })).status).toBe(403);
+  });
+
+  it('finds a hall by the id its credential names, then compares the hash (no UNIQUE on the hash alone, as Citus needs)', async () => {
+    const a = await enrol('hall-p');
+    const b = await enrol('hall-q');
+    expect(a.startsWith('hall-p.')).toBe(true);
+    // Hall p's secret under hall q's name, or a changed secret, is nobody's credential.
+    const secret = a.slice('hall-p.'.length);
+    expect((await call(CITY_PATHS.ack, { token: `hall-q.${secret}` })).status).toBe(401);
+    expect((await call(CITY_PATHS.ack, { token: `${a.slice(0, -1)}${a.endsWith('A') ? 'B' : 'A'}` })).status).toBe(401);
+    expect((await call(CITY_PATHS.ack, { token: b })).body).toMatchObject({ hallId: 'hall-q' });
+
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const unique = await client.query<{ def: string }>(
+        `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'halls'::regclass AND contype IN ('u', 'p')`,
+      );
+      // Every unique constraint includes hall_id, the distribution column.
+      expect(unique.rows.map((r) => r.def)).toEqual(['PRIMARY KEY (hall_id)']);
+      // A credential issued before it named its hall is still found, by its hash.
+      const legacy = 'l'.repeat(43);
+      await client.query(`UPDATE halls SET credential_hash = encode(sha256($1::bytea), 'hex') WHERE hall_id = 'hall-q'`, [legacy]);
+      expect((await call(CITY_PATHS.ack, { token: legacy })).body).toMatchObject({ hallId: 'hall-q' });
+      // The lookup can use the primary key (seq scans off: a table this small might be scanned anyway).
+      await client.query('SET enable_seqscan = off');
+      const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT hall_id, credential_hash FROM halls WHERE hall_id = 'hall-p'`);
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).not.toMatch(/Seq Scan/);
+    } finally {
+      await client.end();
+    }
   });
 
   it('answers bad input with 400, not 500', async () => {

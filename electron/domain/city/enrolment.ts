@@ -17,3 +17,21 @@ export type EnrolResponse = z.infer<typeof EnrolResponseSchema>;
 
 /** How long a code may wait to be used. */
 export const ENROLMENT_CODE_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * A hall's credential names its hall: `<hall id>.<secret>`. The city looks the hall up by its id
+ * (the primary key, and the distribution column were the city distributed with Citus) and compares
+ * the hash, so no constraint or lookup needs the hash alone. Credentials issued before this form
+ * (no hall id) are still found by their hash.
+ */
+export function hallCredential(hallId: string, secret: string): string {
+  return `${hallId}.${secret}`;
+}
+
+/** The hall a credential names, or null for the older form without one. */
+export function hallIdOfCredential(credential: string): string | null {
+  const dot = credential.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const hallId = credential.slice(0, dot);
+  return HallIdSchema.safeParse(hallId).success ? hallId : null;
+}
