@@ -14,8 +14,9 @@ export interface DashboardPushResult {
   shown: { p50: number; p95: number; p99: number };
   /** Baseline, the same sockets in the same calls: call sent → the ticket.called push arrived. */
   pushed: { p50: number; p95: number; p99: number };
-  /** Dashboard reads per screen and call (the data layer's re-reads). */
+  /** Dashboard reads, and states pushed, per screen and call (a start and a call-next). */
   readsPerCall: number;
+  statesPerCall: number;
 }
 
 interface Answer {
@@ -43,7 +44,11 @@ async function setUpHall(hub: HubProcess, n: number, tickets: number): Promise<{
   const admin = await redeemLink(hub.links.admin ?? '');
   const kiosk = await redeemLink(hub.links.kiosk ?? '');
   const clerk = await redeemLink(hub.links.clerk ?? '');
-  const setup = await post(`${hub.url}/api/staff/setup`, { authorization: `Bearer ${admin}` }, { setupCode: hub.setupCode, staffNo: 'B01', name: 'Bench', pin: PIN });
+  const setup = await post(
+    `${hub.url}/api/staff/setup`,
+    { authorization: `Bearer ${admin}` },
+    { setupCode: hub.setupCode, staffNo: 'B01', name: 'Bench', pin: PIN },
+  );
   const supervisor = { authorization: `Bearer ${admin}`, 'x-yizhan-staff': staffToken(setup) };
   const created = await post(`${hub.url}/api/staff`, supervisor, { staffNo: 'B02', name: 'Clerk', role: 'clerk' });
   const code = (created.json as { enrollmentCode: string }).enrollmentCode;
@@ -80,7 +85,7 @@ async function settled(screens: DashboardScreen[], done: () => boolean, what: st
 /**
  * Dashboard push latency (issue 14): `n` supervisor dashboards connected to the built hub; for
  * each of `calls` calls at window 6 the clock starts when `POST call-next` is sent and stops, per
- * screen, when the dashboard read that screen makes on the push answers with the call at window 6.
+ * screen, when the screen holds a dashboard (pushed or read) with the call at window 6.
  * The next call waits until every screen is idle again.
  */
 export async function benchDashboardPush(n = 200, calls = 50): Promise<DashboardPushResult> {
@@ -93,8 +98,10 @@ export async function benchDashboardPush(n = 200, calls = 50): Promise<Dashboard
       await s.open();
       screens.push(s);
     }
-    await settled(screens, () => screens.every((s) => s.reads > 0), 'first reads');
-    const readsBefore = screens.reduce((t, s) => t + s.reads, 0);
+    await settled(screens, () => screens.every((s) => s.reads > 0 && s.states > 0), 'first reads');
+    const total = (k: 'reads' | 'states') => screens.reduce((t, s) => t + s[k], 0);
+    const readsBefore = total('reads');
+    const statesBefore = total('states');
     const shown: number[] = [];
     const pushed: number[] = [];
     for (let i = 0; i < calls; i++) {
@@ -114,8 +121,14 @@ export async function benchDashboardPush(n = 200, calls = 50): Promise<Dashboard
         pushed.push(seen.pushedAt - t0);
       }
     }
-    const reads = screens.reduce((t, s) => t + s.reads, 0) - readsBefore;
-    return { screens: n, calls, shown: spread(shown), pushed: spread(pushed), readsPerCall: reads / (n * calls) };
+    return {
+      screens: n,
+      calls,
+      shown: spread(shown),
+      pushed: spread(pushed),
+      readsPerCall: (total('reads') - readsBefore) / (n * calls),
+      statesPerCall: (total('states') - statesBefore) / (n * calls),
+    };
   } finally {
     for (const s of screens) s.close();
     await hub.stop();

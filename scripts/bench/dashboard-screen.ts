@@ -1,16 +1,9 @@
 import { Agent, request } from 'node:http';
 import WebSocket from 'ws';
 
-/** The pushes on which the dashboard panel reads again (renderer/src/screens/admin/dashboard/DashboardPanel.tsx), and every hello. */
-export const DASHBOARD_REFETCH_ON: ReadonlySet<string> = new Set([
-  'hello',
-  'queue.state',
-  'ticket.called',
-  'rectification.changed',
-  'printer.status',
-  'device.status',
-  'backoffice.status',
-]);
+interface Dashboard {
+  windows: { id: number; current: { number: string } | null }[];
+}
 
 export interface ScreenCredentials {
   terminal: string;
@@ -24,11 +17,12 @@ export interface Seen {
 }
 
 /**
- * One supervisor's dashboard screen as the renderer's data layer drives it: one socket on
- * `/api/events?role=admin`, and `GET /api/dashboard` read again on the pushes the panel names,
- * at most one read in flight and one more queued behind it (renderer/src/data/use-query.ts), over
- * the screen's own keep-alive connections (a browser's six). What the answer is parsed for is the
- * window the benchmark calls at, so the screen knows when it shows a call.
+ * One supervisor's dashboard screen as the renderer's data layer drives it
+ * (renderer/src/data/use-hall-dashboard.ts): one socket on `/api/events?role=admin` that follows
+ * the dashboard, `GET /api/dashboard` on every hello and when a follow is refused or ended (one read
+ * in flight, one queued behind it, as use-query.ts), over the screen's own keep-alive connections
+ * (a browser's six); every `dashboard.state` push replaces what it shows. Each state, read or
+ * pushed, is looked at for the window the benchmark calls at, so the screen knows when it shows a call.
  */
 export class DashboardScreen {
   private ws: WebSocket | null = null;
@@ -36,6 +30,8 @@ export class DashboardScreen {
   private inFlight = false;
   private again = false;
   reads = 0;
+  /** Dashboard states pushed to this screen. */
+  states = 0;
   /** The first read that was refused (the benchmark stops on it). */
   failure: string | null = null;
   /** Ticket number → when this screen first got its call pushed, and first showed it at the window. */
@@ -55,7 +51,10 @@ export class DashboardScreen {
       });
       this.ws = ws;
       ws.on('message', (data) => this.receive(String(data)));
-      ws.once('open', () => resolve());
+      ws.once('open', () => {
+        ws.send(JSON.stringify({ type: 'follow', view: 'dashboard' }));
+        resolve();
+      });
       ws.once('error', reject);
     });
   }
@@ -78,9 +77,13 @@ export class DashboardScreen {
 
   private receive(text: string): void {
     const at = performance.now();
-    const msg = JSON.parse(text) as { type: string; call?: { number: string } };
+    const msg = JSON.parse(text) as { type: string; call?: { number: string }; dashboard?: Dashboard; view?: string | null };
     if (msg.type === 'ticket.called' && msg.call && !this.pushed.has(msg.call.number)) this.pushed.set(msg.call.number, at);
-    if (DASHBOARD_REFETCH_ON.has(msg.type)) this.load();
+    if (msg.type === 'dashboard.state' && msg.dashboard) {
+      this.states += 1;
+      this.show(msg.dashboard, at);
+    }
+    if (msg.type === 'hello' || (msg.type === 'following' && msg.view === null)) this.load();
   }
 
   private load(): void {
@@ -120,7 +123,10 @@ export class DashboardScreen {
       this.failure ??= `dashboard read answered ${status}: ${body.slice(0, 200)}`;
       return;
     }
-    const d = JSON.parse(body) as { windows: { id: number; current: { number: string } | null }[] };
+    this.show(JSON.parse(body) as Dashboard, at);
+  }
+
+  private show(d: Dashboard, at: number): void {
     const shown = d.windows.find((w) => w.id === this.windowId)?.current?.number;
     if (shown !== undefined && !this.shown.has(shown)) this.shown.set(shown, at);
   }
