@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hallFigures } from '../../db/hall-figures.js';
 import { openDatabase, type Db } from '../../db/open.js';
+import { fieldCipher } from '../../db/field-cipher.js';
 import { rectificationStore } from '../../db/rating-rectifications.js';
+import { keyringOf, newKeyFile } from '../../electron/host/keys/key-file.js';
 import { percentile } from './machine.js';
 
 const RUNS = 20;
@@ -80,7 +82,7 @@ export function ratingsSection(): string {
     const { db } = openDatabase(dir);
     const size = fill(db);
     const figures = hallFigures(db);
-    const items = rectificationStore(db);
+    const items = rectificationStore(db, fieldCipher(keyringOf(newKeyFile(Date.now()))));
     const now = Date.UTC(2026, 10, 24, 8);
     const baseline = db.prepare(`SELECT count(*) FROM tickets WHERE service_day = ? AND status = 'waiting'`);
     const rows = [
