@@ -219,7 +219,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }),
   };
 
-  dashboardPusher(events, hallDashboard(ctx));
+  dashboardPusher(events, hallDashboard(ctx), log);
 
   const app = Fastify({
     logger: false,

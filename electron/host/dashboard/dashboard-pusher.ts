@@ -18,12 +18,17 @@ const CHANGES: ReadonlySet<ServerEvent['type']> = new Set([
  * the pushes of one event-loop turn (a call and the queue after it) make one state, computed once
  * and serialised once for every follower.
  */
-export function dashboardPusher(events: EventHub, state: () => HallDashboard): void {
+export function dashboardPusher(events: EventHub, state: () => HallDashboard, log: (line: string) => void): void {
   let scheduled = false;
   const push = (): void => {
     scheduled = false;
     if (events.followers('dashboard') === 0) return;
-    events.sendToFollowers('dashboard', { type: 'dashboard.state', dashboard: state() });
+    try {
+      events.sendToFollowers('dashboard', { type: 'dashboard.state', dashboard: state() });
+    } catch (err) {
+      // A failed read must not take the hub down: the screens keep what they show until the next change.
+      log(`dashboard: push failed: ${(err as Error).message}`);
+    }
   };
   events.provideView('dashboard', () => ({ type: 'dashboard.state', dashboard: state() }));
   events.observe((e) => {

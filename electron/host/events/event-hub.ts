@@ -134,7 +134,12 @@ export function createEventHub(
           }
           client.following = view;
           reply({ type: 'following', view });
-          if (state) reply(state());
+          try {
+            if (state) reply(state());
+          } catch (err) {
+            // The screen still has what it read; the next change pushes again.
+            log(`events: ${view ?? '?'} state failed: ${(err as Error).message}`);
+          }
         }
       });
       send(socket, JSON.stringify(hello));
