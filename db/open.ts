@@ -5,6 +5,7 @@ import { appRoot } from './app-root.js';
 import type { FieldCipher } from './field-cipher.js';
 import { loadMigrations, migrate } from './migrate.js';
 import { SEAL_AFTER_MIGRATION, sealClearColumns } from './seal-clear-columns.js';
+import { SEAL_NOTES_AFTER_MIGRATION, sealRectificationNotes } from './seal-rectification-notes.js';
 
 export type Db = Database.Database;
 
@@ -85,7 +86,10 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Opened
   const db = connect(path, options);
   try {
     let sealed = 0;
-    const steps = { [SEAL_AFTER_MIGRATION]: () => void (sealed = sealClearColumns(db, options.cipher)) };
+    const steps = {
+      [SEAL_AFTER_MIGRATION]: () => void (sealed += sealClearColumns(db, options.cipher)),
+      [SEAL_NOTES_AFTER_MIGRATION]: () => void (sealed += sealRectificationNotes(db, options.cipher)),
+    };
     const schemaVersion = migrate(db, loadMigrations(join(appRoot(), 'db', 'migrations')), steps);
     // The clear values are gone from the tables; make them leave the file and the WAL too.
     if (sealed > 0) scrubFreedPages(db);

@@ -8,7 +8,7 @@ export interface SealedColumn {
   idNumberHash?: string;
 }
 
-/** Every column that holds personal data: all sealed (migrations 007 and 011). Add a new one here. */
+/** Every column that holds personal data: all sealed (migrations 007, 011 and 018). Add a new one here. */
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'appointments', column: 'name_enc' },
   { table: 'appointments', column: 'id_number_enc', idNumberHash: 'id_number_hash' },
@@ -24,6 +24,11 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'back_office_links', column: 'credential_enc' },
   // 好差评 (013): what a citizen wrote beside a 差评.
   { table: 'service_ratings', column: 'comment_enc' },
+  // 差评 rectification notes (018): staff's words about a citizen.
+  { table: 'rating_rectifications', column: 'callback_result_enc' },
+  { table: 'rating_rectifications', column: 'fix_enc' },
+  { table: 'rating_rectifications', column: 'answer_enc' },
+  { table: 'rating_rectifications', column: 'appeal_reason_enc' },
   // The hall's credential with the city (016): not personal data, but a secret kept the same way.
   { table: 'city_link', column: 'credential_enc' },
 ];

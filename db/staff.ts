@@ -72,6 +72,13 @@ export function staffStore(db: Db) {
   const liveSessionOn = db.prepare<[number, number, number, number], { n: number }>(
     `SELECT count(*) AS n FROM staff_sessions WHERE staff_id = ? AND terminal_id = ? AND ended_at IS NULL AND last_seen_at > ? AND created_at > ?`,
   );
+  // Only sessions seen within the idle limit: the index on last_seen_at (migration 018) keeps this
+  // to the hall's live sessions, however many ended ones the table holds.
+  const liveTerminals = db.prepare<[number, number, string], { terminal_id: number }>(
+    `SELECT DISTINCT x.terminal_id FROM staff_sessions x JOIN staff s ON s.id = x.staff_id
+     WHERE x.last_seen_at > ? AND x.ended_at IS NULL AND x.created_at > ? AND s.disabled_at IS NULL
+       AND s.role IN (SELECT value FROM json_each(?))`,
+  );
 
   return {
     count: (): number => count.get()?.n ?? 0,
@@ -113,6 +120,10 @@ export function staffStore(db: Db) {
     /** Whether this staff member is signed in, live, on that terminal (the one their window's screens are on). */
     signedInOn(staffId: number, terminalId: number, now: number, idleMs: number, maxAgeMs: number): boolean {
       return (liveSessionOn.get(staffId, terminalId, now - idleMs, now - maxAgeMs)?.n ?? 0) > 0;
+    },
+    /** The terminals where someone with one of these roles is signed in, live, now. */
+    terminalsWithLive(roles: readonly StaffRole[], now: number, idleMs: number, maxAgeMs: number): Set<number> {
+      return new Set(liveTerminals.all(now - idleMs, now - maxAgeMs, JSON.stringify(roles)).map((r) => r.terminal_id));
     },
   };
 }

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'appointment.cancel',
   'appointment.use',
   'application.submit',
+  // Written by the retired by-case lookup (superseded by case.view); kept so its entries still read.
   'application.view',
   'retention.purge',
   'case.view',

@@ -55,6 +55,9 @@ import { hallHandlers } from './handlers/hall-handlers.js';
 import { imeHandlers } from './handlers/ime-handlers.js';
 import { ratingsHandlers } from './handlers/ratings-handlers.js';
 import { dashboardHandlers } from './handlers/dashboard-handlers.js';
+import { dashboardPusher } from './dashboard/dashboard-pusher.js';
+import { hallDashboard } from './dashboard/hall-dashboard.js';
+import { SUPERVISORS } from '../domain/contract/access.js';
 import { cityLinkHandlers } from './handlers/city-link-handlers.js';
 import { cityForwarder } from './city-link/city-forwarder.js';
 import { cityFeedStore } from '../../db/city-feed.js';
@@ -107,6 +110,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return holder !== null && ctx.staff.signedInOn(holder, terminal.id, clock(), STAFF_IDLE_MS, STAFF_MAX_AGE_MS);
     },
     presence,
+    // The hall dashboard goes to admin screens where a supervisor is signed in, as its route does.
+    (_view, terminals) => {
+      if (!terminals.some((t) => t.role === 'admin')) return new Set();
+      const live = ctx.staff.terminalsWithLive(SUPERVISORS, clock(), STAFF_IDLE_MS, STAFF_MAX_AGE_MS);
+      return new Set(terminals.filter((t) => t.role === 'admin' && live.has(t.id)).map((t) => t.id));
+    },
   );
   const today = () => serviceDay(clock(), timeZone);
   const devices = createDeviceManager({ store: deviceStore(opened.db), events, log, today, clock, simulate: options.simulateDevices === true });
@@ -211,6 +220,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...options.city,
     }),
   };
+
+  dashboardPusher(events, hallDashboard(ctx), log);
 
   const app = Fastify({
     logger: false,

@@ -18,6 +18,7 @@ import { ratingsSection } from './ratings.js';
 import { reportsSection } from './reports.js';
 import { citySection } from './city.js';
 import { backOfficeSection } from './back-office.js';
+import { dashboardSection } from './dashboard-section.js';
 
 const ROUNDS = 3;
 const CLIENTS = 50;
@@ -84,6 +85,7 @@ clients and no think time, latency is mostly queueing (Little's law: 50 in fligh
   const sections = [
     md,
     await queueSection(),
+    await dashboardSection(),
     await devicesSection(),
     await documentsSection(),
     await caseAcceptSection(),

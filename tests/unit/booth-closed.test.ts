@@ -67,15 +67,15 @@ describe('a booth while the hall is closed', () => {
     const caseNumber = a.application.caseNumber;
     now = sh(25, 9, 30);
     const clerk = await t.clerk();
-    const res = await t.request(`/api/applications/by-case/${caseNumber.toLowerCase()}`, clerk);
+    const res = await t.request(`/api/cases/${caseNumber.toLowerCase()}`, clerk);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ applications: [{ caseNumber, idNumber: id, serviceCode: 'household_certificate', form: { purpose: 'employment' } }] });
-    expect((await t.request('/api/applications/by-case/YZ20991231-9999', clerk)).status).toBe(404);
-    // The full record is for staff at a window only.
-    expect((await t.request(`/api/applications/by-case/${caseNumber}`, { token: booth })).status).toBe(403);
-    expect((await t.request(`/api/applications/by-case/${caseNumber}`, { token: clerk.token })).status).toBe(401);
+    expect(res.body).toMatchObject({ case: { caseNumber, idNumber: id, serviceCode: 'household_certificate', ticket: null, form: { purpose: 'employment' } } });
+    expect((await t.request('/api/cases/YZ20991231-9999', clerk)).status).toBe(404);
+    // The full record is for signed-in staff only.
+    expect((await t.request(`/api/cases/${caseNumber}`, { token: booth })).status).toBe(403);
+    expect((await t.request(`/api/cases/${caseNumber}`, { token: clerk.token })).status).toBe(401);
     const audit = (await t.request('/api/audit', await t.supervisor())).body as { entries: { action: string; target: string; detail: string }[] };
-    const views = audit.entries.filter((e) => e.action === 'application.view');
+    const views = audit.entries.filter((e) => e.action === 'case.view');
     expect(views.map((e) => e.target)).toEqual([caseNumber]);
     expect(JSON.stringify(views)).not.toContain(id);
   });
@@ -99,9 +99,9 @@ describe('a booth while the hall is closed', () => {
       materials: ['id_card', 'photo_receipt'],
     };
     const a = (await t.request('/api/applications', { method: 'POST', token: kiosk, body })).body as Answer;
-    const res = await t.request(`/api/applications/by-case/${a.application.caseNumber}`, await t.clerk());
+    const res = await t.request(`/api/cases/${a.application.caseNumber}`, await t.clerk());
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ applications: [{ form: { pinyinName: { surname: 'SHAN', givenName: 'WENJIE' } } }] });
+    expect(res.body).toMatchObject({ case: { form: { pinyinName: { surname: 'SHAN', givenName: 'WENJIE' } } } });
   });
 
   it('a kiosk in the hall, and a booth while the hall is open, issue tickets as usual', async () => {

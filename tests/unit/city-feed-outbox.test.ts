@@ -57,7 +57,7 @@ describe('the city feed outbox', () => {
       `INSERT INTO service_ratings (id, ticket_id, level, channel, reasons, comment_enc, at, service_day) VALUES (1, 7, 2, 'counter', '["slow"]', ?, ?, ?)`,
     ).run(Buffer.from('王芳态度不好 13800138000'), T, DAY);
     db.prepare(`INSERT INTO rating_rectifications (id, rating_id, due_day, opened_at, updated_at) VALUES (1, 1, '2026-12-01', ?, ?)`).run(T, T);
-    db.prepare(`UPDATE rating_rectifications SET callback_result = 'called', updated_at = ? WHERE id = 1`).run(T + 1);
+    db.prepare(`UPDATE rating_rectifications SET callback_result_enc = x'01', updated_at = ? WHERE id = 1`).run(T + 1);
     db.prepare(`UPDATE rating_rectifications SET status = 'assigned', updated_at = ? WHERE id = 1`).run(T + 2);
     const records = feed.pending(0, 100);
     expect(records.map((r) => r.kind)).toEqual(['rating', 'rectification', 'rectification']);

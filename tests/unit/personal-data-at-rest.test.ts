@@ -87,8 +87,8 @@ describe('personal data at rest: a whole journey leaves no ID number or name in 
     const atWindow = (await t.request('/api/windows/1/applications', clerk)).body as { applications: Full[] };
     expect(atWindow.applications).toHaveLength(1);
     expect(atWindow.applications[0]).toMatchObject({ caseNumber, idNumber: ID, form: { name: NAME, idNumber: ID, phone: PHONE } });
-    const byCase = (await t.request(`/api/applications/by-case/${caseNumber}`, clerk)).body as { applications: Full[] };
-    expect(byCase.applications[0]).toMatchObject({ idNumber: ID, form: { name: NAME } });
+    const byCase = (await t.request(`/api/cases/${caseNumber}`, clerk)).body as { case: Full };
+    expect(byCase.case).toMatchObject({ caseNumber, idNumber: ID, form: { name: NAME } });
     // The 笔谈 names the citizen too.
     const said = await t.request('/api/windows/1/conversation', { method: 'POST', ...clerk, body: { from: 'clerk', text: `${NAME}您好，请出示身份证` } });
     expect(said.status, JSON.stringify(said.body)).toBe(200);

@@ -153,7 +153,7 @@ describe('retention: personal data of finished cases is purged after the period 
       // The clerk can no longer read it; the progress query treats it as unknown.
       const signIn = await t.request('/api/staff/sign-in', { method: 'POST', token: clerk.token, body: { staffNo: 'C001', pin: TEST_PIN } });
       const staff = /yz_staff_[a-z]+=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
-      const read = await t.request(`/api/applications/by-case/${completed}`, { token: clerk.token, staff });
+      const read = await t.request(`/api/cases/${completed}`, { token: clerk.token, staff });
       expect(read.status).toBe(404);
       expect(JSON.stringify(read.body)).toContain('purged after the retention period');
       expect((await t.request(`/api/applications/progress?case=${completed}&last4=${ID.slice(-4)}`, { token: kiosk })).status).toBe(404);

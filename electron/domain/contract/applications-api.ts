@@ -174,22 +174,6 @@ export const applicationsApi = {
   }),
 
   /**
-   * One application in full by its case number, for a clerk at a window: how an application the
-   * booth took at night (no ticket) reaches a clerk when its applicant comes with the number.
-   * Every lookup is written to the audit log.
-   */
-  applicationByCase: route({
-    method: 'GET',
-    path: '/api/applications/by-case/:case',
-    access: CLERK,
-    staff: 'any',
-    params: z.object({ case: CaseNumber }).strict(),
-    query: None,
-    body: None,
-    response: z.object({ applications: z.array(FullApplicationSchema) }),
-  }),
-
-  /**
    * The pre-filled applications on the ticket being served at a window (a group ticket has one per
    * member), in full — ID number included — and so only to the staff member serving at that window.
    */

@@ -43,7 +43,8 @@ export const HallDashboardSchema = z.object({
 });
 export type HallDashboard = z.infer<typeof HallDashboardSchema>;
 
-/** The supervisor's live view of the hall, read again on each push (the queue, a rating, a device). */
+/** The supervisor's live view of the hall: read when the screen opens or reconnects; each change
+ * after that is pushed whole (`dashboard.state` to the screens that follow it, events.ts). */
 export const dashboardApi = {
   hallDashboard: readRoute('/api/dashboard', ADMIN, HallDashboardSchema, SUPERVISORS),
 } as const;

@@ -6,7 +6,12 @@ import { CallSchema, ConversationMessageSchema, QueueStateSchema } from './schem
 import { ApplicationStatusSchema } from './applications-api.js';
 import { CaseOutcomeSchema } from './cases-api.js';
 import { CityLinkStatusSchema } from './city-link-api.js';
+import { HallDashboardSchema } from './dashboard-api.js';
 import { CardReadSchema, DeviceHealthSchema, ScanSchema } from '../devices/device-contract.js';
+
+/** What a screen may follow on its socket: the host pushes its whole state on every change. */
+export const FOLLOWED_VIEWS = ['dashboard'] as const;
+export type FollowedView = (typeof FOLLOWED_VIEWS)[number];
 
 /**
  * Messages pushed by the host over the one WebSocket channel. Each carries the whole small state a
@@ -54,6 +59,11 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   /** The answer to a `watch`: from now on this socket gets that window's private pushes (or none).
    * The screen re-reads what it shows of the window after this, so nothing falls between. */
   z.object({ type: z.literal('watching'), window: z.number().int().positive().nullable() }),
+  /** The hall dashboard as it is now, to the admin screens that follow it (a supervisor is signed
+   * in there): computed once per change and sent whole, so 200 screens do not each read it again. */
+  z.object({ type: z.literal('dashboard.state'), dashboard: HallDashboardSchema }),
+  /** The answer to a `follow` (null: followed nothing, or the host stopped, e.g. nobody may see it there now). */
+  z.object({ type: z.literal('following'), view: z.enum(FOLLOWED_VIEWS).nullable() }),
   z.object({ type: z.literal('error'), code: z.enum(['bad_message', 'forbidden']), message: z.string() }),
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
@@ -63,6 +73,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping'), nonce: z.string().max(64) }).strict(),
   /** One socket per page: a clerk console or counter screen says which window's 笔谈 it follows. */
   z.object({ type: z.literal('watch'), window: z.number().int().positive().max(1_000_000).nullable() }).strict(),
+  /** Follow one view (answered with `following` and the view's state), or none (null). */
+  z.object({ type: z.literal('follow'), view: z.enum(FOLLOWED_VIEWS).nullable() }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 

@@ -20,7 +20,7 @@ const badRatings: AlertSource = (_ctx, figures) => {
 };
 
 const overdueItems: AlertSource = (ctx) => {
-  const n = rectificationStore(ctx.db).overdueCount(ctx.today());
+  const n = rectificationStore(ctx.db, ctx.cipher).overdueCount(ctx.today());
   return n > 0 ? [{ kind: 'rectification_overdue', count: n, subject: '' }] : [];
 };
 

@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import { ClientMessageSchema, MAX_CLIENT_MESSAGE_BYTES, type ServerEvent } from '../../domain/contract/events.js';
+import { ClientMessageSchema, MAX_CLIENT_MESSAGE_BYTES, type FollowedView, type ServerEvent } from '../../domain/contract/events.js';
 import type { Terminal } from '../../domain/contract/schemas.js';
 
 /** A client that has this much unsent data is not keeping up; dropping it beats buffering forever. */
@@ -15,6 +15,8 @@ interface Client {
   alive: boolean;
   /** The window whose private events (笔谈) this screen receives, if any. */
   windowId: number | null;
+  /** The view whose state this screen is pushed on every change, if any. */
+  following: FollowedView | null;
 }
 
 /**
@@ -25,6 +27,12 @@ interface Client {
 /** Whether this terminal's screen may follow this window's private pushes (笔谈) now. */
 export type WatchRule = (terminal: Terminal, windowId: number) => boolean;
 
+/**
+ * Whether these terminals' screens may be pushed this view now: asked for all followers at once
+ * at every push (one look at who is signed in where), so a sign-out stops the pushes at the next one.
+ */
+export type FollowRule = (view: FollowedView, terminals: readonly Terminal[]) => ReadonlySet<number>;
+
 /** Told when a terminal's screen socket opens, closes, or is heard from (presence, issue 15). */
 export interface ScreenPresence {
   screenOpened(terminalId: number): void;
@@ -32,8 +40,18 @@ export interface ScreenPresence {
   heard(terminalId: number): void;
 }
 
-export function createEventHub(log: (line: string) => void, mayWatch: WatchRule = () => true, presence?: ScreenPresence) {
+export function createEventHub(
+  log: (line: string) => void,
+  mayWatch: WatchRule = () => true,
+  presence?: ScreenPresence,
+  mayFollow: FollowRule = () => new Set(),
+) {
   const clients = new Set<Client>();
+  const views = new Map<FollowedView, () => ServerEvent>();
+  const observers = new Set<(e: ServerEvent) => void>();
+  const observed = (e: ServerEvent) => {
+    for (const fn of observers) fn(e);
+  };
   const heartbeat = setInterval(() => {
     for (const c of clients) {
       if (!c.alive) {
@@ -61,7 +79,7 @@ export function createEventHub(log: (line: string) => void, mayWatch: WatchRule 
     },
 
     attach(socket: WebSocket, terminal: Terminal, hello: ServerEvent): void {
-      const client: Client = { socket, terminal, alive: true, windowId: null };
+      const client: Client = { socket, terminal, alive: true, windowId: null, following: null };
       clients.add(client);
       presence?.screenOpened(terminal.id);
       let gone = false;
@@ -106,6 +124,22 @@ export function createEventHub(log: (line: string) => void, mayWatch: WatchRule 
           }
           client.windowId = msg.data.window;
           reply({ type: 'watching', window: msg.data.window });
+        } else if (msg.data.type === 'follow') {
+          const view = msg.data.view;
+          const state = view === null ? undefined : views.get(view);
+          if (view !== null && (!state || !mayFollow(view, [terminal]).has(terminal.id))) {
+            client.following = null;
+            reply({ type: 'following', view: null });
+            return;
+          }
+          client.following = view;
+          reply({ type: 'following', view });
+          try {
+            if (state) reply(state());
+          } catch (err) {
+            // The screen still has what it read; the next change pushes again.
+            log(`events: ${view ?? '?'} state failed: ${(err as Error).message}`);
+          }
         }
       });
       send(socket, JSON.stringify(hello));
@@ -115,12 +149,50 @@ export function createEventHub(log: (line: string) => void, mayWatch: WatchRule 
     broadcast(event: ServerEvent): void {
       const data = JSON.stringify(event);
       for (const c of clients) send(c.socket, data);
+      observed(event);
+    },
+
+    /** Called with every event sent (to anyone): what a followed view's state depends on. */
+    observe(fn: (e: ServerEvent) => void): () => void {
+      observers.add(fn);
+      return () => observers.delete(fn);
+    },
+
+    /** How a followed view's state is made, for the answer to a `follow`. */
+    provideView(view: FollowedView, state: () => ServerEvent): void {
+      views.set(view, state);
+    },
+
+    /** How many screens follow this view (none: no need to make its state). */
+    followers(view: FollowedView): number {
+      let n = 0;
+      for (const c of clients) if (c.following === view) n += 1;
+      return n;
+    },
+
+    /** A view's new state, serialised once, to the screens that follow it and may still see it. */
+    sendToFollowers(view: FollowedView, event: ServerEvent): void {
+      const following = [...clients].filter((c) => c.following === view);
+      if (following.length === 0) return;
+      const allowed = mayFollow(
+        view,
+        following.map((c) => c.terminal),
+      );
+      const data = JSON.stringify(event);
+      for (const c of following) {
+        if (allowed.has(c.terminal.id)) send(c.socket, data);
+        else {
+          c.following = null;
+          send(c.socket, JSON.stringify({ type: 'following', view: null } satisfies ServerEvent));
+        }
+      }
     },
 
     /** Only to the screens of one window (its clerk console and applicant-facing screen). */
     sendToWindow(windowId: number, event: ServerEvent): void {
       const data = JSON.stringify(event);
       for (const c of clients) if (c.windowId === windowId) send(c.socket, data);
+      observed(event);
     },
 
     /** Only to one terminal's screens (a card read is personal data); returns how many got it. */
@@ -132,6 +204,7 @@ export function createEventHub(log: (line: string) => void, mayWatch: WatchRule 
         send(c.socket, data);
         n += 1;
       }
+      observed(event);
       return n;
     },
 
@@ -160,6 +233,7 @@ export function createEventHub(log: (line: string) => void, mayWatch: WatchRule 
     sendToRole(role: Terminal['role'], event: ServerEvent): void {
       const data = JSON.stringify(event);
       for (const c of clients) if (c.terminal.role === role) send(c.socket, data);
+      observed(event);
     },
 
     close(): void {

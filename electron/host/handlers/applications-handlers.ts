@@ -222,20 +222,6 @@ export function applicationsHandlers(ctx: HostContext): HandlersFor<typeof appli
   }
 
   return {
-    applicationByCase: ({ params, staff, terminal }) => {
-      const row = store.byCase(params.case);
-      if (!row) throw new ApiError('not_found', 'No application with this case number');
-      // Reading a citizen's full record on demand is answerable: who, which case, when.
-      ctx.audit.append({
-        at: ctx.clock(),
-        actor: actorOf(staff, terminal),
-        action: 'application.view',
-        target: row.case_number,
-        detail: 'looked up by case number',
-      });
-      return { applications: [full(row)] };
-    },
-
     windowApplications: ({ params, staff }) => {
       const w = windowOrThrow(ctx, params.id);
       // The full record (ID number included) goes only to whoever is serving at that window.

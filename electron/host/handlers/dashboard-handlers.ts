@@ -1,40 +1,10 @@
-import { hallFigures } from '../../../db/hall-figures.js';
-import { plusDays } from '../../domain/calendar/working-days.js';
-import type { dashboardApi, HallDashboard } from '../../domain/contract/dashboard-api.js';
+import type { dashboardApi } from '../../domain/contract/dashboard-api.js';
 import type { HandlersFor } from '../http/register-routes.js';
 import type { HostContext } from '../host-context.js';
-import { ALERT_SOURCES } from '../dashboard/dashboard-alerts.js';
+import { hallDashboard } from '../dashboard/hall-dashboard.js';
 
-const DAY_MS = 24 * 3600_000;
-
-/** The supervisor's live hall dashboard: read on each push, never polled. */
+/** The supervisor's live hall dashboard: read when the screen opens, then pushed (dashboard-pusher.ts). */
 export function dashboardHandlers(ctx: HostContext): HandlersFor<typeof dashboardApi> {
-  const figures = hallFigures(ctx.db);
-  return {
-    hallDashboard: () => {
-      const now = ctx.clock();
-      const today = ctx.today();
-      const windows: HallDashboard['windows'] = ctx.windows.list().map((w) => {
-        const t = w.status === 'closed' ? null : ctx.tickets.current(w.id);
-        return {
-          id: w.id,
-          number: w.number,
-          name: w.name,
-          status: w.status,
-          staffName: w.staffName,
-          current: t ? { number: t.number, status: t.status, calledAt: t.calledAt, startedAt: t.startedAt } : null,
-        };
-      });
-      return {
-        at: now,
-        targetWaitMin: ctx.settings.hall().targetWaitMin,
-        waiting: figures.waiting(today) as HallDashboard['waiting'],
-        longestWait: figures.longest(today) as HallDashboard['longestWait'],
-        windows,
-        // Yesterday at this hour: the same clock time one calendar day before (the hall's zone has no DST).
-        served: { today: figures.finished(today, now), yesterdayByNow: figures.finished(plusDays(today, -1), now - DAY_MS) },
-        alerts: ALERT_SOURCES.flatMap((source) => source(ctx, figures, now)),
-      };
-    },
-  };
+  const read = hallDashboard(ctx);
+  return { hallDashboard: () => read() };
 }

@@ -19,7 +19,7 @@ export interface GivenRating {
  */
 export function ratingService(ctx: HostContext) {
   const ratings = ratingStore(ctx.db, ctx.cipher);
-  const items = rectificationStore(ctx.db);
+  const items = rectificationStore(ctx.db, ctx.cipher);
 
   function toItem(r: RectificationRow, today: string): Rectification {
     return {

@@ -1,5 +1,5 @@
 import { EVENTS_PATH } from '@domain/contract/api.js';
-import { ServerEventSchema, type ClientMessage, type ServerEvent } from '@domain/contract/events.js';
+import { ServerEventSchema, type ClientMessage, type FollowedView, type ServerEvent } from '@domain/contract/events.js';
 import type { QueueState } from '@domain/contract/schemas.js';
 import { reconnectDelayMs, SCREEN_PING_MS, SCREEN_SILENCE_MS } from '@domain/reconnect.js';
 import type { TerminalRole } from '@domain/roles.js';
@@ -36,6 +36,7 @@ export class HostConnection {
   private readonly listeners = new Map<EventType, Set<(e: ServerEvent) => void>>();
   private readonly changeListeners = new Set<() => void>();
   private windowId: number | null = null;
+  private view: FollowedView | null = null;
 
   status: ConnectionStatus = 'connecting';
   queue: QueueState | null = null;
@@ -93,6 +94,15 @@ export class HostConnection {
   watchWindow(windowId: number | null): void {
     this.windowId = windowId;
     this.send({ type: 'watch', window: windowId });
+  }
+
+  /**
+   * Be pushed this view's whole state on every change (the host answers `following`, then the
+   * state), or nothing (null). Remembered, and sent again after every reconnect.
+   */
+  follow(view: FollowedView | null): void {
+    this.view = view;
+    this.send({ type: 'follow', view });
   }
 
   now(): number {
@@ -154,6 +164,7 @@ export class HostConnection {
     this.lastHeard = Date.now();
     socket.onopen = () => {
       if (this.windowId !== null) this.send({ type: 'watch', window: this.windowId });
+      if (this.view !== null) this.send({ type: 'follow', view: this.view });
     };
     socket.onmessage = (msg) => {
       this.lastHeard = Date.now();

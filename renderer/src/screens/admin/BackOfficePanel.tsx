@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackOfficeLine } from '../../components/back-office/BackOfficeLine.js';
 import { Field } from '../../components/form/Field.js';
+import { SaveBar } from '../../components/form/SaveBar.js';
 import { DataTable } from '../../components/panel/DataTable.js';
 import { Panel } from '../../components/panel/Panel.js';
 import { useCommand } from '../../data/use-command.js';
@@ -101,7 +102,7 @@ function LinkForm(props: { system: System; baseUrl: string; timeoutMs: number; c
   };
   return (
     <Panel title={name} error={save.error?.key ?? null} onDismissError={save.clearError}>
-      <form className="admin-form" onSubmit={submit} noValidate aria-label={t('admin.backOffice.linkOf', { system: name })}>
+      <form className="admin-form" onSubmit={submit} onChange={() => setSaved('')} noValidate aria-label={t('admin.backOffice.linkOf', { system: name })}>
         <Field id={`${id}-url`} label={t('admin.backOffice.baseUrl')} hint={t('admin.backOffice.baseUrlHint')}>
           {(aria) => <input {...aria} type="url" value={baseUrl} maxLength={300} autoComplete="off" onChange={(e) => setBaseUrl(e.target.value)} />}
         </Field>
@@ -117,14 +118,7 @@ function LinkForm(props: { system: System; baseUrl: string; timeoutMs: number; c
             <input {...aria} type="password" value={credential} maxLength={500} autoComplete="new-password" onChange={(e) => setCredential(e.target.value)} />
           )}
         </Field>
-        <div className="admin-form__actions">
-          <button type="submit" className="btn btn--primary" disabled={save.busy}>
-            {save.busy ? t('form.saving') : t('admin.backOffice.save')}
-          </button>
-          <p className="saved" role="status">
-            {saved}
-          </p>
-        </div>
+        <SaveBar busy={save.busy} saved={saved !== ''} savedText={saved} />
       </form>
     </Panel>
   );
@@ -142,18 +136,11 @@ function VerifyLimitForm(props: { verifyLimitMs: number }) {
   };
   return (
     <Panel title={t('admin.backOffice.limitTitle')} error={save.error?.key ?? null} onDismissError={save.clearError}>
-      <form className="admin-form" onSubmit={submit} noValidate aria-label={t('admin.backOffice.limitTitle')}>
+      <form className="admin-form" onSubmit={submit} onChange={() => setSaved('')} noValidate aria-label={t('admin.backOffice.limitTitle')}>
         <Field id={`${id}-limit`} label={t('admin.backOffice.limit')} hint={t('admin.backOffice.limitHint')}>
           {(aria) => <input {...aria} type="number" min={0.2} max={30} step={0.1} value={seconds} onChange={(e) => setSeconds(e.target.value)} />}
         </Field>
-        <div className="admin-form__actions">
-          <button type="submit" className="btn btn--primary" disabled={save.busy}>
-            {save.busy ? t('form.saving') : t('admin.backOffice.save')}
-          </button>
-          <p className="saved" role="status">
-            {saved}
-          </p>
-        </div>
+        <SaveBar busy={save.busy} saved={saved !== ''} savedText={saved} />
       </form>
     </Panel>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ISO_DATE_PATTERN } from '@domain/service-day.js';
 import { Field, type Problems } from '../../components/form/Field.js';
 import { ProblemSummary } from '../../components/form/ProblemSummary.js';
+import { SaveBar } from '../../components/form/SaveBar.js';
 import { useProblems } from '../../components/form/use-problems.js';
 import { DataTable } from '../../components/panel/DataTable.js';
 import { Panel } from '../../components/panel/Panel.js';
@@ -77,7 +78,7 @@ export function CalendarPanel() {
           { header: t('admin.calendar.origin'), cell: (d) => t(overridden.has(d.day) ? 'admin.calendar.byHall' : 'admin.calendar.shipped') },
         ]}
       />
-      <form className="admin-form calendar-panel__form" onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
+      <form className="admin-form calendar-panel__form" onSubmit={submit} onChange={() => setSaved('')} noValidate aria-labelledby={`${id}-h`}>
         <h3 id={`${id}-h`}>{t('admin.calendar.edit')}</h3>
         <ProblemSummary form={problems} />
         <Field id={`${id}-day`} label={t('admin.calendar.day')} problem={problems.problemOf(`${id}-day`)}>
@@ -97,14 +98,7 @@ export function CalendarPanel() {
         <Field id={`${id}-name`} label={t('admin.calendar.name')} hint={t('admin.calendar.nameHint')} problem={problems.problemOf(`${id}-name`)}>
           {(aria) => <input {...aria} value={name} maxLength={40} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <div className="admin-form__actions">
-          <button type="submit" className="btn btn--primary" disabled={save.busy}>
-            {save.busy ? t('form.saving') : t('admin.calendar.save')}
-          </button>
-          <p className="saved" role="status">
-            {saved}
-          </p>
-        </div>
+        <SaveBar busy={save.busy} saved={saved !== ''} savedText={saved} />
       </form>
     </Panel>
   );

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, type Problems } from '../../components/form/Field.js';
 import { ProblemSummary } from '../../components/form/ProblemSummary.js';
+import { SaveBar } from '../../components/form/SaveBar.js';
 import { useProblems } from '../../components/form/use-problems.js';
 import { Panel } from '../../components/panel/Panel.js';
 import { useCommand } from '../../data/use-command.js';
@@ -93,14 +94,7 @@ export function CityLinkPanel() {
         <Field id={`${id}-code`} label={t('admin.city.code')} hint={t('admin.city.codeHint')} problem={problems.problemOf(`${id}-code`)}>
           {(aria) => <input {...aria} value={code} maxLength={9} autoComplete="off" onChange={(e) => setCode(e.target.value)} />}
         </Field>
-        <div className="admin-form__actions">
-          <button type="submit" className="btn btn--primary" disabled={enrol.busy}>
-            {enrol.busy ? t('form.saving') : t('admin.city.enrol')}
-          </button>
-          <p className="saved" role="status">
-            {saved}
-          </p>
-        </div>
+        <SaveBar busy={enrol.busy} saved={saved !== ''} savedText={saved} label={t('admin.city.enrol')} />
       </form>
     </Panel>
   );

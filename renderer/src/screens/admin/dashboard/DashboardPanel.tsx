@@ -1,23 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { HallDashboard } from '@domain/contract/dashboard-api.js';
 import { Panel } from '../../../components/panel/Panel.js';
-import { useQuery } from '../../../data/use-query.js';
+import { useHallDashboard } from '../../../data/use-hall-dashboard.js';
 import { minutes, useTick } from './dashboard-time.js';
 import { DashboardWindows } from './DashboardWindows.js';
 import './dashboard.css';
 
 /**
  * The supervisor's live hall: waiting per line and class, the longest wait, each window and its
- * ticket, services today against yesterday at this hour, and what needs attention. Read again on
- * each push (a call, a finish, a 差评, a printer or a device), never polled.
+ * ticket, services today against yesterday at this hour, and what needs attention. Pushed whole by
+ * the host on each change (a call, a finish, a 差评, a printer or a device), never polled.
  */
 export function DashboardPanel() {
   const { t } = useTranslation();
-  const read = useQuery(
-    'hallDashboard',
-    {},
-    { refetchOn: ['queue.state', 'ticket.called', 'rectification.changed', 'printer.status', 'device.status', 'backoffice.status'] },
-  );
+  const read = useHallDashboard();
   const now = useTick();
   const d = read.data;
   return (
