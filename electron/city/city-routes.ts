@@ -9,13 +9,17 @@ import { catalogEtag } from '../domain/city/published-catalog.js';
 import { ApiError } from '../host/http/api-error.js';
 import type { CityStore } from './city-store.js';
 import { EnrolmentRefused } from './city-store.js';
+import { BadReportDay } from './city-report-store.js';
 import type { cityReports } from './city-reports.js';
 import type { cityStaff } from './city-staff.js';
+import type { CityFigures } from './city-figures.js';
+import { registerCityReportRoutes } from './city-report-routes.js';
 
 export interface CityRouteDeps {
   store: CityStore;
   reports: ReturnType<typeof cityReports>;
   staff: ReturnType<typeof cityStaff>;
+  figures: CityFigures;
   clock: () => number;
 }
 
@@ -73,8 +77,12 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     } catch (err) {
       throw new ApiError('bad_request', (err as Error).message);
     }
-    const out = await store.ingest(hallId, batch.records);
-    return { hallId, ...out };
+    try {
+      return { hallId, ...(await store.ingest(hallId, batch.records)) };
+    } catch (err) {
+      if (err instanceof BadReportDay) throw new ApiError('bad_request', err.message);
+      throw err;
+    }
   });
 
   app.get(CITY_PATHS.ack, async (req) => {
@@ -134,6 +142,8 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     await supervisor(req);
     return { halls: await reports.overview(), at: clock() };
   });
+
+  registerCityReportRoutes(app, deps.figures, supervisor, (schema, value) => parse(schema, value, 'query'));
 
   app.get(CITY_PATHS.report, async (req) => {
     await supervisor(req);

@@ -58,6 +58,7 @@ import { dashboardHandlers } from './handlers/dashboard-handlers.js';
 import { cityLinkHandlers } from './handlers/city-link-handlers.js';
 import { cityForwarder } from './city-link/city-forwarder.js';
 import { cityFeedStore } from '../../db/city-feed.js';
+import { cityReportDays } from '../../db/city-report-days.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { backOfficeService } from './back-office/back-office-service.js';
@@ -204,6 +205,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       clock,
       today,
       dayStart: (day) => hallInstant(day, '00:00', timeZone) ?? clock(),
+      reportDays: (() => {
+        const days = cityReportDays(opened.db, timeZone);
+        return { queue: (day: string, now: number) => days.queue(day, now, settings.hall().targetWaitMin) };
+      })(),
       log,
       changed: (status) => events.sendToRole('admin', { type: 'city.link', status }),
       ...options.city,
