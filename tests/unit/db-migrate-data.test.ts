@@ -441,8 +441,12 @@ const ROWS: [table: string, rows: Row[]][] = [
       },
     ],
   ],
-  ['report_dirty_days', [{ day: DAY }]],
+  // The built day above is dirty too: its made-up cell is not its events', and a later version's
+  // store check (a first report after upgrading) must rebuild it.
+  ['report_dirty_days', [{ day: DAY }, { day: '2026-11-23' }]],
   ['report_dirty_instants', [{ at: T }]],
+  // The city's report days (019): a rebuilt day not yet turned into a report_day record.
+  ['city_report_pending', [{ day: '2026-11-22' }]],
 ];
 
 const cleanups: (() => void)[] = [];
