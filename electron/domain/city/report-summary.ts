@@ -13,12 +13,40 @@ export const BUCKET_MS = 10_000;
 export const SUMMARY_DIMS = ['total', 'line', 'service', 'hour'] as const;
 export type SummaryDim = (typeof SUMMARY_DIMS)[number];
 
+/** Counts per bucket: a dense array for the usual buckets ≥ 0 (the fold adds millions), a map for any below. */
+export class Buckets {
+  private dense = new Float64Array(64);
+  private top = 0;
+  private readonly below = new Map<number, number>();
+  add(k: number, n: number): void {
+    if (k < 0) {
+      this.below.set(k, (this.below.get(k) ?? 0) + n);
+      return;
+    }
+    if (k >= this.dense.length) {
+      const next = new Float64Array(Math.max(k + 1, this.dense.length * 2));
+      next.set(this.dense);
+      this.dense = next;
+    }
+    this.dense[k] = (this.dense[k] ?? 0) + n;
+    if (k >= this.top) this.top = k + 1;
+  }
+  /** [bucket, count] ascending, empty buckets left out. */
+  *entries(): Generator<[number, number]> {
+    for (const k of [...this.below.keys()].sort((a, b) => a - b)) yield [k, this.below.get(k) ?? 0];
+    for (let k = 0; k < this.top; k++) {
+      const n = this.dense[k] ?? 0;
+      if (n !== 0) yield [k, n];
+    }
+  }
+}
+
 export interface Histogram {
   n: number;
   sum: number;
   max: number;
   /** bucket index → count; bucket k holds the values in ((k − 1)·BUCKET_MS, k·BUCKET_MS]. */
-  buckets: Map<number, number>;
+  buckets: Buckets;
 }
 
 export interface Summary {
@@ -29,7 +57,7 @@ export interface Summary {
   services: Histogram;
 }
 
-export const emptyHistogram = (): Histogram => ({ n: 0, sum: 0, max: 0, buckets: new Map() });
+export const emptyHistogram = (): Histogram => ({ n: 0, sum: 0, max: 0, buckets: new Buckets() });
 export const emptySummary = (): Summary => ({ counts: {}, withinTarget: 0, waits: emptyHistogram(), services: emptyHistogram() });
 // Any sign: a wait is negative only in made-up data, but the exact fold takes it, so this does too.
 const bucketOf = (v: number) => Math.ceil(v / BUCKET_MS) || 0;
@@ -40,7 +68,7 @@ function addValues(h: Histogram, values: readonly number[]): void {
     h.n += 1;
     h.sum += v;
     const b = bucketOf(v);
-    h.buckets.set(b, (h.buckets.get(b) ?? 0) + 1);
+    h.buckets.add(b, 1);
   }
 }
 
@@ -49,7 +77,7 @@ function addHistogram(into: Histogram, h: Histogram): void {
   into.max = into.n === 0 ? h.max : Math.max(into.max, h.max);
   into.n += h.n;
   into.sum += h.sum;
-  for (const [b, n] of h.buckets) into.buckets.set(b, (into.buckets.get(b) ?? 0) + n);
+  for (const [b, n] of h.buckets.entries()) into.buckets.add(b, n);
 }
 
 export function addSummary(into: Summary, s: Summary): void {
@@ -84,8 +112,8 @@ function quantile(h: Histogram, p: number): number | null {
   if (h.n === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * h.n));
   let seen = 0;
-  for (const b of [...h.buckets.keys()].sort((x, y) => x - y)) {
-    seen += h.buckets.get(b) ?? 0;
+  for (const [b, n] of h.buckets.entries()) {
+    seen += n;
     if (seen >= rank) return Math.min(b * BUCKET_MS, h.max);
   }
   return h.max;
@@ -150,12 +178,12 @@ function writeHistogram(w: Bytes, h: Histogram): void {
   if (h.n === 0) return;
   w.int(h.sum);
   w.int(h.max);
-  const keys = [...h.buckets.keys()].sort((a, b) => a - b);
-  w.uint(keys.length);
-  keys.forEach((k, i) => {
+  const entries = [...h.buckets.entries()];
+  w.uint(entries.length);
+  entries.forEach(([k, n], i) => {
     if (i === 0) w.int(k);
-    else w.uint(k - (keys[i - 1] ?? 0));
-    w.uint(h.buckets.get(k) ?? 0);
+    else w.uint(k - (entries[i - 1]?.[0] ?? 0));
+    w.uint(n);
   });
 }
 
@@ -205,7 +233,7 @@ export function addEncodedSummary(into: Summary, bytes: Uint8Array): void {
     const buckets = uint();
     for (let i = 0; i < buckets; i++) {
       k = i === 0 ? int() : k + uint();
-      h.buckets.set(k, (h.buckets.get(k) ?? 0) + uint());
+      h.buckets.add(k, uint());
     }
   }
   if (at !== bytes.length) throw new RangeError('summary: bytes left over');

@@ -65,7 +65,7 @@ export function CityScreen() {
           ]}
         />
       </Panel>
-      <CityReportPanel halls={(halls ?? []).map((h) => h.hallId)} />
+      <CityReportPanel halls={halls ?? []} />
     </Page>
   );
 }
