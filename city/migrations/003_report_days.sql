@@ -27,3 +27,15 @@ CREATE TABLE report_summaries (
   PRIMARY KEY (hall_id, day, dim, val)
 );
 CREATE INDEX report_summaries_dim_day ON report_summaries (dim, day) INCLUDE (hall_id, val, figures);
+
+-- The same per calendar month (month = its first day), refolded from the month's day summaries
+-- whenever one of its days changes: a year over many halls reads 12 rows per hall and value, not 250.
+CREATE TABLE report_month_summaries (
+  hall_id text   NOT NULL REFERENCES halls (hall_id),
+  month   date   NOT NULL CHECK (extract(day FROM month) = 1),
+  dim     text   NOT NULL CHECK (dim IN ('total', 'line', 'service', 'hour')),
+  val     text   NOT NULL,
+  figures bytea  NOT NULL,
+  PRIMARY KEY (hall_id, month, dim, val)
+);
+CREATE INDEX report_month_summaries_dim_month ON report_month_summaries (dim, month) INCLUDE (hall_id, val, figures);

@@ -16,6 +16,20 @@ export const EXACT_HALL_DAYS = 400;
 
 type Key = string | number | null;
 
+const firstOfNextMonth = (day: string) => {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The calendar months wholly inside [from, to]: [start, end) as first days of months, or null when none. */
+export function wholeMonths(from: string, to: string): { start: string; end: string } | null {
+  const start = from.endsWith('-01') ? from : firstOfNextMonth(from);
+  const after = nextDay(to);
+  const end = after.endsWith('-01') ? after : `${to.slice(0, 7)}-01`;
+  return start < end ? { start, end } : null;
+}
+
 function compareKeys(a: Key, b: Key): number {
   if (a === b) return 0;
   if (a === null) return 1;
@@ -100,13 +114,27 @@ export function cityFigures(pool: Pool, options: { exactHallDays?: number } = {}
     return exactReport(days, q.groupBy);
   }
 
-  async function coarse(q: CityReportQuery, groupBy: keyof typeof SUMMARY_DIM): Promise<Report> {
-    const dim = SUMMARY_DIM[groupBy];
-    const r = await pool.query<{ hall_id: string; day: string; val: string; figures: Buffer }>(
+  /** The summary rows of a range: whole calendar months from the month table (not for by day), the edges from the day table. */
+  async function summaryRows(q: CityReportQuery, dim: SummaryDim, byDay: boolean) {
+    const months = byDay ? null : wholeMonths(q.from, q.to);
+    const params = [dim, q.from, q.to, q.hall ?? null];
+    const days = await pool.query<{ hall_id: string; day: string; val: string; figures: Buffer }>(
       `SELECT hall_id, to_char(day, 'YYYY-MM-DD') AS day, val, figures FROM report_summaries
-       WHERE dim = $1 AND day BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR hall_id = $4)`,
-      [dim, q.from, q.to, q.hall ?? null],
+       WHERE dim = $1 AND day BETWEEN $2::date AND $3::date AND ($4::text IS NULL OR hall_id = $4)
+         AND NOT (day >= $5::date AND day < $6::date)`,
+      [...params, months?.start ?? q.to, months?.end ?? q.to],
     );
+    if (!months) return days.rows;
+    const whole = await pool.query<{ hall_id: string; day: string; val: string; figures: Buffer }>(
+      `SELECT hall_id, to_char(month, 'YYYY-MM-DD') AS day, val, figures FROM report_month_summaries
+       WHERE dim = $1 AND month >= $2::date AND month < $3::date AND ($4::text IS NULL OR hall_id = $4)`,
+      [dim, months.start, months.end, q.hall ?? null],
+    );
+    return [...days.rows, ...whole.rows];
+  }
+
+  async function coarse(q: CityReportQuery, groupBy: keyof typeof SUMMARY_DIM): Promise<Report> {
+    const rows = await summaryRows(q, SUMMARY_DIM[groupBy], groupBy === 'day');
     const groups = new Map<Key, Summary>();
     const keyOf = (row: { hall_id: string; day: string; val: string }): Key => {
       if (groupBy === 'total') return 'all';
@@ -116,15 +144,15 @@ export function cityFigures(pool: Pool, options: { exactHallDays?: number } = {}
       return groupBy === 'hour' ? Number(row.val) : row.val;
     };
     const total = emptySummary();
-    for (const row of r.rows) {
+    for (const row of rows) {
       const key = keyOf(row);
       let s = groups.get(key);
       if (!s) groups.set(key, (s = emptySummary()));
       addEncodedSummary(s, row.figures);
       addEncodedSummary(total, row.figures);
     }
-    const rows = [...groups.entries()].map(([k, s]) => summaryRow(k, s)).sort((a, b) => compareKeys(a.key, b.key));
-    return { rows, total: summaryRow('all', total) };
+    const out = [...groups.entries()].map(([k, s]) => summaryRow(k, s)).sort((a, b) => compareKeys(a.key, b.key));
+    return { rows: out, total: summaryRow('all', total) };
   }
 
   return {

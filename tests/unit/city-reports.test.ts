@@ -4,7 +4,7 @@ import { cityFeedStore } from '../../db/city-feed.js';
 import { cityReportDays } from '../../db/city-report-days.js';
 import { reportRows } from '../../db/report-rows.js';
 import { settingsStore } from '../../db/settings.js';
-import { cityFigures } from '../../electron/city/city-figures.js';
+import { cityFigures, wholeMonths } from '../../electron/city/city-figures.js';
 import { startCity, type RunningCity } from '../../electron/city/start-city.js';
 import { plusDays } from '../../electron/domain/calendar/working-days.js';
 import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
@@ -137,9 +137,13 @@ describe.skipIf(!available)('city reports from three halls', () => {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     try {
       const coarse = cityFigures(pool, { exactHallDays: 0 });
-      for (const groupBy of ['total', 'hall', 'day', 'line', 'service', 'hour'] as const) {
-        const exact = await cityReport({ groupBy });
-        const approx = await coarse.compute({ from: FIRST, to: last, groupBy });
+      // Within a month (day summaries only), and over whole months (November from the month table).
+      for (const [from, to, groupBy] of [
+        ...(['total', 'hall', 'day', 'line', 'service', 'hour'] as const).map((g) => [FIRST, last, g] as const),
+        ...(['total', 'hall', 'line', 'hour'] as const).map((g) => ['2026-10-20', '2026-12-03', g] as const),
+      ]) {
+        const exact = await cityReport({ groupBy, from, to });
+        const approx = await coarse.compute({ from, to, groupBy });
         expect(approx.approximate).toBe(true);
         expect(approx.rows.map((r) => r.key)).toEqual(exact.rows.map((r) => r.key));
         for (const [i, e] of [...exact.rows, exact.total].entries()) {
@@ -159,6 +163,13 @@ describe.skipIf(!available)('city reports from three halls', () => {
     } finally {
       await pool.end();
     }
+  });
+
+  it('splits a range into whole months and edge days', () => {
+    expect(wholeMonths('2026-11-01', '2026-11-30')).toEqual({ start: '2026-11-01', end: '2026-12-01' });
+    expect(wholeMonths('2026-10-20', '2027-01-03')).toEqual({ start: '2026-11-01', end: '2027-01-01' });
+    expect(wholeMonths('2026-11-02', '2026-11-30')).toBeNull();
+    expect(wholeMonths('2026-12-01', '2026-12-31')).toEqual({ start: '2026-12-01', end: '2027-01-01' });
   });
 
   it('changes nothing when a report_day is delivered again', async () => {
@@ -187,6 +198,14 @@ describe.skipIf(!available)('city reports from three halls', () => {
     const after = await cityReport({ hall: h.id, groupBy: 'day' });
     expect(after.total.issued).toBe(before + 1);
     expect(after.rows).toEqual(hallReport(h, 'day').rows);
+    // The month's summary is folded again too.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    try {
+      const month = await cityFigures(pool, { exactHallDays: 0 }).compute({ from: '2026-11-01', to: '2026-11-30', hall: h.id, groupBy: 'total' });
+      expect(month.total.issued).toBe(before + 1);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('refuses strangers and halls, and bad queries with 400', async () => {
