@@ -6,9 +6,13 @@ import { reportCellStore } from './report-cells.js';
 
 /** Today's cells change all day: rebuilt for the city at most this often (closed days at every pass). */
 export const TODAY_EVERY_MS = 5 * 60_000;
+/** Closed days rebuilt per pass: a hall upgraded with a year of dirty days (017) catches up over a
+ * few minutes of passes instead of holding the host's event loop for seconds in one. */
+export const DAYS_PER_PASS = 10;
 
 export const CITY_REPORT_SQL = {
   pending: `SELECT day FROM city_report_pending ORDER BY day LIMIT ?`,
+  dirtyBefore: `SELECT day FROM report_dirty_days WHERE day < ? ORDER BY day LIMIT ?`,
   cellsOfDay: `SELECT hour, line, service_code, window_number, staff_id, data FROM report_cells WHERE day = ? ORDER BY seq`,
   addRecord: `INSERT INTO city_feed (kind, at, day, payload) VALUES ('report_day', ?, ?, ?)`,
   done: `DELETE FROM city_report_pending WHERE day = ?`,
@@ -32,6 +36,7 @@ interface CellRow {
 export function cityReportDays(db: Db, timeZone: string) {
   const cells = reportCellStore(db, timeZone);
   const pending = db.prepare<[number], { day: string }>(CITY_REPORT_SQL.pending);
+  const dirtyBefore = db.prepare<[string, number], { day: string }>(CITY_REPORT_SQL.dirtyBefore);
   const cellsOfDay = db.prepare<[string], CellRow>(CITY_REPORT_SQL.cellsOfDay);
   const addRecord = db.prepare<[number, string, string]>(CITY_REPORT_SQL.addRecord);
   const done = db.prepare<[string]>(CITY_REPORT_SQL.done);
@@ -48,7 +53,9 @@ export function cityReportDays(db: Db, timeZone: string) {
   return {
     /** Rebuilds what is due and queues the rebuilt days; returns how many report_day records were added. */
     queue(today: string, now: number, targetWaitMin: number): number {
-      cells.rebuild('0000-01-01', plusDays(today, -1));
+      // Case steps' instants become days first (an empty range: nothing else is rebuilt).
+      cells.rebuild(today, plusDays(today, -1));
+      for (const { day } of dirtyBefore.all(today, DAYS_PER_PASS)) cells.rebuild(day, day);
       if (now - todayBuiltAt >= TODAY_EVERY_MS) {
         cells.rebuild(today, today);
         todayBuiltAt = now;

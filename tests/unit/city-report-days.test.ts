@@ -27,6 +27,7 @@ describe('report days for the city', () => {
     expect(plan(CITY_REPORT_SQL.cellsOfDay)).toMatch(/SEARCH report_cells USING PRIMARY KEY \(day=\?\)/);
     expect(plan(CITY_REPORT_SQL.cellsOfDay)).not.toMatch(/TEMP B-TREE/);
     expect(plan(CITY_REPORT_SQL.pending)).not.toMatch(/TEMP B-TREE/);
+    expect(plan(CITY_REPORT_SQL.dirtyBefore)).toMatch(/SEARCH report_dirty_days USING PRIMARY KEY \(day<\?\)/);
     expect(plan(CITY_REPORT_SQL.done)).toMatch(/SEARCH city_report_pending USING PRIMARY KEY \(day=\?\)/);
   });
 
