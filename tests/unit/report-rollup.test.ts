@@ -3,6 +3,7 @@ import { REPORT_CELL_SQL, reportCellStore } from '../../db/report-cells.js';
 import { reportRows } from '../../db/report-rows.js';
 import type { Db } from '../../db/open.js';
 import { hallHour } from '../../electron/domain/reports/hall-hour.js';
+import { reportWarmup } from '../../electron/host/reports/report-warmup.js';
 import { chartDataFromCells, groupCells } from '../../electron/domain/reports/report-cells.js';
 import { chartData } from '../../electron/domain/reports/report-charts.js';
 import { groupFacts, reportFacts, REPORT_GROUPINGS, type ReportFilter } from '../../electron/domain/reports/report-figures.js';
@@ -117,6 +118,25 @@ describe('reports from the per-day rollup', () => {
     expect(rollup.rebuild('2026-11-01', '2026-11-03')).toBe(1);
   });
 
+  it('are built in the background after start, the days dirty then only, and the warm-up stops on demand', async () => {
+    const m = monthOfEvents('2026-11-01', 4, 6);
+    cleanups.push(m.close);
+    const lines: string[] = [];
+    const warm = reportWarmup(reportCellStore(m.db, ZONE), (l) => lines.push(l), 1);
+    // A day written to after the start stays for the report that asks for it.
+    m.issue('household', '2026-11-05', '09:00');
+    expect(await warm.done).toBe(4);
+    expect(dirty(m.db)).toEqual(['2026-11-05']);
+    expect(lines).toEqual(['reports: built the daily figures of 4 day(s)']);
+    expectRollupAsEvents(m.db, '2026-11-01', '2026-11-05', [{}]);
+
+    m.db.exec(`INSERT INTO report_dirty_days (day) VALUES ('2026-11-01'), ('2026-11-02')`);
+    const stopped = reportWarmup(reportCellStore(m.db, ZONE), () => {}, 1000);
+    await stopped.stop();
+    expect(await stopped.done).toBe(0);
+    expect(dirty(m.db)).toEqual(['2026-11-01', '2026-11-02']);
+  });
+
   it('reads and rebuilds through indexes (EXPLAIN QUERY PLAN)', () => {
     const m = monthOfEvents('2026-11-01', 1, 2);
     cleanups.push(m.close);
@@ -130,9 +150,9 @@ describe('reports from the per-day rollup', () => {
     expect(plan(REPORT_CELL_SQL.dropCells, D1)).toBe('SEARCH report_cells USING PRIMARY KEY (day=?)');
     expect(plan(REPORT_CELL_SQL.dirtyDays, D1, D2)).toBe('SEARCH report_dirty_days USING PRIMARY KEY (day>? AND day<?)');
     expect(plan(REPORT_CELL_SQL.clearDay, D1)).toBe('SEARCH report_dirty_days USING PRIMARY KEY (day=?)');
-    expect(plan(REPORT_CELL_SQL.clearInstant, 1)).toBe('SEARCH report_dirty_instants USING PRIMARY KEY (at=?)');
-    // The dirty instants are read whole on purpose: they are few (the case steps since the last report).
+    // Dirty marks are read whole on purpose: they are few (what changed since the last report).
     expect(plan(REPORT_CELL_SQL.dirtyInstants)).toBe('SCAN report_dirty_instants');
+    expect(plan(REPORT_CELL_SQL.allDirtyDays)).toBe('SCAN report_dirty_days');
     // The triggers' look-ups (migration 017): a case's steps, a ticket's and a rating's day.
     const caseSteps = plan(`SELECT at FROM application_events WHERE application_id = ? AND action IN ('accept', 'accept_deferred')`, 1);
     expect(caseSteps).toBe('SEARCH application_events USING INDEX application_events_application (application_id=?)');
