@@ -95,6 +95,16 @@ describe('reports from the per-day rollup', () => {
     const byWindow = groupCells(rollup.cells(D1, '2026-11-28'), { groupBy: 'window', filter: {}, targetWaitMs: 15 * MIN }).rows;
     expect(byWindow.find((r) => r.key === 13)).toMatchObject({ deferred: 1, completed: 1 });
 
+    // T5's skip replaced by a rating from the receipt: an UPSERT, whose conflict clause overrides
+    // the triggers' own (migration 017 guards its marks with NOT EXISTS for this).
+    k.db
+      .prepare(
+        `INSERT INTO service_ratings (ticket_id, level, skipped, channel, at, service_day) VALUES (?, 5, 0, 'kiosk', ?, ?)
+         ON CONFLICT (ticket_id) DO UPDATE SET level = excluded.level, skipped = excluded.skipped WHERE service_ratings.skipped = 1`,
+      )
+      .run(k.tickets.t5, hallAt(D2, '12:00'), D1);
+    expect([total(D1).skipped, total(D1).ratings]).toEqual([0, 5]);
+
     // A rating given late for T7 (D2) and a new day's ticket: both seen.
     k.db.prepare(`DELETE FROM service_ratings WHERE ticket_id = ?`).run(k.tickets.t7);
     expect(total(D2).ratings).toBe(0);
@@ -153,7 +163,9 @@ describe('reports from the per-day rollup', () => {
     // Dirty marks are read whole on purpose: they are few (what changed since the last report).
     expect(plan(REPORT_CELL_SQL.dirtyInstants)).toBe('SCAN report_dirty_instants');
     expect(plan(REPORT_CELL_SQL.allDirtyDays)).toBe('SCAN report_dirty_days');
-    // The triggers' look-ups (migration 017): a case's steps, a ticket's and a rating's day.
+    // The triggers' look-ups (migration 017): their guards, a case's steps, a ticket's and a rating's day.
+    expect(plan(`SELECT 1 FROM report_dirty_days WHERE day = ?`, D1)).toBe('SEARCH report_dirty_days USING PRIMARY KEY (day=?)');
+    expect(plan(`SELECT 1 FROM report_dirty_instants WHERE at = ?`, 1)).toBe('SEARCH report_dirty_instants USING PRIMARY KEY (at=?)');
     const caseSteps = plan(`SELECT at FROM application_events WHERE application_id = ? AND action IN ('accept', 'accept_deferred')`, 1);
     expect(caseSteps).toBe('SEARCH application_events USING INDEX application_events_application (application_id=?)');
     expect(plan(`SELECT service_day FROM tickets WHERE id IN (?, ?)`, 1, 2)).toBe('SEARCH tickets USING INTEGER PRIMARY KEY (rowid=?)');
