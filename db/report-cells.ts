@@ -6,15 +6,16 @@ import { reportFacts, type ReportFilter } from '../electron/domain/reports/repor
 import type { Db } from './open.js';
 import { reportRows } from './report-rows.js';
 
-interface CellSql {
-  day: string;
-  hour: number;
-  line: string | null;
-  service_code: string | null;
-  window_number: number | null;
-  staff_id: number | null;
-  data: Uint8Array;
-}
+/** A cell's row as an array (raw mode: a year is ~100,000 rows, and arrays are cheaper to hand over than objects). */
+type CellSql = [
+  day: string,
+  hour: number,
+  line: string | null,
+  service_code: string | null,
+  window_number: number | null,
+  staff_id: number | null,
+  data: Uint8Array,
+];
 
 /** The rollup's queries (migration 017), exported so a unit test can read their plans. */
 export const REPORT_CELL_SQL = {
@@ -22,7 +23,8 @@ export const REPORT_CELL_SQL = {
   dirtyDays: `SELECT day FROM report_dirty_days WHERE day BETWEEN ? AND ? ORDER BY day`,
   dirtyInstants: `SELECT at FROM report_dirty_instants`,
   markDay: `INSERT OR IGNORE INTO report_dirty_days (day) VALUES (?)`,
-  clearInstant: `DELETE FROM report_dirty_instants WHERE at = ?`,
+  clearInstants: `DELETE FROM report_dirty_instants`,
+  allDirtyDays: `SELECT day FROM report_dirty_days ORDER BY day DESC`,
   clearDay: `DELETE FROM report_dirty_days WHERE day = ?`,
   dropCells: `DELETE FROM report_cells WHERE day = ?`,
   addCell: `INSERT INTO report_cells (day, seq, hour, line, service_code, window_number, staff_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -38,23 +40,24 @@ export const REPORT_CELL_SQL = {
 export function reportCellStore(db: Db, timeZone: string) {
   const rows = reportRows(db, timeZone);
   const q = {
-    cells: db.prepare<[string, string], CellSql>(REPORT_CELL_SQL.cells),
+    cells: db.prepare<[string, string], CellSql>(REPORT_CELL_SQL.cells).raw(true),
     dirtyDays: db.prepare<[string, string], { day: string }>(REPORT_CELL_SQL.dirtyDays),
     dirtyInstants: db.prepare<[], { at: number }>(REPORT_CELL_SQL.dirtyInstants),
     markDay: db.prepare<[string]>(REPORT_CELL_SQL.markDay),
-    clearInstant: db.prepare<[number]>(REPORT_CELL_SQL.clearInstant),
+    clearInstants: db.prepare(REPORT_CELL_SQL.clearInstants),
+    allDirtyDays: db.prepare<[], { day: string }>(REPORT_CELL_SQL.allDirtyDays),
     clearDay: db.prepare<[string]>(REPORT_CELL_SQL.clearDay),
     dropCells: db.prepare<[string]>(REPORT_CELL_SQL.dropCells),
     addCell: db.prepare<[string, number, number, string | null, string | null, number | null, number | null, Uint8Array]>(REPORT_CELL_SQL.addCell),
   };
 
-  /** Case steps' instants become hall days (here, where the time zone is known). */
+  /** Case steps' instants become hall days (here, where the time zone is known). All of them, in
+   * one transaction: nothing can add one between the read and the delete. */
   const resolveInstants = db.transaction(() => {
     const dayOf = hallDay(timeZone);
-    for (const { at } of q.dirtyInstants.all()) {
-      q.markDay.run(dayOf(at));
-      q.clearInstant.run(at);
-    }
+    const days = new Set(q.dirtyInstants.all().map((r) => dayOf(r.at)));
+    for (const day of days) q.markDay.run(day);
+    q.clearInstants.run();
   });
 
   const rebuildDay = db.transaction((day: string) => {
@@ -78,14 +81,19 @@ export function reportCellStore(db: Db, timeZone: string) {
 
   return {
     rebuild,
+    /** Every dirty day now, the latest first (the days most often asked for). */
+    dirtyDays(): string[] {
+      resolveInstants();
+      return q.allDirtyDays.all().map((r) => r.day);
+    },
     /** The cells of the days from `from` to `to` (both included) matching `filter`, rebuilt where dirty. */
     cells(from: string, to: string, filter: ReportFilter = {}): ReportCell[] {
       rebuild(from, to);
       const out: ReportCell[] = [];
-      for (const r of q.cells.all(from, to)) {
-        const dims: Dims = { day: r.day, hour: r.hour, line: r.line, service: r.service_code, window: r.window_number, staff: r.staff_id };
+      for (const [day, hour, line, service, window, staff, data] of q.cells.all(from, to)) {
+        const dims: Dims = { day, hour, line, service, window, staff };
         // Filter before decoding: a clerk's report decodes only that clerk's cells.
-        if (matchesFilter(dims, filter)) out.push(decodeCell(dims, r.data));
+        if (matchesFilter(dims, filter)) out.push(decodeCell(dims, data));
       }
       return out;
     },

@@ -12,6 +12,7 @@ import { appointmentStore } from '../../db/appointments.js';
 import { auditStore } from '../../db/audit.js';
 import { conversationStore } from '../../db/conversation.js';
 import { settingsStore } from '../../db/settings.js';
+import { reportCellStore } from '../../db/report-cells.js';
 import { catalogService } from './catalog-service.js';
 import { calendarService } from './cases/calendar-service.js';
 import { calendarStore } from '../../db/calendar.js';
@@ -66,6 +67,7 @@ import { backOfficeHandlers } from './handlers/back-office-handlers.js';
 import { openWithKeys } from './keys/open-with-keys.js';
 import { dailyTask } from './maintenance/daily-task.js';
 import { runRetentionPurge } from './maintenance/retention-purge.js';
+import { reportWarmup } from './reports/report-warmup.js';
 import { scheduledBackup } from './maintenance/scheduled-backup.js';
 import type { HostOptions, RunningHost } from './host-api.js';
 import { ApiError } from './http/api-error.js';
@@ -340,6 +342,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...(options.schedule ? { schedule: options.schedule } : {}),
     }),
     ...(options.backup ? [scheduledBackup(opened.db, options.backup, clock, log, options.schedule)] : []),
+    // The reports' rollup of days not built yet (an upgraded hall's history), in the background.
+    reportWarmup(reportCellStore(opened.db, timeZone), log),
   ];
   if (options.simulateDevices) {
     const { token } = ctx.terminals.enrollLocal('admin', 'simulator', clock());

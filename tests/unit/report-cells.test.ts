@@ -3,9 +3,10 @@ import { reportRows } from '../../db/report-rows.js';
 import { plusDays } from '../../electron/domain/calendar/working-days.js';
 import { hallHour } from '../../electron/domain/reports/hall-hour.js';
 import { decodeCell, encodeCell } from '../../electron/domain/reports/report-cell-codec.js';
-import { cellsOf, chartDataFromCells, groupCells, type ReportCell } from '../../electron/domain/reports/report-cells.js';
+import { cellsOf, chartDataFromCells, emptyCounts, groupCells, type ReportCell } from '../../electron/domain/reports/report-cells.js';
 import { chartData } from '../../electron/domain/reports/report-charts.js';
 import { FACT_KINDS, type Fact } from '../../electron/domain/reports/report-facts.js';
+import { selectRank } from '../../electron/domain/reports/stats.js';
 import { groupFacts, reportFacts, REPORT_GROUPINGS, type ReportFilter } from '../../electron/domain/reports/report-figures.js';
 import { D1, D2, knownDays, TARGET_MIN } from '../support/report-known-days.js';
 import { ZONE } from '../support/report-fixture.js';
@@ -128,6 +129,30 @@ describe('report cells', () => {
     expectSameReports(facts, [cells, stored(cells), [...cells].reverse(), halves]);
   });
 
+  it('select a rank as a sort would place it, whatever the values (ties, runs, adversarial shapes)', () => {
+    const rnd = random(11);
+    const shapes: ((i: number, n: number) => number)[] = [
+      () => Math.floor(rnd() * 5),
+      () => Math.floor(rnd() * 1e7),
+      (i) => i,
+      (i, n) => n - i,
+      (i, n) => (i < n / 2 ? i : n - i),
+      () => 42,
+      (i) => (i % 50) * 1000,
+    ];
+    for (const shape of shapes) {
+      for (const n of [1, 2, 3, 10, 101, 5000]) {
+        const values = Float64Array.from({ length: n }, (_, i) => shape(i, n));
+        const sorted = values.slice().sort();
+        for (const k of [0, n >> 1, Math.ceil(0.9 * n) - 1, n - 1]) {
+          const a = values.slice();
+          selectRank(a, k);
+          expect(a[k]).toBe(sorted[k]);
+        }
+      }
+    }
+  });
+
   it('store a cell as compact bytes and read it back whole', () => {
     const cell: ReportCell = {
       dims: { day: D1, hour: 9, line: 'household', service: null, window: 1, staff: 7 },
@@ -136,7 +161,8 @@ describe('report cells', () => {
       services: [],
     };
     const bytes = encodeCell(cell);
-    expect(decodeCell(cell.dims, bytes)).toEqual(cell);
+    // Read back with every kind present, absent ones as 0 (one object shape for the fold).
+    expect(decodeCell(cell.dims, bytes)).toEqual({ ...cell, counts: { ...emptyCounts(), ...cell.counts } });
     // A busy cell's waits: a few bytes each, not eight.
     const waits = Array.from({ length: 200 }, (_, i) => 60_000 + i * 3_000);
     expect(encodeCell({ ...cell, waits }).length).toBeLessThan(200 * 3 + 40);

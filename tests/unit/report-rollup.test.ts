@@ -3,6 +3,7 @@ import { REPORT_CELL_SQL, reportCellStore } from '../../db/report-cells.js';
 import { reportRows } from '../../db/report-rows.js';
 import type { Db } from '../../db/open.js';
 import { hallHour } from '../../electron/domain/reports/hall-hour.js';
+import { reportWarmup } from '../../electron/host/reports/report-warmup.js';
 import { chartDataFromCells, groupCells } from '../../electron/domain/reports/report-cells.js';
 import { chartData } from '../../electron/domain/reports/report-charts.js';
 import { groupFacts, reportFacts, REPORT_GROUPINGS, type ReportFilter } from '../../electron/domain/reports/report-figures.js';
@@ -94,6 +95,16 @@ describe('reports from the per-day rollup', () => {
     const byWindow = groupCells(rollup.cells(D1, '2026-11-28'), { groupBy: 'window', filter: {}, targetWaitMs: 15 * MIN }).rows;
     expect(byWindow.find((r) => r.key === 13)).toMatchObject({ deferred: 1, completed: 1 });
 
+    // T5's skip replaced by a rating from the receipt: an UPSERT, whose conflict clause overrides
+    // the triggers' own (migration 017 guards its marks with NOT EXISTS for this).
+    k.db
+      .prepare(
+        `INSERT INTO service_ratings (ticket_id, level, skipped, channel, at, service_day) VALUES (?, 5, 0, 'kiosk', ?, ?)
+         ON CONFLICT (ticket_id) DO UPDATE SET level = excluded.level, skipped = excluded.skipped WHERE service_ratings.skipped = 1`,
+      )
+      .run(k.tickets.t5, hallAt(D2, '12:00'), D1);
+    expect([total(D1).skipped, total(D1).ratings]).toEqual([0, 5]);
+
     // A rating given late for T7 (D2) and a new day's ticket: both seen.
     k.db.prepare(`DELETE FROM service_ratings WHERE ticket_id = ?`).run(k.tickets.t7);
     expect(total(D2).ratings).toBe(0);
@@ -117,6 +128,25 @@ describe('reports from the per-day rollup', () => {
     expect(rollup.rebuild('2026-11-01', '2026-11-03')).toBe(1);
   });
 
+  it('are built in the background after start, the days dirty then only, and the warm-up stops on demand', async () => {
+    const m = monthOfEvents('2026-11-01', 4, 6);
+    cleanups.push(m.close);
+    const lines: string[] = [];
+    const warm = reportWarmup(reportCellStore(m.db, ZONE), (l) => lines.push(l), 1);
+    // A day written to after the start stays for the report that asks for it.
+    m.issue('household', '2026-11-05', '09:00');
+    expect(await warm.done).toBe(4);
+    expect(dirty(m.db)).toEqual(['2026-11-05']);
+    expect(lines).toEqual(['reports: built the daily figures of 4 day(s)']);
+    expectRollupAsEvents(m.db, '2026-11-01', '2026-11-05', [{}]);
+
+    m.db.exec(`INSERT INTO report_dirty_days (day) VALUES ('2026-11-01'), ('2026-11-02')`);
+    const stopped = reportWarmup(reportCellStore(m.db, ZONE), () => {}, 1000);
+    await stopped.stop();
+    expect(await stopped.done).toBe(0);
+    expect(dirty(m.db)).toEqual(['2026-11-01', '2026-11-02']);
+  });
+
   it('reads and rebuilds through indexes (EXPLAIN QUERY PLAN)', () => {
     const m = monthOfEvents('2026-11-01', 1, 2);
     cleanups.push(m.close);
@@ -130,10 +160,12 @@ describe('reports from the per-day rollup', () => {
     expect(plan(REPORT_CELL_SQL.dropCells, D1)).toBe('SEARCH report_cells USING PRIMARY KEY (day=?)');
     expect(plan(REPORT_CELL_SQL.dirtyDays, D1, D2)).toBe('SEARCH report_dirty_days USING PRIMARY KEY (day>? AND day<?)');
     expect(plan(REPORT_CELL_SQL.clearDay, D1)).toBe('SEARCH report_dirty_days USING PRIMARY KEY (day=?)');
-    expect(plan(REPORT_CELL_SQL.clearInstant, 1)).toBe('SEARCH report_dirty_instants USING PRIMARY KEY (at=?)');
-    // The dirty instants are read whole on purpose: they are few (the case steps since the last report).
+    // Dirty marks are read whole on purpose: they are few (what changed since the last report).
     expect(plan(REPORT_CELL_SQL.dirtyInstants)).toBe('SCAN report_dirty_instants');
-    // The triggers' look-ups (migration 017): a case's steps, a ticket's and a rating's day.
+    expect(plan(REPORT_CELL_SQL.allDirtyDays)).toBe('SCAN report_dirty_days');
+    // The triggers' look-ups (migration 017): their guards, a case's steps, a ticket's and a rating's day.
+    expect(plan(`SELECT 1 FROM report_dirty_days WHERE day = ?`, D1)).toBe('SEARCH report_dirty_days USING PRIMARY KEY (day=?)');
+    expect(plan(`SELECT 1 FROM report_dirty_instants WHERE at = ?`, 1)).toBe('SEARCH report_dirty_instants USING PRIMARY KEY (at=?)');
     const caseSteps = plan(`SELECT at FROM application_events WHERE application_id = ? AND action IN ('accept', 'accept_deferred')`, 1);
     expect(caseSteps).toBe('SEARCH application_events USING INDEX application_events_application (application_id=?)');
     expect(plan(`SELECT service_day FROM tickets WHERE id IN (?, ?)`, 1, 2)).toBe('SEARCH tickets USING INTEGER PRIMARY KEY (rowid=?)');

@@ -1,5 +1,5 @@
 import type { Dims } from './report-facts.js';
-import { COUNTED_KINDS, type CountedKind, type ReportCell } from './report-cells.js';
+import { COUNTED_KINDS, emptyCounts, type ReportCell } from './report-cells.js';
 
 /**
  * A cell's figures as bytes for a BLOB column (the dims are stored as columns beside it, so a
@@ -102,11 +102,8 @@ export function encodeCell(c: ReportCell): Uint8Array {
 export function decodeCell(dims: Dims, bytes: Uint8Array): ReportCell {
   if (bytes[0] !== CELL_FORMAT) throw new RangeError(`report cell: format ${String(bytes[0])}, expected ${CELL_FORMAT}`);
   const r = new Reader(bytes.subarray(1));
-  const counts: Partial<Record<CountedKind, number>> = {};
-  for (const k of COUNTED_KINDS) {
-    const v = r.int();
-    if (v !== 0) counts[k] = v;
-  }
+  const counts = emptyCounts();
+  for (const k of COUNTED_KINDS) counts[k] = r.int();
   const waits = r.values();
   const services = r.values();
   if (!r.done()) throw new RangeError('report cell: bytes left over');

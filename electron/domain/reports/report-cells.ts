@@ -2,7 +2,7 @@ import type { ChartData } from './report-charts.js';
 import { FACT_KINDS, type Dims, type Fact, type FactKind } from './report-facts.js';
 import type { FigureRow, Report, ReportFilter, ReportOptions } from './report-figures.js';
 import type { ReportGrouping } from './report-groupings.js';
-import { share, type DurationSummary } from './stats.js';
+import { nearestRank, selectRank, share, type DurationSummary } from './stats.js';
 
 /**
  * The facts of one (day, hour, line, service, window, staff) folded together: what a per-day
@@ -13,7 +13,11 @@ import { share, type DurationSummary } from './stats.js';
  */
 export interface ReportCell {
   dims: Dims;
-  /** Sum of the facts' values per kind other than wait and service: a count, or ms for pause. */
+  /**
+   * Sum of the facts' values per kind other than wait and service: a count, or ms for pause. An
+   * absent kind is 0. cellsOf and decodeCell give every kind, in COUNTED_KINDS order (emptyCounts):
+   * objects of one shape keep the fold over a year's cells fast.
+   */
   counts: Partial<Record<CountedKind, number>>;
   /** Waits (issue → first call) in ms, ascending. */
   waits: number[];
@@ -24,6 +28,13 @@ export interface ReportCell {
 /** The kinds a cell sums; wait and service are kept as values instead. */
 export type CountedKind = Exclude<FactKind, 'wait' | 'service'>;
 export const COUNTED_KINDS: readonly CountedKind[] = FACT_KINDS.filter((k): k is CountedKind => k !== 'wait' && k !== 'service');
+
+/** Every counted kind at 0, always in the same order (one object shape for all cells). */
+export function emptyCounts(): Record<CountedKind, number> {
+  const counts = {} as Record<CountedKind, number>;
+  for (const k of COUNTED_KINDS) counts[k] = 0;
+  return counts;
+}
 
 const SEP = '\u0001';
 /** A key no real dimension can collide with: null is not the text "null". */
@@ -40,7 +51,7 @@ export function cellsOf(facts: readonly Fact[]): ReportCell[] {
   for (const f of facts) {
     const k = dimsKey(f.dims);
     let c = cells.get(k);
-    if (!c) cells.set(k, (c = { dims: f.dims, counts: {}, waits: [], services: [] }));
+    if (!c) cells.set(k, (c = { dims: f.dims, counts: emptyCounts(), waits: [], services: [] }));
     if (f.kind === 'wait') c.waits.push(f.value);
     else if (f.kind === 'service') c.services.push(f.value);
     else c.counts[f.kind] = (c.counts[f.kind] ?? 0) + f.value;
@@ -74,20 +85,19 @@ export function countAtMost(sorted: readonly number[], limit: number): number {
   return lo;
 }
 
-/** One row being folded: counts summed, value lists kept as the cells' sorted runs until the end. */
+/** One row being folded: counts summed (by index in COUNTED_KINDS), value lists kept as the cells' sorted runs until the end. */
 interface Acc {
   key: string | number | null;
-  counts: Partial<Record<CountedKind, number>>;
+  counts: Float64Array;
   withinTarget: number;
   waits: number[][];
   services: number[][];
 }
 
-function add(acc: Acc, c: ReportCell, targetWaitMs: number): void {
-  for (const k in c.counts) {
-    const kind = k as CountedKind;
-    acc.counts[kind] = (acc.counts[kind] ?? 0) + (c.counts[kind] ?? 0);
-  }
+function add(acc: Acc, c: ReportCell, targetWaitMs: number, values: boolean): void {
+  const counts = c.counts;
+  for (let i = 0; i < COUNTED_KINDS.length; i++) acc.counts[i] = (acc.counts[i] ?? 0) + (counts[COUNTED_KINDS[i] as CountedKind] ?? 0);
+  if (!values) return;
   if (c.waits.length > 0) {
     acc.waits.push(c.waits);
     acc.withinTarget += countAtMost(c.waits, targetWaitMs);
@@ -106,20 +116,30 @@ function summarizeRuns(runs: readonly number[][]): DurationSummary {
   const all = new Float64Array(n);
   let i = 0;
   let sum = 0;
+  let max = -Infinity;
   for (const r of runs) {
     for (const v of r) {
       all[i++] = v;
       sum += v;
     }
+    max = Math.max(max, r[r.length - 1] ?? max);
   }
-  // One run is already sorted (a single cell, or a day's total of one cell).
-  if (runs.length > 1) all.sort();
-  const rank = (p: number) => all[Math.max(1, Math.ceil((p / 100) * n)) - 1] ?? null;
-  return { count: n, mean: sum / n, p50: rank(50), p90: rank(90), max: all[n - 1] ?? null };
+  const k50 = nearestRank(n, 50) - 1;
+  const k90 = nearestRank(n, 90) - 1;
+  // One run is already sorted (a single cell). Several: select the two ranks (p50 among the values
+  // below p90's) rather than sort them all, and take the maximum as it comes.
+  if (runs.length === 1) return { count: n, mean: sum / n, p50: all[k50] ?? null, p90: all[k90] ?? null, max: all[n - 1] ?? null };
+  selectRank(all, k90);
+  const p90 = all[k90] ?? null;
+  // Everything before k90 is at most p90: p50 is among them (or is p90 itself).
+  if (k50 < k90) selectRank(all, k50, 0, k90 - 1);
+  return { count: n, mean: sum / n, p50: all[k50] ?? null, p90, max };
 }
 
+const INDEX = new Map(COUNTED_KINDS.map((k, i) => [k, i]));
+
 function finish(acc: Acc): FigureRow {
-  const n = (k: CountedKind) => acc.counts[k] ?? 0;
+  const n = (k: CountedKind) => acc.counts[INDEX.get(k) ?? -1] ?? 0;
   const wait = summarizeRuns(acc.waits);
   const called = wait.count;
   return {
@@ -164,10 +184,10 @@ function compareKeys(a: string | number | null, b: string | number | null): numb
   return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
 }
 
-const emptyAcc = (key: string | number | null): Acc => ({ key, counts: {}, withinTarget: 0, waits: [], services: [] });
+const emptyAcc = (key: string | number | null): Acc => ({ key, counts: new Float64Array(COUNTED_KINDS.length), withinTarget: 0, waits: [], services: [] });
 
-/** Cells grouped into rows (sorted by key, "none" last) and the total of the filtered cells. */
-export function groupCells(cells: readonly ReportCell[], o: Omit<ReportOptions, 'hourOf'>): Report {
+/** The fold of every report. `values` false leaves the durations out (their summaries empty): for figures that are counts only. */
+function fold(cells: readonly ReportCell[], o: Omit<ReportOptions, 'hourOf'>, values: boolean): Report {
   const groups = new Map<string | number | null, Acc>();
   const total = emptyAcc('all');
   for (const c of cells) {
@@ -175,16 +195,25 @@ export function groupCells(cells: readonly ReportCell[], o: Omit<ReportOptions, 
     const key = keyOf(c.dims, o.groupBy);
     let acc = groups.get(key);
     if (!acc) groups.set(key, (acc = emptyAcc(key)));
-    add(acc, c, o.targetWaitMs);
-    add(total, c, o.targetWaitMs);
+    add(acc, c, o.targetWaitMs, values);
+    add(total, c, o.targetWaitMs, values);
   }
-  const rows = [...groups.values()].map(finish).sort((a, b) => compareKeys(a.key, b.key));
-  return { rows, total: finish(total) };
+  const sum = finish(total);
+  // Grouped by 'total', the one row is the total: summarise its values once, not twice.
+  const only = (r: FigureRow): FigureRow => ({ ...r, wait: { ...r.wait }, service: { ...r.service } });
+  const rows = o.groupBy === 'total' ? (groups.size > 0 ? [only(sum)] : []) : [...groups.values()].map(finish).sort((a, b) => compareKeys(a.key, b.key));
+  return { rows, total: sum };
+}
+
+/** Cells grouped into rows (sorted by key, "none" last) and the total of the filtered cells. */
+export function groupCells(cells: readonly ReportCell[], o: Omit<ReportOptions, 'hourOf'>): Report {
+  return fold(cells, o, true);
 }
 
 /** The report screen's charts from cells: daily figures, and the mean wait per day and hour (ordered by day, then hour). */
 export function chartDataFromCells(cells: readonly ReportCell[], filter: ReportFilter, targetWaitMs: number): ChartData {
-  const daily = groupCells(cells, { groupBy: 'day', filter, targetWaitMs }).rows.filter((r) => typeof r.key === 'string');
+  // The daily chart shows counts and shares of counts only: no need to sort each day's waits.
+  const daily = fold(cells, { groupBy: 'day', filter, targetWaitMs }, false).rows.filter((r) => typeof r.key === 'string');
   const days = daily.map((r) => r.key as string);
   const index = new Map(days.map((d, i) => [d, i]));
   const heat = new Map<number, { day: number; hour: number; sum: number; n: number }>();
