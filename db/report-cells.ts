@@ -36,6 +36,9 @@ export const REPORT_CELL_SQL = {
  * cellsOf), so the rollup cannot count differently. A day is rebuilt in its own transaction: its
  * cells replaced and its mark cleared together, so a write racing in after the read leaves the
  * day dirty again (better-sqlite3 is synchronous, so nothing interleaves inside one).
+ * One figure is per day by construction here and was not quite so from events: a window's pause
+ * still open at the end of its service day counts for nothing (as in a one-day report), where a
+ * report of several days read from events counted it if it ended on a later day of the range.
  */
 export function reportCellStore(db: Db, timeZone: string) {
   const rows = reportRows(db, timeZone);
