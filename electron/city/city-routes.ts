@@ -10,15 +10,19 @@ import { ratingRulesEtag } from '../domain/city/published-rating-rules.js';
 import { ApiError } from '../host/http/api-error.js';
 import type { CityStore } from './city-store.js';
 import { EnrolmentRefused } from './city-store.js';
+import { BadReportDay } from './city-report-store.js';
 import type { cityReports } from './city-reports.js';
 import type { cityStaff, CitySession } from './city-staff.js';
 import type { SessionLimits } from '../domain/sessions/session-expiry.js';
+import type { CityFigures } from './city-figures.js';
+import { registerCityReportRoutes } from './city-report-routes.js';
 
 export interface CityRouteDeps {
   store: CityStore;
   reports: ReturnType<typeof cityReports>;
   staff: ReturnType<typeof cityStaff>;
   limits: SessionLimits;
+  figures: CityFigures;
   clock: () => number;
 }
 
@@ -94,8 +98,12 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     } catch (err) {
       throw new ApiError('bad_request', (err as Error).message);
     }
-    const out = await store.ingest(hallId, batch.records);
-    return { hallId, ...out };
+    try {
+      return { hallId, ...(await store.ingest(hallId, batch.records)) };
+    } catch (err) {
+      if (err instanceof BadReportDay) throw new ApiError('bad_request', err.message);
+      throw err;
+    }
   });
 
   app.get(CITY_PATHS.ack, async (req) => {
@@ -183,6 +191,8 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     await supervisor(req);
     return { halls: await reports.overview(), at: clock() };
   });
+
+  registerCityReportRoutes(app, deps.figures, supervisor, (schema, value) => parse(schema, value, 'query'));
 
   app.get(CITY_PATHS.report, async (req) => {
     await supervisor(req);

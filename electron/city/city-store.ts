@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { hallCredential, hallIdOfCredential } from '../domain/city/enrolment.js';
 import type { FeedRecord, HallState } from '../domain/city/feed.js';
 import { digestByDay, type DayDigest } from '../domain/city/reconciliation.js';
+import { storeReportDays } from './city-report-store.js';
 import type { PublishedCalendar } from '../domain/city/published-calendar.js';
 import type { PublishedCatalog } from '../domain/city/published-catalog.js';
 import type { PublishedRatingRules } from '../domain/city/published-rating-rules.js';
@@ -91,11 +92,17 @@ export function cityStore(pool: Pool) {
       return inTransaction(pool, async (c) => {
         const progress = await c.query<{ acked_seq: string }>('SELECT acked_seq FROM hall_progress WHERE hall_id = $1 FOR UPDATE', [hallId]);
         let acked = Number(progress.rows[0]?.acked_seq ?? 0);
-        const inserted = await c.query(
+        const inserted = await c.query<{ seq: string }>(
           `INSERT INTO feed_records (hall_id, seq, kind, at, day, payload)
            SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::date[], $6::text[])
-           ON CONFLICT (hall_id, seq) DO NOTHING`,
+           ON CONFLICT (hall_id, seq) DO NOTHING RETURNING seq`,
           [hallId, records.map((r) => r.seq), records.map((r) => r.kind), records.map((r) => r.at), records.map((r) => r.day), records.map((r) => r.payload)],
+        );
+        const fresh = new Set(inserted.rows.map((row) => Number(row.seq)));
+        await storeReportDays(
+          c,
+          hallId,
+          records.filter((r) => fresh.has(r.seq)),
         );
         const held = await c.query<{ seq: string }>('SELECT seq FROM feed_records WHERE hall_id = $1 AND seq > $2 ORDER BY seq LIMIT 100000', [hallId, acked]);
         for (const row of held.rows) {

@@ -8,6 +8,7 @@ import { appRoot } from '../../db/app-root.js';
 import { installErrorHandler } from '../host/http/error-handler.js';
 import { securityHeaders } from '../host/http/request-checks.js';
 import { ApiError } from '../host/http/api-error.js';
+import { cityFigures } from './city-figures.js';
 import { cityReports } from './city-reports.js';
 import { registerCityRoutes } from './city-routes.js';
 import { cityStaff } from './city-staff.js';
@@ -60,12 +61,13 @@ export async function startCity(options: CityOptions): Promise<RunningCity> {
   const store = cityStore(pool);
   const limits = options.sessionLimits ?? STAFF_SESSION_LIMITS;
   const staff = cityStaff(pool, limits);
-  // A whole batch of 500 records with their JSON fits well within 1 MiB.
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // A batch is cut at MAX_BATCH_CHARS of payload, but one report_day record may be up to
+  // MAX_REPORT_DAY_PAYLOAD on its own (feed.ts): room for either, with their JSON.
+  const app = Fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
   installErrorHandler(app, log);
   await app.register(cookie);
   app.addHook('onSend', async (req, reply) => securityHeaders(reply, req.url.startsWith('/city/api/')));
-  registerCityRoutes(app, { store, reports: cityReports(pool), staff, limits, clock });
+  registerCityRoutes(app, { store, reports: cityReports(pool), figures: cityFigures(pool), staff, limits, clock });
   const rendererDir = options.rendererDir;
   const hasRenderer = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html'));
   if (hasRenderer) await app.register(fastifyStatic, { root: rendererDir, prefix: '/', wildcard: false, index: false, cacheControl: false });

@@ -12,6 +12,7 @@ import { appointmentStore } from '../../db/appointments.js';
 import { auditStore } from '../../db/audit.js';
 import { conversationStore } from '../../db/conversation.js';
 import { settingsStore } from '../../db/settings.js';
+import { reportCellStore } from '../../db/report-cells.js';
 import { catalogService } from './catalog-service.js';
 import { calendarService } from './cases/calendar-service.js';
 import { calendarStore } from '../../db/calendar.js';
@@ -61,6 +62,7 @@ import { SUPERVISORS } from '../domain/contract/access.js';
 import { cityLinkHandlers } from './handlers/city-link-handlers.js';
 import { cityForwarder } from './city-link/city-forwarder.js';
 import { cityFeedStore } from '../../db/city-feed.js';
+import { cityReportDays } from '../../db/city-report-days.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { backOfficeService } from './back-office/back-office-service.js';
@@ -68,6 +70,7 @@ import { backOfficeHandlers } from './handlers/back-office-handlers.js';
 import { openWithKeys } from './keys/open-with-keys.js';
 import { dailyTask } from './maintenance/daily-task.js';
 import { runRetentionPurge } from './maintenance/retention-purge.js';
+import { reportWarmup } from './reports/report-warmup.js';
 import { scheduledBackup } from './maintenance/scheduled-backup.js';
 import type { HostOptions, RunningHost } from './host-api.js';
 import { ApiError } from './http/api-error.js';
@@ -215,6 +218,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       clock,
       today,
       dayStart: (day) => hallInstant(day, '00:00', timeZone) ?? clock(),
+      reportDays: (() => {
+        const days = cityReportDays(opened.db, timeZone);
+        return { queue: (day: string, now: number) => days.queue(day, now, settings.hall().targetWaitMin) };
+      })(),
       log,
       changed: (status) => events.sendToRole('admin', { type: 'city.link', status }),
       ...options.city,
@@ -348,6 +355,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...(options.schedule ? { schedule: options.schedule } : {}),
     }),
     ...(options.backup ? [scheduledBackup(opened.db, options.backup, clock, log, options.schedule)] : []),
+    // The reports' rollup of days not built yet (an upgraded hall's history), in the background.
+    reportWarmup(reportCellStore(opened.db, timeZone), log),
   ];
   if (options.simulateDevices) {
     const { token } = ctx.terminals.enrollLocal('admin', 'simulator', clock());

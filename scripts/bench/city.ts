@@ -99,8 +99,7 @@ in order, as after a day-long outage. One round (not a median).
 | ratio | ${ratio.toFixed(2)} (goal ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'}) |
 | catch-up of a busy day | ${(catchUpMs / 1000).toFixed(2)} s |
 
-Not measured: the city report over 100 halls × one year (≈ 290 million rows; needs a bigger
-machine than this benchmark's temporary cluster).
+The city report over 100 halls × one year: the next section.
 `;
   } finally {
     await pool.end();

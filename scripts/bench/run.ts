@@ -17,6 +17,7 @@ import { lanSection } from './lan.js';
 import { ratingsSection } from './ratings.js';
 import { reportsSection } from './reports.js';
 import { citySection } from './city.js';
+import { cityReportSection } from './city-report.js';
 import { backOfficeSection } from './back-office.js';
 import { dashboardSection } from './dashboard-section.js';
 
@@ -94,6 +95,7 @@ clients and no think time, latency is mostly queueing (Little's law: 50 in fligh
     ratingsSection(),
     await reportsSection(),
     await citySection(),
+    await cityReportSection(),
     await backOfficeSection(),
   ];
   const path = join(appRoot(), 'BENCHMARKS.md');

@@ -3,6 +3,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
+import { reportDayPayload } from '../../electron/domain/city/report-day.js';
 import { redeemLink } from '../../scripts/lib/hub-process.js';
 import { freePort, pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
 import { expect, test } from './fixtures.js';
@@ -142,5 +144,41 @@ test.describe('the city', () => {
     await expect(page.getByLabel('登录令牌')).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('登录令牌')).toBeVisible();
+  });
+  // The report panel on its own: a hall's report day delivered through the feed (as its forwarder
+  // sends it), then the figure on the screen and the Excel file.
+  test("the city's report panel shows a hall's figures and downloads them as Excel", async ({ page }) => {
+    test.setTimeout(60_000);
+    const code = /enrolment code for hall hall-rep: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(cityCli(databaseUrl, '--issue-code', 'hall-rep'))?.[1];
+    const token = /token: (\S+)/.exec(cityCli(databaseUrl, '--add-supervisor', 'city-rep'))?.[1];
+    const enrolled = await fetch(`${cityUrl}${CITY_PATHS.enrol}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, hallName: '东城大厅' }),
+    });
+    const { credential } = (await enrolled.json()) as { credential: string };
+    const day = new Date().toISOString().slice(0, 10);
+    const dims = { day, hour: 9, line: 'household', service: null, window: 1, staff: 1 };
+    const cells = [{ dims, counts: { issued: 37, served: 35 }, waits: [60_000, 240_000, 600_000], services: [300_000] }];
+    const fed = await fetch(`${cityUrl}${CITY_PATHS.feed}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+      body: JSON.stringify({ hallId: 'hall-rep', records: [{ seq: 1, kind: 'report_day', at: Date.now(), day, payload: reportDayPayload(cells, 15) }] }),
+    });
+    expect(fed.status).toBe(200);
+
+    await page.goto(`${cityUrl}/city`);
+    await page.getByLabel('登录令牌').fill(token!);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const report = page.getByRole('region', { name: '业务统计', exact: true });
+    await expect(report.getByRole('row').filter({ hasText: '东城大厅 (hall-rep)' })).toContainText('37');
+    await page.getByLabel('大厅', { exact: true }).selectOption('hall-rep');
+    await page.getByLabel('分组', { exact: true }).selectOption('line');
+    await expect(report.getByRole('row').filter({ hasText: '户政业务' })).toContainText('37');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^city-report-.*-line-hall-rep\.xlsx$/);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

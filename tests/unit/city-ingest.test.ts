@@ -41,7 +41,7 @@ describe.skipIf(!available)('city ingest', () => {
   const rec = (seq: number) => ({ seq, kind: 'ticket_event', at: 1_780_000_000_000 + seq, day: '2026-06-01', payload: `{"kind":"issued","ticketId":${seq}}` });
 
   it('migrates and records its schema version', () => {
-    expect(city.schemaVersion).toBe(2);
+    expect(city.schemaVersion).toBe(3);
   });
 
   it('uses a code once', async () => {

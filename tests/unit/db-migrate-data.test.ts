@@ -13,6 +13,8 @@ import { deviceStore } from '../../db/devices.js';
 import { loadMigrations, migrate } from '../../db/migrate.js';
 import { applyPragmas, DATABASE_FILE, openDatabase, type Db } from '../../db/open.js';
 import { printJobStore } from '../../db/print-jobs.js';
+import { reportCellStore } from '../../db/report-cells.js';
+import { reportRows } from '../../db/report-rows.js';
 import { printSettingsStore } from '../../db/print-settings.js';
 import { settingsStore } from '../../db/settings.js';
 import { staffStore } from '../../db/staff.js';
@@ -22,6 +24,10 @@ import { ticketRequestStore } from '../../db/ticket-requests.js';
 import { ticketStore } from '../../db/tickets.js';
 import { windowStore } from '../../db/windows.js';
 import { idNumberHash } from '../../db/field-cipher.js';
+import { hallHour } from '../../electron/domain/reports/hall-hour.js';
+import { encodeCell } from '../../electron/domain/reports/report-cell-codec.js';
+import { groupCells } from '../../electron/domain/reports/report-cells.js';
+import { groupFacts, reportFacts } from '../../electron/domain/reports/report-figures.js';
 import { sealClearColumns } from '../../db/seal-clear-columns.js';
 import { testCipher } from '../support/test-cipher.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -55,6 +61,8 @@ const AUDIT_HASH = createHash('sha256')
   .update(Buffer.alloc(32))
   .update(JSON.stringify([AUDIT.at, AUDIT.actor, AUDIT.action, AUDIT.target, AUDIT.detail]))
   .digest();
+
+const CELL_DIMS = { day: '2026-11-23', hour: 9, line: 'household', service: null, window: 7, staff: 21 };
 
 type Row = Record<string, string | number | Buffer | null>;
 
@@ -416,6 +424,29 @@ const ROWS: [table: string, rows: Row[]][] = [
     ],
   ],
   ['city_calendar', [{ day: '2027-01-01', kind: 'holiday', name: '元旦' }]],
+  // The reports' rollup (017): a built day's cell (counts and values as report-cell-codec.ts writes
+  // them), a day and a case step's instant waiting to be rebuilt.
+  [
+    'report_cells',
+    [
+      {
+        day: '2026-11-23',
+        seq: 0,
+        hour: 9,
+        line: 'household',
+        service_code: null,
+        window_number: 7,
+        staff_id: 21,
+        data: Buffer.from(encodeCell({ dims: CELL_DIMS, counts: { issued: 2, served: 2 }, waits: [300_000, 720_000], services: [480_000, 540_000] })),
+      },
+    ],
+  ],
+  // The built day above is dirty too: its made-up cell is not its events', and a later version's
+  // store check (a first report after upgrading) must rebuild it.
+  ['report_dirty_days', [{ day: DAY }, { day: '2026-11-23' }]],
+  ['report_dirty_instants', [{ at: T }]],
+  // The city's report days (019): a rebuilt day not yet turned into a report_day record.
+  ['city_report_pending', [{ day: '2026-11-22' }]],
 ];
 
 const cleanups: (() => void)[] = [];
@@ -541,6 +572,14 @@ function expectStoresRead(db: Db, seeded: Seeded): void {
     expect(cases.formChanges(91)).toMatchObject([{ field: 'phone', old_value: '13800138000', new_value: '13900139000', staff_no: 'C101' }]);
     expect(cases.verifications(91)).toMatchObject([{ material_code: 'hukou_record', state: 'verified' }]);
     expect(calendarStore(db).overrides()).toEqual([{ day: '2026-12-31', kind: 'holiday', name: '本地假日' }]);
+  }
+  if (has('service_ratings')) {
+    // An upgraded hall's first report builds its days from the events (017 marks them all dirty).
+    const zone = 'Asia/Shanghai';
+    const o = { groupBy: 'day', filter: {}, targetWaitMs: 15 * 60_000 } as const;
+    const fromEvents = groupFacts(reportFacts(reportRows(db, zone).read('2026-11-01', '2026-11-30'), hallHour(zone)), o);
+    expect(fromEvents.total.ratings).toBeGreaterThan(0);
+    expect(groupCells(reportCellStore(db, zone).cells('2026-11-01', '2026-11-30'), o)).toEqual(fromEvents);
   }
 }
 

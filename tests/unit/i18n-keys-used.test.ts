@@ -26,7 +26,6 @@ import { RECTIFICATION_STATUSES, RECTIFICATION_STEPS } from '../../electron/doma
 import { REPORT_COLUMNS } from '../../electron/domain/reports/report-columns.js';
 import { REPORT_GROUPINGS } from '../../electron/domain/reports/report-figures.js';
 import { CityLinkStatusSchema } from '../../electron/domain/contract/city-link-api.js';
-import { HallDayReportSchema } from '../../electron/domain/city/city-api.js';
 
 /**
  * A key the code uses but the catalogs lack shows a citizen the raw key. This reads the renderer
@@ -99,7 +98,6 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'reports.col.*': REPORT_COLUMNS.map((c) => c.id),
   'reports.group.*': REPORT_GROUPINGS,
   'admin.city.states.*': CityLinkStatusSchema.shape.state.options,
-  'city.report.*': HallDayReportSchema.keyof().options,
 };
 
 /**

@@ -9,8 +9,8 @@ import { monthOfEvents } from '../support/report-month.js';
 /**
  * Figures come from the events alone and can be rebuilt from them: a month computed at once, day
  * by day, and again after the tickets' own columns (which a recall or a reinstatement overwrites)
- * are wiped, gives the same figures. There is no rollup table to drift: every report reads the
- * events of its range (migration 015 adds only an index).
+ * are wiped, gives the same figures. The per-day rollup (migration 017) is a cache of exactly
+ * this: a day's cells are rebuilt from its events with the same code (tests/unit/report-rollup.test.ts).
  */
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));

@@ -14,8 +14,48 @@ export interface DurationSummary {
  */
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? null;
+  return sorted[nearestRank(sorted.length, p) - 1] ?? null;
+}
+
+/** The 1-based rank of the p-th percentile among n values (nearest-rank). */
+export function nearestRank(n: number, p: number): number {
+  return Math.max(1, Math.ceil((p / 100) * n));
+}
+
+/**
+ * Reorders a[lo..hi] so that a[k] is the value a sort would put there, smaller-or-equal values
+ * before it and greater-or-equal after (quickselect, three-way so ties cost nothing). A year's
+ * 250,000 waits need two ranks, not a sort. Falls back to sorting the rest if partitions keep
+ * coming out lopsided, so it is never quadratic.
+ */
+export function selectRank(a: Float64Array, k: number, lo = 0, hi = a.length - 1): void {
+  let budget = 2 * Math.ceil(Math.log2(hi - lo + 2)) + 8;
+  while (hi > lo) {
+    if (budget-- === 0) {
+      a.subarray(lo, hi + 1).sort();
+      return;
+    }
+    const x = a[lo] ?? 0;
+    const y = a[(lo + hi) >>> 1] ?? 0;
+    const z = a[hi] ?? 0;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = a[i] ?? 0;
+      if (v < pivot) {
+        a[i++] = a[lt] ?? 0;
+        a[lt++] = v;
+      } else if (v > pivot) {
+        a[i] = a[gt] ?? 0;
+        a[gt--] = v;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return;
+  }
 }
 
 export function summarize(values: readonly number[]): DurationSummary {

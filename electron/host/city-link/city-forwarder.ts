@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CityFeedStore } from '../../../db/city-feed.js';
 import { CITY_PATHS } from '../../domain/city/city-api.js';
 import { EnrolResponseSchema } from '../../domain/city/enrolment.js';
-import { FeedAckSchema, MAX_BATCH } from '../../domain/city/feed.js';
+import { cutBatch, FeedAckSchema, MAX_BATCH } from '../../domain/city/feed.js';
 import { ReconcileResultSchema, type ReconcileResult } from '../../domain/city/reconciliation.js';
 import { CLOSED, DEFAULT_BREAKER, mayAttempt, onFailure, onSuccess, type BreakerOptions, type BreakerSnapshot } from '../../domain/delivery/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY, nextDelayMs, type RetryPolicy } from '../../domain/delivery/retry-policy.js';
@@ -28,6 +28,8 @@ export interface CityForwarderOptions {
   catalog?: { version: () => number; put: (published: PublishedCatalog) => void };
   /** The city's 好差评 rules: the version held, and where new ones go. */
   ratingRules?: { version: () => number; put: (published: PublishedRatingRules) => void };
+  /** The hall's report days (db/city-report-days.ts): rebuilt where due and queued into the feed before each pass. */
+  reportDays?: { queue: (today: string, now: number) => number };
   /** Between passes while all is delivered. */
   intervalMs?: number;
   timeoutMs?: number;
@@ -94,13 +96,14 @@ export function cityForwarder(o: CityForwarderOptions) {
     if (!link) return;
     const call = <S extends z.ZodType>(path: string, method: string, schema: S, body?: unknown) =>
       callCity(link.cityUrl, path, { method, credential: link.credential, body, timeoutMs, now: o.clock() }, schema);
+    o.reportDays?.queue(o.today(), o.clock());
     let acked = link.ackedSeq;
     if (needResume) {
       acked = (await call(CITY_PATHS.ack, 'GET', FeedAckSchema)).ackedSeq;
       o.store.setAcked(acked, o.clock());
       needResume = false;
     }
-    for (let batch = o.store.pending(acked, MAX_BATCH); batch.length > 0; batch = o.store.pending(acked, MAX_BATCH)) {
+    for (let batch = cutBatch(o.store.pending(acked, MAX_BATCH)); batch.length > 0; batch = cutBatch(o.store.pending(acked, MAX_BATCH))) {
       const ack = await call(CITY_PATHS.feed, 'POST', FeedAckSchema, { hallId: link.hallId, records: batch });
       // The city holds a gap-free prefix; if it did not move, something is wrong with what we sent.
       if (ack.ackedSeq <= acked) throw new CityCallError(`city did not advance past ${acked}`, null, null);

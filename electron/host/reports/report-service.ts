@@ -1,11 +1,11 @@
+import { reportCellStore } from '../../../db/report-cells.js';
 import { reportRows } from '../../../db/report-rows.js';
 import type { CatalogLanguage } from '../../domain/catalog/catalog-schema.js';
 import { isBusinessLine } from '../../domain/business-lines.js';
 import type { ReportQuery } from '../../domain/contract/reports-api.js';
-import { hallHour } from '../../domain/reports/hall-hour.js';
-import { chartData } from '../../domain/reports/report-charts.js';
+import { chartDataFromCells, groupCells } from '../../domain/reports/report-cells.js';
 import { columnNumber, REPORT_COLUMNS } from '../../domain/reports/report-columns.js';
-import { groupFacts, reportFacts, type FigureRow, type ReportFilter } from '../../domain/reports/report-figures.js';
+import type { FigureRow, ReportFilter } from '../../domain/reports/report-figures.js';
 import type { HostContext } from '../host-context.js';
 import { reportWords } from './report-labels.js';
 
@@ -20,9 +20,13 @@ export interface ReportTable {
   rows: (string | number | null)[][];
 }
 
-/** The reports of one hall: read the events of the range, compute, and name the keys. */
+/**
+ * The reports of one hall: fold the range's cells (the per-day rollup, its dirty days rebuilt from
+ * the events first: db/report-cells.ts), and name the keys.
+ */
 export function reportService(ctx: Pick<HostContext, 'db' | 'timeZone' | 'settings' | 'catalog'>) {
   const rows = reportRows(ctx.db, ctx.timeZone);
+  const rollup = reportCellStore(ctx.db, ctx.timeZone);
 
   function compute(q: ReportQuery) {
     const targetWaitMinutes = ctx.settings.hall().targetWaitMin;
@@ -32,10 +36,11 @@ export function reportService(ctx: Pick<HostContext, 'db' | 'timeZone' | 'settin
       ...(q.window ? { window: q.window } : {}),
       ...(q.staff ? { staff: q.staff } : {}),
     };
-    const facts = reportFacts(rows.read(q.from, q.to), hallHour(ctx.timeZone));
+    const cells = rollup.cells(q.from, q.to, filter);
     const targetWaitMs = targetWaitMinutes * MIN;
-    const report = groupFacts(facts, { groupBy: q.groupBy, filter, targetWaitMs });
-    return { from: q.from, to: q.to, groupBy: q.groupBy, targetWaitMinutes, ...report, charts: chartData(facts, filter, targetWaitMs), staff: rows.staff() };
+    const report = groupCells(cells, { groupBy: q.groupBy, filter, targetWaitMs });
+    const charts = chartDataFromCells(cells, filter, targetWaitMs);
+    return { from: q.from, to: q.to, groupBy: q.groupBy, targetWaitMinutes, ...report, charts, staff: rows.staff() };
   }
 
   function keyLabel(q: ReportQuery, key: FigureRow['key'], language: CatalogLanguage, staff: Map<number, string>): string {

@@ -62,3 +62,10 @@ export async function citySignIn(token: string): Promise<boolean> {
   });
   return res.ok;
 }
+
+/** A file the city sends (the report exports: name, type, base64 bytes), or null when refused. */
+export async function cityFile<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S> | null> {
+  const res = await fetch(path, { credentials: 'same-origin' });
+  const parsed = schema.safeParse(await res.json());
+  return res.ok && parsed.success ? parsed.data : null;
+}

@@ -79,7 +79,7 @@ export function CityScreen() {
           ]}
         />
       </Panel>
-      <CityReportPanel halls={(halls ?? []).map((h) => h.hallId)} />
+      <CityReportPanel halls={halls ?? []} />
     </Page>
   );
 }
