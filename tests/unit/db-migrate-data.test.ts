@@ -441,6 +441,7 @@ const ROWS: [table: string, rows: Row[]][] = [
       },
     ],
   ],
+  ['report_cells_zone', [{ id: 1, time_zone: 'Asia/Shanghai' }]],
   ['report_dirty_days', [{ day: DAY }]],
   ['report_dirty_instants', [{ at: T }]],
 ];
