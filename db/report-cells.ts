@@ -27,6 +27,12 @@ export const REPORT_CELL_SQL = {
   allDirtyDays: `SELECT day FROM report_dirty_days ORDER BY day DESC`,
   clearDay: `DELETE FROM report_dirty_days WHERE day = ?`,
   dropCells: `DELETE FROM report_cells WHERE day = ?`,
+  /** Every day with events dirty again, as migration 017 left an existing hall. */
+  rebuildAll: `DELETE FROM report_cells;
+    INSERT OR IGNORE INTO report_dirty_days (day) SELECT DISTINCT service_day FROM ticket_events;
+    INSERT OR IGNORE INTO report_dirty_days (day) SELECT DISTINCT service_day FROM service_ratings;
+    INSERT OR IGNORE INTO report_dirty_instants (at)
+      SELECT DISTINCT at FROM application_events WHERE action IN ('accept', 'accept_deferred', 'refuse', 'complete');`,
   addCell: `INSERT INTO report_cells (day, seq, hour, line, service_code, window_number, staff_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 } as const;
 
@@ -62,6 +68,14 @@ export function reportCellStore(db: Db, timeZone: string) {
     for (const day of days) q.markDay.run(day);
     q.clearInstants.run();
   });
+
+  // Built in another zone (or never recorded): every cell may be in the wrong hour or day.
+  db.transaction(() => {
+    const built = db.prepare<[], { time_zone: string }>(`SELECT time_zone FROM report_cells_zone WHERE id = 1`).get()?.time_zone;
+    if (built === timeZone) return;
+    if (built !== undefined) db.exec(REPORT_CELL_SQL.rebuildAll);
+    db.prepare(`INSERT INTO report_cells_zone (id, time_zone) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone`).run(timeZone);
+  })();
 
   const rebuildDay = db.transaction((day: string) => {
     const cells = cellsOf(reportFacts(rows.read(day, day), hallHour(timeZone)));

@@ -31,6 +31,13 @@ CREATE TABLE report_dirty_instants (
   at INTEGER NOT NULL PRIMARY KEY
 ) STRICT, WITHOUT ROWID;
 
+-- The time zone the cells were built in: hours, and the days of case steps, depend on it. A hub
+-- started in another zone builds them all again (db/report-cells.ts); no row yet means unknown.
+CREATE TABLE report_cells_zone (
+  id        INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+  time_zone TEXT    NOT NULL
+) STRICT;
+
 -- Existing halls: every day with events starts dirty and is built on its first report.
 INSERT OR IGNORE INTO report_dirty_days (day) SELECT DISTINCT service_day FROM ticket_events;
 INSERT OR IGNORE INTO report_dirty_days (day) SELECT DISTINCT service_day FROM service_ratings;

@@ -441,6 +441,7 @@ const ROWS: [table: string, rows: Row[]][] = [
       },
     ],
   ],
+  ['report_cells_zone', [{ id: 1, time_zone: 'Asia/Shanghai' }]],
   // The built day above is dirty too: its made-up cell is not its events', and a later version's
   // store check (a first report after upgrading) must rebuild it.
   ['report_dirty_days', [{ day: DAY }, { day: '2026-11-23' }]],

@@ -23,9 +23,9 @@ afterEach(() => cleanups.splice(0).forEach((f) => f()));
 const MIN = 60_000;
 const FILTERS: ReportFilter[] = [{}, { line: 'household' }, { window: 1 }, { service: 'hukou_transfer' }];
 
-function expectRollupAsEvents(db: Db, from: string, to: string, filters: readonly ReportFilter[] = FILTERS): void {
-  const rollup = reportCellStore(db, ZONE);
-  const facts = reportFacts(reportRows(db, ZONE).read(from, to), hallHour(ZONE));
+function expectRollupAsEvents(db: Db, from: string, to: string, filters: readonly ReportFilter[] = FILTERS, zone = ZONE): void {
+  const rollup = reportCellStore(db, zone);
+  const facts = reportFacts(reportRows(db, zone).read(from, to), hallHour(zone));
   for (const filter of filters) {
     const cells = rollup.cells(from, to, filter);
     for (const targetWaitMs of [10 * MIN, 15 * MIN]) {
@@ -115,6 +115,19 @@ describe('reports from the per-day rollup', () => {
     expectRollupAsEvents(k.db, '2026-11-20', '2026-11-29');
     for (const day of ['2026-11-20', D1, D2, '2026-11-28']) expectRollupAsEvents(k.db, day, day, [{}]);
     expect(dirty(k.db)).toEqual([]);
+  });
+
+  it('are built again when the hub runs in another time zone (hours and case days move)', () => {
+    const k = knownDays();
+    cleanups.push(k.close);
+    expectRollupAsEvents(k.db, '2026-11-20', D2, [{}]);
+    expect(dirty(k.db)).toEqual([]);
+    // Tokyo is an hour ahead: every hour moves.
+    expectRollupAsEvents(k.db, '2026-11-20', D2, [{}], 'Asia/Tokyo');
+    const hours = groupCells(reportCellStore(k.db, 'Asia/Tokyo').cells(D1, D1), { groupBy: 'hour', filter: {}, targetWaitMs: 15 * MIN }).rows;
+    // Day 1's 09:00–10:48 are 10:00–11:48 there, T6's 23:50 and 00:06 are 00:50 and 01:06.
+    expect(hours.map((r) => r.key)).toEqual([0, 1, 10, 11]);
+    expectRollupAsEvents(k.db, '2026-11-20', D2, [{}]);
   });
 
   it('rebuilds only the dirty days of the range asked for', () => {
