@@ -50,7 +50,13 @@ describe.skipIf(!available)('city reports from three halls', () => {
     cluster = await startPgCluster();
     databaseUrl = cluster.createDatabase('reports');
     city = await startCity({ databaseUrl, host: '127.0.0.1', port: 0, log: () => {} });
-    token = await city.addSupervisor('sup');
+    // The supervisor's token only signs in; the session it opens reads the reports.
+    const signIn = await fetch(`${city.url}${CITY_PATHS.signIn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: await city.addSupervisor('sup') }),
+    });
+    token = ((await signIn.json()) as { session: string }).session;
     const sizes: [string, number, number][] = [
       ['hall-a', 5, 30],
       ['hall-b', 4, 18],
