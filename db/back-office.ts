@@ -44,7 +44,15 @@ export const OUTBOX_SQL = {
   pendingChecks: `SELECT v.application_id, v.material_code FROM material_verifications v JOIN applications a ON a.id = v.application_id
      WHERE v.state = 'pending' AND a.status IN ('submitted', 'accepted', 'supplement_pending') ORDER BY v.checked_at LIMIT ?`,
   dead: `SELECT * FROM back_office_outbox WHERE state = 'dead' ORDER BY id LIMIT 200`,
+  deliveredSince: `SELECT count(*) AS n FROM back_office_outbox WHERE system = ? AND state = 'delivered' AND updated_at >= ?`,
 } as const;
+
+/** When a system stopped answering and when it answered again (migration 020). */
+export interface LinkTimesRow {
+  system: BackOfficeSystem;
+  downSince: number | null;
+  upSince: number | null;
+}
 
 /** The outbox and the links to the back offices. Writes run inside the caller's transaction. */
 export function backOfficeStore(db: Db, cipher: FieldCipher) {
@@ -77,6 +85,14 @@ export function backOfficeStore(db: Db, cipher: FieldCipher) {
   const waiting = db.prepare<[], { system: BackOfficeSystem; n: number; oldest: number | null; dead: number }>(OUTBOX_SQL.waiting);
   // Verifications still pending for cases not yet decided or done: asked again in the background.
   const pendingChecks = db.prepare<[number], { application_id: number; material_code: string }>(OUTBOX_SQL.pendingChecks);
+  const deliveredSince = db.prepare<[string, number], { n: number }>(OUTBOX_SQL.deliveredSince);
+  const linkTimes = db.prepare<[], { system: BackOfficeSystem; down_since: number | null; up_since: number | null }>(
+    `SELECT system, down_since, up_since FROM back_office_link_state`,
+  );
+  const putLinkTimes = db.prepare<[string, number | null, number | null, number]>(
+    `INSERT INTO back_office_link_state (system, down_since, up_since, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (system) DO UPDATE SET down_since = excluded.down_since, up_since = excluded.up_since, updated_at = excluded.updated_at`,
+  );
   const links = db.prepare<[], { system: BackOfficeSystem; base_url: string; timeout_ms: number; credential_enc: Buffer | null }>(
     `SELECT system, base_url, timeout_ms, credential_enc FROM back_office_links`,
   );
@@ -109,6 +125,12 @@ export function backOfficeStore(db: Db, cipher: FieldCipher) {
     dead: (): OutboxRow[] => dead.all(),
     waiting: () => waiting.all(),
     pendingVerifications: (limit: number) => pendingChecks.all(limit),
+    /** Messages of a system delivered at or after `since` (the worker's clock), for its pace. */
+    deliveredSince: (system: BackOfficeSystem, since: number): number => deliveredSince.get(system, since)?.n ?? 0,
+    linkTimes: (): LinkTimesRow[] => linkTimes.all().map((r) => ({ system: r.system, downSince: r.down_since, upSince: r.up_since })),
+    /** Inside the transaction that records the attempt which changed them. */
+    putLinkTimes: (system: BackOfficeSystem, downSince: number | null, upSince: number | null, now: number) =>
+      void putLinkTimes.run(system, downSince, upSince, now),
     links(): LinkRow[] {
       return links.all().map((l) => ({
         system: l.system,

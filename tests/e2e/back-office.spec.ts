@@ -26,7 +26,8 @@ async function link(hall: Hall, headers: Record<string, string>, baseUrl: string
 
 /**
  * Issue 13 through the screens: the clerk sees the traffic platform's online check on the case,
- * the outage line while the platform is down and its end, and a supervisor mends a dead letter on
+ * the outage line while the platform is down and its end, the supervisor's since-time and pace
+ * (dashboard alert, back-office panel) during the outage and after, and a supervisor mends a dead letter on
  * the admin screen (the credential set there, the message sent again).
  */
 test.describe('the back office seen from the hall', () => {
@@ -70,8 +71,24 @@ test.describe('the back office seen from the hall', () => {
     await expect(clerk.getByText(/交管平台 自 \d\d:\d\d 起无法连接 · 1 条待发送 · 最早 \d+ 分钟/)).toBeVisible({ timeout: 15_000 });
     await axe(clerk, 'clerk console with the outage line');
 
+    // The supervisor sees since when, on the dashboard and the back-office panel, and that nothing moves.
+    const admin = await hall.openScreen('admin', '值班长 PC');
+    await signInAdmin(admin, hall.admin);
+    await adminSection(admin, '大厅看板');
+    await expect(admin.getByText(/^后台系统自 \d\d:\d\d 起连接中断：交管平台$/)).toBeVisible();
+    await adminSection(admin, '后台系统');
+    const pace = admin.getByRole('region', { name: '各后台系统的发送进度' }).getByRole('row', { name: /交管平台/ });
+    await expect(pace).toContainText(/自 \d\d:\d\d 起无法连接/);
+    await expect(pace.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+    await expect(pace).toContainText('已停滞，没有消息发出');
+    await axe(admin, 'admin back offices during an outage');
+
     await sim.mode({ mode: 'up' });
     await expect(clerk.getByText('交管平台 已恢复连接，全部已发送')).toBeVisible({ timeout: 30_000 });
+    // Pushed to the panel: back since when, the one message sent counted in the pace.
+    await expect(pace).toContainText(/\d\d:\d\d 起已恢复/);
+    await expect(pace).toContainText(/每分钟 [1-9][\d.]* 条/);
+    await expect(pace).toContainText('没有待发送的消息');
     expect((await sim.ledger()).entries.map((e) => [e.caseNumber, e.sequence])).toEqual([[caseNumber, 1]]);
 
     // A wrong credential: the platform refuses the status change, which is dead-lettered at once.
@@ -79,9 +96,6 @@ test.describe('the back office seen from the hall', () => {
     await d.getByRole('button', { name: '当场办结' }).click();
     await expect(clerk.getByText('交管平台：1 条发送失败，待主管处理')).toBeVisible({ timeout: 15_000 });
 
-    const admin = await hall.openScreen('admin', '值班长 PC');
-    await signInAdmin(admin, hall.admin);
-    await adminSection(admin, '后台系统');
     const deadTable = admin.getByRole('region', { name: '发送失败（待处理）' });
     await expect(deadTable.getByText(caseNumber)).toBeVisible();
     await expect(deadTable.getByText('HTTP 401')).toBeVisible();

@@ -27,10 +27,13 @@ describe('the back-office outbox (migration 014)', () => {
     expect(due).toMatch(/SEARCH p USING (COVERING )?INDEX sqlite_autoindex_back_office_outbox_\d \(application_id=\? AND sequence<\?\)/);
     expect(plan(OUTBOX_SQL.waiting)).toMatch(/USING (COVERING )?INDEX back_office_outbox_state/);
     expect(plan(OUTBOX_SQL.dead)).toMatch(/USING (COVERING )?INDEX back_office_outbox_dead/);
+    // The pace (migration 020): a system's deliveries since a time, from the partial index alone.
+    expect(plan(OUTBOX_SQL.deliveredSince, 'traffic', 0)).toMatch(
+      /SEARCH back_office_outbox USING COVERING INDEX back_office_outbox_delivered \(system=\? AND updated_at>\?\)/,
+    );
     expect(plan(OUTBOX_SQL.pendingChecks, 10)).toMatch(/SCAN v USING INDEX material_verifications_pending/);
-    expect(db.prepare(`SELECT strict FROM pragma_table_list WHERE name IN ('back_office_outbox', 'back_office_links')`).all()).toEqual([
-      { strict: 1 },
-      { strict: 1 },
-    ]);
+    expect(
+      db.prepare(`SELECT strict FROM pragma_table_list WHERE name IN ('back_office_outbox', 'back_office_links', 'back_office_link_state')`).all(),
+    ).toEqual([{ strict: 1 }, { strict: 1 }, { strict: 1 }]);
   });
 });

@@ -406,6 +406,14 @@ const ROWS: [table: string, rows: Row[]][] = [
       },
     ],
   ],
+  // Traffic down since T (the hub restarted during the outage keeps that start); household back.
+  [
+    'back_office_link_state',
+    [
+      { system: 'traffic', down_since: T, up_since: null, updated_at: T },
+      { system: 'household', down_since: null, up_since: T + 60_000, updated_at: T + 60_000 },
+    ],
+  ],
   // The city feed (016); its triggers add rows of their own for the rows above, numbered below 900.
   ['city_feed', [{ seq: 900, kind: 'ticket_event', at: T, day: DAY, payload: JSON.stringify({ kind: 'issued', ticketId: 1 }) }]],
   [

@@ -87,6 +87,8 @@ const EXPANSIONS: Record<string, readonly (string | number)[]> = {
   'admin.calendar.kind.*': ['holiday', 'workday', 'normal'],
   'backOffice.system.*': BACK_OFFICE_SYSTEMS,
   'admin.backOffice.kinds.*': ['submit', 'status'],
+  // 'draining' is worded apart (with its minutes and time), so not through the template.
+  'admin.backOffice.pace.outlook.*': ['clear', 'stalled', 'unknown'],
   'ratings.level.*': RATING_LEVELS.map((l) => l.code),
   'ratings.reason.*': BAD_RATING_REASONS,
   'ratings.channel.*': RATING_CHANNELS,

@@ -13,6 +13,19 @@ export const BackOfficeLinkStatusSchema = z.object({
   waiting: z.number().int().min(0),
   oldestAt: z.number().int().nullable(),
   dead: z.number().int().min(0),
+  /** When it answered again after its last outage (epoch ms); null before any outage ended. */
+  upSince: z.number().int().nullable(),
+  /** The worker's pace (electron/domain/delivery/delivery-pace.ts): delivered per minute lately,
+   * and when what waits will be sent at that rate. */
+  pace: z.object({
+    perMinute: z.number().min(0),
+    outlook: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('clear') }),
+      z.object({ kind: z.literal('draining'), clearInMs: z.number().int().min(0) }),
+      z.object({ kind: z.literal('stalled') }),
+      z.object({ kind: z.literal('unknown') }),
+    ]),
+  }),
 });
 export type BackOfficeLinkStatus = z.infer<typeof BackOfficeLinkStatusSchema>;
 export const BackOfficeStatusSchema = z.object({ links: z.array(BackOfficeLinkStatusSchema) });

@@ -15,6 +15,8 @@ export const DashboardAlertSchema = z.object({
   count: z.number().int().nonnegative(),
   /** What it concerns, as the hall names it (a terminal or device name, a ticket number); never personal data. */
   subject: z.string().max(100),
+  /** Since when (epoch ms), for the alerts that have a start: a back office down since 18:42. */
+  since: z.number().int().optional(),
 });
 export type DashboardAlert = z.infer<typeof DashboardAlertSchema>;
 

@@ -8,6 +8,7 @@ import type { ApplicationStatus } from '../../domain/contract/applications-api.j
 import type { BackOfficeLinkStatus } from '../../domain/contract/back-office-api.js';
 import type { ServerEvent } from '../../domain/contract/events.js';
 import { DEFAULT_BREAKER, type BreakerOptions } from '../../domain/delivery/circuit-breaker.js';
+import { deliveryPace, PACE_WINDOW_MS } from '../../domain/delivery/delivery-pace.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/delivery/retry-policy.js';
 import type { Service } from '../../domain/catalog/catalog-schema.js';
 import { connectorsOf } from './connectors.js';
@@ -52,17 +53,29 @@ export function backOfficeService(o: BackOfficeOptions) {
 
   function status(): BackOfficeLinkStatus[] {
     const waiting = new Map(store.waiting().map((w) => [w.system, w]));
+    // The worker's clock: delivery times and the since-times are written on it.
+    const now = Date.now();
     return BACK_OFFICE_SYSTEMS.map((system) => {
       const w = waiting.get(system);
-      const b = worker.state(system).breaker;
+      const { downSince, upSince } = worker.state(system).times;
       const configured = connectors.has(system);
+      const n = w?.n ?? 0;
+      const pace = deliveryPace({
+        waiting: n,
+        deliveredInWindow: configured ? store.deliveredSince(system, now - PACE_WINDOW_MS) : 0,
+        down: !configured || downSince !== null,
+        upSince,
+        now,
+      });
       return {
         system,
-        state: !configured ? 'not_configured' : b.downSince !== null ? 'unreachable' : 'up',
-        since: configured ? b.downSince : null,
-        waiting: w?.n ?? 0,
+        state: !configured ? 'not_configured' : downSince !== null ? 'unreachable' : 'up',
+        since: configured ? downSince : null,
+        waiting: n,
         oldestAt: w?.oldest ?? null,
         dead: w?.dead ?? 0,
+        upSince: configured ? upSince : null,
+        pace,
       };
     });
   }

@@ -1,6 +1,7 @@
 import type { BackOfficeStore, OutboxRow } from '../../../db/back-office.js';
 import { OutboxPayloadSchema, type BackOfficeConnector, type BackOfficeSystem, type DeliveryResult } from '../../domain/back-office/back-office.js';
 import { CLOSED, mayAttempt, onFailure, onSuccess, type BreakerOptions, type BreakerSnapshot } from '../../domain/delivery/circuit-breaker.js';
+import { afterAttempt, type LinkTimes } from '../../domain/delivery/delivery-pace.js';
 import { isExhausted, nextDelayMs, type RetryPolicy } from '../../domain/delivery/retry-policy.js';
 
 export interface WorkerOptions {
@@ -25,7 +26,11 @@ export interface WorkerOptions {
 export interface LinkState {
   breaker: BreakerSnapshot;
   lastError: string | null;
+  /** Stored (migration 020): an outage's start survives a restart of the hub. */
+  times: LinkTimes;
 }
+
+const NO_TIMES: LinkTimes = { downSince: null, upSince: null };
 
 /**
  * Delivers the outbox, per system: the head message of each case only (so a case's messages
@@ -36,12 +41,17 @@ export interface LinkState {
  */
 export function deliveryWorker(o: WorkerOptions) {
   const links = new Map<BackOfficeSystem, LinkState>();
+  // A hub restarted during an outage goes on from the stored start, not from its own start.
+  for (const t of o.store.linkTimes()) {
+    const times = { downSince: t.downSince, upSince: t.upSince };
+    links.set(t.system, { breaker: { ...CLOSED, downSince: t.downSince }, lastError: null, times });
+  }
   const inFlight = new Map<BackOfficeSystem, Set<number>>();
   const timers = new Map<BackOfficeSystem, NodeJS.Timeout>();
   const aborts = new Set<AbortController>();
   let stopped = false;
 
-  const stateOf = (s: BackOfficeSystem): LinkState => links.get(s) ?? { breaker: CLOSED, lastError: null };
+  const stateOf = (s: BackOfficeSystem): LinkState => links.get(s) ?? { breaker: CLOSED, lastError: null, times: NO_TIMES };
   const flying = (s: BackOfficeSystem): Set<number> => {
     const f = inFlight.get(s) ?? new Set<number>();
     inFlight.set(s, f);
@@ -134,16 +144,18 @@ export function deliveryWorker(o: WorkerOptions) {
     o.transaction(() => {
       for (const { system, row, result } of batch) {
         const link = stateOf(system);
+        const times = afterAttempt(link.times, result.ok ? 'delivered' : result.unreachable ? 'unreachable' : 'refused', now);
+        if (times !== link.times) o.store.putLinkTimes(system, times.downSince, times.upSince, now);
         if (result.ok) {
           o.store.markDelivered(row.id, result.receipt, now);
-          links.set(system, { breaker: onSuccess(), lastError: null });
+          links.set(system, { breaker: onSuccess(), lastError: null, times });
           continue;
         }
         const attempts = row.attempts + 1;
         const dead = !result.retryable || isExhausted(o.policy, attempts);
         const nextAt = now + nextDelayMs(o.policy, attempts, o.random(), result.retryAfterMs);
         o.store.markFailed(row.id, dead ? 'dead' : 'pending', result.error, nextAt, now);
-        links.set(system, { breaker: result.unreachable ? onFailure(link.breaker, o.breaker, now) : link.breaker, lastError: result.error });
+        links.set(system, { breaker: result.unreachable ? onFailure(link.breaker, o.breaker, now) : link.breaker, lastError: result.error, times });
         if (dead) o.log(`back office ${system}: message ${row.id} of case ${row.case_number} dead after ${attempts} attempts: ${result.error}`);
       }
     });

@@ -36,12 +36,13 @@ const devices: AlertSource = (ctx) =>
     .filter((d) => d.enabled && DEVICE_DOWN.has(d.health.state))
     .map((d) => ({ kind: 'device_down', count: 1, subject: d.name.slice(0, 100) }));
 
-/** A back office that stopped answering: its system (a code the screen puts in words), with what waits to be sent. */
+/** A back office that stopped answering: its system (a code the screen puts in words), since when
+ * (stored, so a restart does not shorten it), with what waits to be sent. */
 const backOffices: AlertSource = (ctx) =>
   ctx.backOffice
     .status()
     .filter((l) => l.state === 'unreachable')
-    .map((l) => ({ kind: 'back_office', count: l.waiting, subject: l.system }));
+    .map((l) => ({ kind: 'back_office', count: l.waiting, subject: l.system, ...(l.since === null ? {} : { since: l.since }) }));
 
 /** Every source the dashboard asks, in the order it shows them. */
 export const ALERT_SOURCES: readonly AlertSource[] = [waits, badRatings, overdueItems, printers, devices, backOffices];

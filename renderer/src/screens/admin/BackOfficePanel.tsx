@@ -8,11 +8,12 @@ import { Panel } from '../../components/panel/Panel.js';
 import { useCommand } from '../../data/use-command.js';
 import { useQuery } from '../../data/use-query.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { BackOfficePace } from './BackOfficePace.js';
 
 type System = 'household' | 'traffic' | 'exit_entry';
 
 /**
- * The back offices behind the hall: the outage line, each system's link (URL, timeout, and a
+ * The back offices behind the hall: the outage line, each system's pace, each system's link (URL, timeout, and a
  * credential that is only ever written here, never shown back), the online-check time limit, and
  * the dead letters a supervisor sends again or cancels.
  */
@@ -28,6 +29,7 @@ export function BackOfficePanel() {
       <Panel title={t('admin.backOffice.title')} error={(retry.error ?? cancel.error ?? dead.error)?.key ?? null} onDismissError={retry.clearError}>
         <p className="muted">{t('admin.backOffice.lead')}</p>
         <BackOfficeLine />
+        <BackOfficePace />
         <h3>{t('admin.backOffice.deadTitle')}</h3>
         <DataTable
           rows={dead.data?.deadLetters}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { HallDashboard } from '@domain/contract/dashboard-api.js';
 import { Panel } from '../../../components/panel/Panel.js';
+import { formatTime } from '../../../i18n/format.js';
 import { useHallDashboard } from '../../../data/use-hall-dashboard.js';
 import { minutes, useTick } from './dashboard-time.js';
 import { DashboardWindows } from './DashboardWindows.js';
@@ -51,7 +52,7 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
 }
 
 function Alerts({ alerts, targetWaitMin }: { alerts: HallDashboard['alerts']; targetWaitMin: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section className="dash-alerts" aria-labelledby="dash-alerts-h">
       <h3 id="dash-alerts-h">{t('dashboard.alerts')}</h3>
@@ -59,10 +60,11 @@ function Alerts({ alerts, targetWaitMin }: { alerts: HallDashboard['alerts']; ta
         {alerts.length === 0 ? <li className="dash-alert dash-alert--none">{t('dashboard.noAlerts')}</li> : null}
         {alerts.map((a) => (
           <li key={`${a.kind}-${a.subject}`} className={`dash-alert dash-alert--${a.kind}`}>
-            {t(`dashboard.alert.${a.kind}`, {
+            {t(a.kind === 'back_office' && a.since !== undefined ? 'dashboard.alert.back_office_since' : `dashboard.alert.${a.kind}`, {
               n: a.count,
               subject: a.kind === 'back_office' ? t(`backOffice.system.${a.subject}`) : a.subject,
               min: targetWaitMin,
+              since: a.since === undefined ? '' : formatTime(a.since, i18n.language),
             })}
           </li>
         ))}

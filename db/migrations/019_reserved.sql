@@ -1,0 +1,2 @@
+-- Reserved for another branch's migration (not yet merged); the merger deletes this placeholder.
+SELECT 1;
