@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CITY_PATHS, CITY_STAFF_COOKIE, CitySignInSchema } from '../domain/city/city-api.js';
 import { EnrolRequestSchema } from '../domain/city/enrolment.js';
-import { FeedBatchSchema, HallIdSchema, HallStateSchema, assertBatchInOrder } from '../domain/city/feed.js';
+import { FeedBatchSchema, HallStateSchema, assertBatchInOrder } from '../domain/city/feed.js';
 import { compareDigests, ReconcileRequestSchema } from '../domain/city/reconciliation.js';
 import { calendarEtag } from '../domain/city/published-calendar.js';
 import { catalogEtag } from '../domain/city/published-catalog.js';
@@ -49,9 +49,6 @@ function bearer(req: FastifyRequest): string {
   if (!m?.[1]) throw new ApiError('unauthorized', 'Send the credential as Authorization: Bearer …');
   return m[1];
 }
-
-const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const ReportQuery = z.object({ hall: HallIdSchema.optional(), from: DAY, to: DAY }).strict();
 
 /** The city's HTTP API: halls enrol, deliver and reconcile; city staff read the overview and reports. */
 export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): void {
@@ -193,10 +190,4 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
   });
 
   registerCityReportRoutes(app, deps.figures, supervisor, (schema, value) => parse(schema, value, 'query'));
-
-  app.get(CITY_PATHS.report, async (req) => {
-    await supervisor(req);
-    const q = parse(ReportQuery, req.query, 'query');
-    return { rows: await reports.report({ hallId: q.hall, from: q.from, to: q.to }) };
-  });
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCity, type RunningCity } from '../../electron/city/start-city.js';
 import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
+import { CITY_REPORT_PATHS, type CityReport } from '../../electron/domain/city/city-report-api.js';
 import type { CityLinkStatus } from '../../electron/domain/contract/city-link-api.js';
 import { pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay.js';
@@ -177,29 +178,28 @@ describe.skipIf(!available)('three halls and one city', () => {
       body: JSON.stringify({ token: await city.addSupervisor('city-sup') }),
     });
     const headers = { authorization: `Bearer ${((await signIn.json()) as { session: string }).session}` };
-    const report = (await (await fetch(`${city.url}${CITY_PATHS.report}?from=2026-06-01&to=2026-06-01`, { headers })).json()) as {
-      rows: { hallId: string; issued: number; finished: number; ratings: number; satisfied: number; dissatisfied: number; averageWaitSeconds: number | null }[];
-    };
+    // The city's report is the halls' own figures, from the report cells each hall forwards.
+    const figures = async (q: string) => (await (await fetch(`${city.url}${CITY_REPORT_PATHS.figures}?${q}`, { headers })).json()) as CityReport;
+    const report = await figures('from=2026-06-01&to=2026-06-01&groupBy=hall');
     for (const h of halls) {
       const db = new Database(h.t.host.databasePath, { readonly: true });
       const own = db
-        .prepare<[], { issued: number; finished: number; ratings: number; satisfied: number; dissatisfied: number }>(
-          `SELECT count(*) FILTER (WHERE kind = 'issued') AS issued, count(*) FILTER (WHERE kind = 'finished') AS finished,
+        .prepare<[], { issued: number; served: number; ratings: number; satisfied: number; bad: number }>(
+          `SELECT count(*) FILTER (WHERE kind = 'issued') AS issued, count(*) FILTER (WHERE kind = 'finished') AS served,
                   (SELECT count(*) FROM service_ratings WHERE service_day = '2026-06-01' AND level IS NOT NULL) AS ratings,
                   (SELECT count(*) FROM service_ratings WHERE service_day = '2026-06-01' AND level >= 4) AS satisfied,
-                  (SELECT count(*) FROM service_ratings WHERE service_day = '2026-06-01' AND level <= 2) AS dissatisfied
+                  (SELECT count(*) FROM service_ratings WHERE service_day = '2026-06-01' AND level <= 2) AS bad
            FROM ticket_events WHERE service_day = '2026-06-01'`,
         )
         .get()!;
       db.close();
-      expect(report.rows.find((r) => r.hallId === h.id)).toMatchObject(own);
+      expect(report.rows.find((r) => r.key === h.id)).toMatchObject(own);
     }
-    const total = report.rows.reduce((n, r) => n + r.issued, 0);
-    expect(total).toBe(5 + 6 + 7 + 10 + 11 + 12);
-    expect(report.rows.reduce((n, r) => n + r.ratings, 0)).toBe(1 + 2 + 3);
-    expect(report.rows.every((r) => r.averageWaitSeconds !== null && r.averageWaitSeconds > 0)).toBe(true);
-    const one = (await (await fetch(`${city.url}${CITY_PATHS.report}?from=2026-06-01&to=2026-06-01&hall=hall-2`, { headers })).json()) as { rows: unknown[] };
-    expect(one.rows).toHaveLength(1);
+    expect(report.total.issued).toBe(5 + 6 + 7 + 10 + 11 + 12);
+    expect(report.total.ratings).toBe(1 + 2 + 3);
+    expect(report.rows.every((r) => r.wait.mean !== null && r.wait.mean > 0)).toBe(true);
+    const one = await figures('from=2026-06-01&to=2026-06-01&groupBy=hall&hall=hall-2');
+    expect(one.rows.map((r) => r.key)).toEqual(['hall-2']);
 
     const overview = (await (await fetch(`${city.url}${CITY_PATHS.overview}`, { headers })).json()) as {
       halls: { hallId: string; waiting: number; windowsOpen: number; alerts: string[] }[];

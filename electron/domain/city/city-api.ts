@@ -14,7 +14,6 @@ export const CITY_PATHS = {
   catalog: '/city/api/catalog',
   ratingRules: '/city/api/rating-rules',
   overview: '/city/api/overview',
-  report: '/city/api/report',
   signIn: '/city/api/sign-in',
   signOut: '/city/api/sign-out',
 } as const;
@@ -40,21 +39,6 @@ export const HallOverviewSchema = z.object({
 });
 export type HallOverview = z.infer<typeof HallOverviewSchema>;
 export const OverviewSchema = z.object({ halls: z.array(HallOverviewSchema), at: z.number() });
-
-/** Per hall and day, from the city's own tables. */
-export const HallDayReportSchema = z.object({
-  hallId: z.string(),
-  day: z.string(),
-  issued: z.number().int(),
-  finished: z.number().int(),
-  noShow: z.number().int(),
-  averageWaitSeconds: z.number().nullable(),
-  ratings: z.number().int(),
-  satisfied: z.number().int(),
-  dissatisfied: z.number().int(),
-});
-export type HallDayReport = z.infer<typeof HallDayReportSchema>;
-export const ReportSchema = z.object({ rows: z.array(HallDayReportSchema) });
 
 export const CitySignInSchema = z.object({ token: z.string().trim().min(20).max(200) }).strict();
 /**
