@@ -16,7 +16,20 @@ export const CITY_REPORT_SQL = {
   cellsOfDay: `SELECT hour, line, service_code, window_number, staff_id, data FROM report_cells WHERE day = ? ORDER BY seq`,
   addRecord: `INSERT INTO city_feed (kind, at, day, payload) VALUES ('report_day', ?, ?, ?)`,
   done: `DELETE FROM city_report_pending WHERE day = ?`,
+  // NOT IN rather than OR IGNORE: an outer UPSERT would override a trigger's conflict clause, and
+  // this runs beside the settings' upsert.
+  resendAll: `INSERT INTO city_report_pending (day)
+              SELECT DISTINCT day FROM report_cells WHERE day NOT IN (SELECT day FROM city_report_pending)`,
 } as const;
+
+/**
+ * Every built day goes to the city again, with the target wait now in force: a day's "within
+ * target" at the city is computed with the target sent with it, while the hall's own report applies
+ * its current setting to every day. Call in the transaction that changes the setting.
+ */
+export function resendReportDays(db: Db): number {
+  return db.prepare(CITY_REPORT_SQL.resendAll).run().changes;
+}
 
 interface CellRow {
   hour: number;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appRoot } from '../../db/app-root.js';
-import { CITY_REPORT_SQL, cityReportDays } from '../../db/city-report-days.js';
+import { CITY_REPORT_SQL, cityReportDays, resendReportDays } from '../../db/city-report-days.js';
 import { loadMigrations, migrate } from '../../db/migrate.js';
 import { parseReportDay } from '../../electron/domain/city/report-day.js';
 import { reportFixture, ZONE, type ReportFixture } from '../support/report-fixture.js';
@@ -55,6 +55,31 @@ describe('report days for the city', () => {
     expect(days.queue('2026-11-03', 3_000, 15)).toBe(1);
     expect(days.queue('2026-11-03', 1_000 + 5 * 60_000, 15)).toBe(1);
     expect(records().map((r) => r.day)).toEqual(['2026-11-02', '2026-11-03', '2026-11-02', '2026-11-03']);
+  });
+
+  it('sends every built day again when asked (a new target wait), each day once', () => {
+    f = reportFixture();
+    f.issue('household', '2026-11-02', '09:00');
+    f.issue('household', '2026-11-03', '09:00');
+    const days = cityReportDays(f.db, ZONE);
+    expect(days.queue('2026-11-03', 1_000, 15)).toBe(2);
+    expect(resendReportDays(f.db)).toBe(2);
+    expect(resendReportDays(f.db)).toBe(0);
+    expect(days.queue('2026-11-03', 2_000, 20)).toBe(2);
+    const sent = f.db.prepare<[], { day: string; payload: string }>(`SELECT day, payload FROM city_feed WHERE kind = 'report_day' ORDER BY seq`).all();
+    expect(sent.map((r) => [r.day, parseReportDay(r.day, r.payload).targetWaitMin])).toEqual([
+      ['2026-11-02', 15],
+      ['2026-11-03', 15],
+      ['2026-11-02', 20],
+      ['2026-11-03', 20],
+    ]);
+    expect(
+      f.db
+        .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${CITY_REPORT_SQL.resendAll}`)
+        .all()
+        .map((r) => r.detail)
+        .join(' | '),
+    ).not.toMatch(/SCAN city_report_pending/);
   });
 
   it('widens city_feed without renumbering: seq values and the AUTOINCREMENT mark are kept (019)', () => {
