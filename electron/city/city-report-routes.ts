@@ -10,6 +10,10 @@ import { cityReportTable } from './city-report-table.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** What a file's name says of the hall and the filter, so two files of one day do not overwrite each other. */
+const fileSuffix = (q: { hall?: string; line?: string; service?: string; window?: number; staff?: number }) =>
+  [q.hall, q.line, q.service, q.window && `w${q.window}`, q.staff && `s${q.staff}`].filter(Boolean).map((p) => `-${p}`);
+
 export interface CityReportRouteDeps {
   figures: CityFigures;
   supervisor: (req: FastifyRequest) => Promise<void>;
@@ -39,7 +43,7 @@ export function registerCityReportRoutes(app: FastifyInstance, deps: CityReportR
     await supervisor(req);
     const { format, lang, ...q } = parseQuery(CityReportExportQuerySchema, req.query);
     const table = cityReportTable(await figures.compute(q), lang, await figures.hallNames());
-    const only = [q.hall, q.line, q.service, q.window && `w${q.window}`, q.staff && `s${q.staff}`].filter(Boolean).map((p) => `-${p}`);
+    const only = fileSuffix(q);
     const name = `city-report-${q.from}${q.to !== q.from ? `_${q.to}` : ''}-${q.groupBy}${only.join('')}`;
     const bytes = format === 'csv' ? reportCsv(table) : await reportXlsx(table, `${q.from} ${q.groupBy}`);
     return { filename: `${name}.${format}`, mime: format === 'csv' ? 'text/csv;charset=utf-8' : XLSX_MIME, base64: bytes.toString('base64') };
@@ -50,6 +54,6 @@ export function registerCityReportRoutes(app: FastifyInstance, deps: CityReportR
     const q = parseQuery(CityDailyPdfQuerySchema, req.query);
     const data = await cityDailyReport(figures, q, { printedAt: deps.clock(), timeZone: deps.timeZone });
     const { pdf } = await renderDocument({ kind: 'daily_report', data });
-    return { filename: `city-daily-report-${q.day}${q.hall ? `-${q.hall}` : ''}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') };
+    return { filename: `city-daily-report-${q.day}${fileSuffix(q).join('')}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') };
   });
 }

@@ -47,10 +47,10 @@ describe.skipIf(!available)('city report filters, names and the daily report', (
       dir.remove();
     }
   }
-  const dayTotal = (h: Hall, day: string) =>
+  const dayTotal = (h: Hall, day: string, filter: ReportFilter = {}) =>
     groupFacts(reportFacts(reportRows(h.f.db, ZONE).read(day, day), hallHour(ZONE)), {
       groupBy: 'total',
-      filter: {},
+      filter,
       targetWaitMs: settingsStore(h.f.db).hall().targetWaitMin * 60_000,
     }).total;
 
@@ -145,6 +145,22 @@ describe.skipIf(!available)('city report filters, names and the daily report', (
       const narrow = cityFigures(pool, { exactHallDays: 0, filteredHallDays: 5 });
       await expect(narrow.compute({ from: FIRST, to: last, groupBy: 'hour', line: 'household' })).rejects.toThrow(FilterTooWide);
       await expect(narrow.compute({ from: FIRST, to: last, groupBy: 'hour', line: 'household' })).rejects.toThrow(/choose one hall, a shorter range/);
+      // A filtered summary read goes through the (dim, day) index, the value checked there (seq scans off: these tables are small).
+      const client = await pool.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        for (const [table, at] of [
+          ['report_summaries', 'day'],
+          ['report_month_summaries', 'month'],
+        ] as const) {
+          const plan = await client.query<{ 'QUERY PLAN': string }>(
+            `EXPLAIN SELECT hall_id, val, figures FROM ${table} WHERE dim = 'line' AND ${at} BETWEEN '2026-11-01' AND '2026-11-30' AND val = 'household'`,
+          );
+          expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(new RegExp(`Index Only Scan using ${table}_dim_${at}`));
+        }
+      } finally {
+        client.release();
+      }
     } finally {
       await pool.end();
     }
@@ -173,6 +189,11 @@ describe.skipIf(!available)('city report filters, names and the daily report', (
     if (poppler) {
       const pdf = await dailyPdf(`day=${FIRST}&hall=${h.id}`);
       expect(pdf.text).toMatch(new RegExp(`工作人员 #\\d+：取号数`));
+      const household = await dailyPdf(`day=${FIRST}&line=household`);
+      expect(household.filename).toBe(`city-daily-report-${FIRST}-household.pdf`);
+      expect(household.text).toContain('仅统计：户政业务');
+      const issued = halls.reduce((n, h) => n + dayTotal(h, FIRST, { line: 'household' }).issued, 0);
+      expect(household.text).toMatch(new RegExp(`取号数：${issued}\\n`));
     }
   });
 });
