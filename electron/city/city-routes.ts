@@ -24,6 +24,7 @@ export interface CityRouteDeps {
   limits: SessionLimits;
   figures: CityFigures;
   clock: () => number;
+  timeZone: string;
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
@@ -189,5 +190,11 @@ export function registerCityRoutes(app: FastifyInstance, deps: CityRouteDeps): v
     return { halls: await reports.overview(), at: clock() };
   });
 
-  registerCityReportRoutes(app, deps.figures, supervisor, (schema, value) => parse(schema, value, 'query'));
+  registerCityReportRoutes(app, {
+    figures: deps.figures,
+    supervisor,
+    parseQuery: (schema, value) => parse(schema, value, 'query'),
+    clock,
+    timeZone: deps.timeZone,
+  });
 }

@@ -11,6 +11,7 @@ import { ApiError } from '../host/http/api-error.js';
 import { cityFigures } from './city-figures.js';
 import { cityReports } from './city-reports.js';
 import { registerCityRoutes } from './city-routes.js';
+import { DEFAULT_TIME_ZONE } from '../domain/service-day.js';
 import { cityStaff } from './city-staff.js';
 import { cityStore } from './city-store.js';
 import { loadPgMigrations, migratePg } from './pg-migrate.js';
@@ -31,6 +32,8 @@ export interface CityOptions {
   sessionLimits?: SessionLimits;
   /** The built renderer: the city's screens are its /city route. Omitted: API only. */
   rendererDir?: string;
+  /** The halls' time zone, for the printed report's time (DEFAULT_TIME_ZONE unless given). */
+  timeZone?: string;
 }
 
 export interface RunningCity {
@@ -67,7 +70,15 @@ export async function startCity(options: CityOptions): Promise<RunningCity> {
   installErrorHandler(app, log);
   await app.register(cookie);
   app.addHook('onSend', async (req, reply) => securityHeaders(reply, req.url.startsWith('/city/api/')));
-  registerCityRoutes(app, { store, reports: cityReports(pool), figures: cityFigures(pool), staff, limits, clock });
+  registerCityRoutes(app, {
+    store,
+    reports: cityReports(pool),
+    figures: cityFigures(pool),
+    staff,
+    limits,
+    clock,
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+  });
   const rendererDir = options.rendererDir;
   const hasRenderer = rendererDir !== undefined && existsSync(join(rendererDir, 'index.html'));
   if (hasRenderer) await app.register(fastifyStatic, { root: rendererDir, prefix: '/', wildcard: false, index: false, cacheControl: false });

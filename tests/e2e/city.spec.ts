@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
@@ -147,7 +147,7 @@ test.describe('the city', () => {
   });
   // The report panel on its own: a hall's report day delivered through the feed (as its forwarder
   // sends it), then the figure on the screen and the Excel file.
-  test("the city's report panel shows a hall's figures and downloads them as Excel", async ({ page }) => {
+  test("the city's report panel shows a hall's figures and downloads them as Excel and the daily report PDF", async ({ page }) => {
     test.setTimeout(60_000);
     const code = /enrolment code for hall hall-rep: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(cityCli(databaseUrl, '--issue-code', 'hall-rep'))?.[1];
     const token = /token: (\S+)/.exec(cityCli(databaseUrl, '--add-supervisor', 'city-rep'))?.[1];
@@ -178,6 +178,17 @@ test.describe('the city', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
     expect((await download).suggestedFilename()).toMatch(/^city-report-.*-line-hall-rep\.xlsx$/);
+    // The hall's A4 daily report of the range's first day, through the same download.
+    await page.getByLabel('起始日期', { exact: true }).fill(day);
+    const pdf = page.waitForEvent('download');
+    await page.getByRole('button', { name: `下载日报 PDF（${day}）` }).click();
+    const file = await pdf;
+    expect(file.suggestedFilename()).toBe(`city-daily-report-${day}-hall-rep.pdf`);
+    expect(
+      readFileSync((await file.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

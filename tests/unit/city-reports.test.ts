@@ -1,22 +1,12 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cityFeedStore } from '../../db/city-feed.js';
-import { cityReportDays } from '../../db/city-report-days.js';
-import { reportRows } from '../../db/report-rows.js';
-import { settingsStore } from '../../db/settings.js';
+import { describe, expect, it } from 'vitest';
 import { cityFigures, wholeMonths } from '../../electron/city/city-figures.js';
-import { startCity, type RunningCity } from '../../electron/city/start-city.js';
-import { plusDays } from '../../electron/domain/calendar/working-days.js';
 import { CITY_PATHS } from '../../electron/domain/city/city-api.js';
-import { CITY_REPORT_PATHS, type CityReport, type CityReportQuery } from '../../electron/domain/city/city-report-api.js';
+import { CITY_REPORT_PATHS } from '../../electron/domain/city/city-report-api.js';
 import { BUCKET_MS } from '../../electron/domain/city/report-summary.js';
-import { hallHour } from '../../electron/domain/reports/hall-hour.js';
-import { groupFacts, reportFacts, type FigureRow } from '../../electron/domain/reports/report-figures.js';
-import { cityForwarder, type CityForwarder } from '../../electron/host/city-link/city-forwarder.js';
-import { pgAvailable, startPgCluster, type PgCluster } from '../../scripts/lib/pg-cluster.js';
-import { hallAt, ZONE } from '../support/report-fixture.js';
-import { monthOfEvents } from '../support/report-month.js';
-import { testCipher } from '../support/test-cipher.js';
+import type { FigureRow } from '../../electron/domain/reports/report-figures.js';
+import { pgAvailable } from '../../scripts/lib/pg-cluster.js';
+import { cityOfThreeHalls, FIRST, LAST as last } from '../support/city-halls.js';
 
 /**
  * Three halls' histories (real SQLite, the real stores) forwarded by the real forwarder to one city
@@ -25,86 +15,12 @@ import { testCipher } from '../support/test-cipher.js';
 const available = pgAvailable();
 if (!available) console.warn('city-reports: PostgreSQL 15 binaries absent (run scripts/test-prerequisites.sh); skipping');
 
-const FIRST = '2026-11-02';
 const GROUPINGS = ['total', 'day', 'line', 'service', 'hour', 'window', 'staff'] as const;
-
-interface Hall {
-  id: string;
-  f: ReturnType<typeof monthOfEvents>;
-  forwarder: CityForwarder;
-  store: ReturnType<typeof cityFeedStore>;
-}
 
 // Skipped only without PostgreSQL 15's binaries (a workstation); .ci/run installs them (scripts/test-prerequisites.sh).
 describe.skipIf(!available)('city reports from three halls', () => {
-  let cluster: PgCluster;
-  let databaseUrl: string;
-  let city: RunningCity;
-  let token: string;
-  const halls: Hall[] = [];
-  const last = plusDays(FIRST, 4);
-  const today = plusDays(last, 1);
-  let now = hallAt(today, '08:00');
-
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-    databaseUrl = cluster.createDatabase('reports');
-    city = await startCity({ databaseUrl, host: '127.0.0.1', port: 0, log: () => {} });
-    // The supervisor's token only signs in; the session it opens reads the reports.
-    const signIn = await fetch(`${city.url}${CITY_PATHS.signIn}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: await city.addSupervisor('sup') }),
-    });
-    token = ((await signIn.json()) as { session: string }).session;
-    const sizes: [string, number, number][] = [
-      ['hall-a', 5, 30],
-      ['hall-b', 4, 18],
-      ['hall-c', 3, 44],
-    ];
-    for (const [id, days, perDay] of sizes) {
-      const f = monthOfEvents(FIRST, days, perDay);
-      // A case accepted (容缺) and completed on time in one hall: the case figures travel too.
-      if (id === 'hall-a') {
-        const app = f.application('hukou_move', 'household', FIRST, null, plusDays(FIRST, 2));
-        f.caseStep(app, 'accept_deferred', 'accepted', 1, 1, FIRST, '10:00');
-        f.caseStep(app, 'complete', 'completed', 1, 1, plusDays(FIRST, 1), '11:00');
-      }
-      const reportDays = cityReportDays(f.db, ZONE);
-      const store = cityFeedStore(f.db, testCipher());
-      const forwarder = cityForwarder({
-        store,
-        clock: () => now,
-        today: () => today,
-        dayStart: (d) => hallAt(d, '00:00'),
-        log: () => {},
-        changed: () => {},
-        reportDays: { queue: (d, at) => reportDays.queue(d, at, settingsStore(f.db).hall().targetWaitMin) },
-        intervalMs: 50,
-      });
-      await forwarder.enrol(city.url, await city.issueCode(id), id);
-      const s = await forwarder.syncNow();
-      expect(s.state).toBe('connected');
-      expect(s.backlog).toBe(0);
-      halls.push({ id, f, forwarder, store });
-    }
-  }, 120_000);
-  afterAll(async () => {
-    for (const h of halls) h.f.close();
-    await city?.close();
-    cluster?.stop();
-  });
-
-  async function cityReport(q: Partial<CityReportQuery>): Promise<CityReport> {
-    const query = new URLSearchParams({ from: FIRST, to: last, ...(q as Record<string, string>) });
-    const res = await fetch(`${city.url}${CITY_REPORT_PATHS.figures}?${query.toString()}`, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as CityReport;
-  }
-  function hallReport(h: Hall, groupBy: (typeof GROUPINGS)[number]) {
-    const facts = reportFacts(reportRows(h.f.db, ZONE).read(FIRST, last), hallHour(ZONE));
-    return groupFacts(facts, { groupBy, filter: {}, targetWaitMs: settingsStore(h.f.db).hall().targetWaitMin * 60_000 });
-  }
+  const c = cityOfThreeHalls('reports');
+  const { halls, cityReport, hallReport } = c;
 
   it("shows each hall's own figures, every grouping, percentiles included", async () => {
     for (const h of halls) {
@@ -140,7 +56,7 @@ describe.skipIf(!available)('city reports from three halls', () => {
   });
 
   it('reads the coarse level for long ranges: counts, sums and means exact, percentiles within one bucket', async () => {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    const pool = new pg.Pool({ connectionString: c.databaseUrl, max: 2 });
     try {
       const coarse = cityFigures(pool, { exactHallDays: 0 });
       // Within a month (day summaries only), and over whole months (November from the month table).
@@ -185,7 +101,7 @@ describe.skipIf(!available)('city reports from three halls', () => {
     const again = store.pending(0, 10_000).filter((r) => r.kind === 'report_day');
     expect(again.length).toBe(4);
     const link = store.link()!;
-    const res = await fetch(`${city.url}${CITY_PATHS.feed}`, {
+    const res = await fetch(`${c.city.url}${CITY_PATHS.feed}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${link.credential}` },
       body: JSON.stringify({ hallId: h.id, records: again }),
@@ -198,14 +114,14 @@ describe.skipIf(!available)('city reports from three halls', () => {
     const h = halls[0]!;
     const before = (await cityReport({ hall: h.id })).total.issued;
     h.f.issue('traffic', last, '16:59');
-    now += 60_000;
+    c.advance(60_000);
     const s = await h.forwarder.syncNow();
     expect(s.backlog).toBe(0);
     const after = await cityReport({ hall: h.id, groupBy: 'day' });
     expect(after.total.issued).toBe(before + 1);
     expect(after.rows).toEqual(hallReport(h, 'day').rows);
     // The month's summary is folded again too.
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    const pool = new pg.Pool({ connectionString: c.databaseUrl, max: 1 });
     try {
       const month = await cityFigures(pool, { exactHallDays: 0 }).compute({ from: '2026-11-01', to: '2026-11-30', hall: h.id, groupBy: 'total' });
       expect(month.total.issued).toBe(before + 1);
@@ -216,18 +132,18 @@ describe.skipIf(!available)('city reports from three halls', () => {
 
   it('refuses strangers and halls, and bad queries with 400', async () => {
     const q = `?from=${FIRST}&to=${last}`;
-    expect((await fetch(`${city.url}${CITY_REPORT_PATHS.figures}${q}`)).status).toBe(401);
+    expect((await fetch(`${c.city.url}${CITY_REPORT_PATHS.figures}${q}`)).status).toBe(401);
     const hallCredential = halls[0]!.store.link()!.credential;
-    expect((await fetch(`${city.url}${CITY_REPORT_PATHS.figures}${q}`, { headers: { authorization: `Bearer ${hallCredential}` } })).status).toBe(403);
-    const auth = { headers: { authorization: `Bearer ${token}` } };
-    expect((await fetch(`${city.url}${CITY_REPORT_PATHS.figures}${q}&groupBy=window`, auth)).status).toBe(400);
-    expect((await fetch(`${city.url}${CITY_REPORT_PATHS.figures}?from=${last}&to=${FIRST}`, auth)).status).toBe(400);
-    expect((await fetch(`${city.url}${CITY_REPORT_PATHS.export}${q}&format=pdf`, auth)).status).toBe(400);
+    expect((await fetch(`${c.city.url}${CITY_REPORT_PATHS.figures}${q}`, { headers: { authorization: `Bearer ${hallCredential}` } })).status).toBe(403);
+    const auth = { headers: { authorization: `Bearer ${c.token}` } };
+    expect((await fetch(`${c.city.url}${CITY_REPORT_PATHS.figures}${q}&groupBy=window`, auth)).status).toBe(400);
+    expect((await fetch(`${c.city.url}${CITY_REPORT_PATHS.figures}?from=${last}&to=${FIRST}`, auth)).status).toBe(400);
+    expect((await fetch(`${c.city.url}${CITY_REPORT_PATHS.export}${q}&format=pdf`, auth)).status).toBe(400);
   });
 
   it('exports CSV and XLSX with the columns of the hall', async () => {
-    const auth = { headers: { authorization: `Bearer ${token}` } };
-    const csv = (await (await fetch(`${city.url}${CITY_REPORT_PATHS.export}?from=${FIRST}&to=${last}&groupBy=hall&format=csv`, auth)).json()) as {
+    const auth = { headers: { authorization: `Bearer ${c.token}` } };
+    const csv = (await (await fetch(`${c.city.url}${CITY_REPORT_PATHS.export}?from=${FIRST}&to=${last}&groupBy=hall&format=csv`, auth)).json()) as {
       filename: string;
       base64: string;
     };
@@ -236,7 +152,7 @@ describe.skipIf(!available)('city reports from three halls', () => {
     expect(lines[0]).toMatch(/^服务大厅,取号数,办结服务数,平均等候（分钟）/);
     expect(lines).toHaveLength(1 + 3 + 1);
     expect(lines[1]).toMatch(/^hall-a \(hall-a\),/);
-    const xlsx = (await (await fetch(`${city.url}${CITY_REPORT_PATHS.export}?from=${FIRST}&to=${last}&format=xlsx&lang=en`, auth)).json()) as {
+    const xlsx = (await (await fetch(`${c.city.url}${CITY_REPORT_PATHS.export}?from=${FIRST}&to=${last}&format=xlsx&lang=en`, auth)).json()) as {
       base64: string;
     };
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');

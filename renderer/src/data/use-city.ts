@@ -28,7 +28,9 @@ export function useCityQuery<S extends z.ZodType>(path: string, schema: S, every
         const parsed = schema.safeParse(await res.json());
         if (!live) return;
         setSignedOut(false);
-        if (!res.ok || !parsed.success) setErrorKey('city.error.read');
+        // A 400 is a query the city will not answer as asked (a filtered report too wide to read in full).
+        if (res.status === 400) setErrorKey('city.error.query');
+        else if (!res.ok || !parsed.success) setErrorKey('city.error.read');
         else {
           setData(parsed.data);
           setErrorKey(null);

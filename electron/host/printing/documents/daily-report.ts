@@ -7,7 +7,7 @@ import type { DailyReportData } from './types.js';
  * official papers; the figures are worded before they reach here, so a reprint prints the same page. */
 export function dailyReport(d: DailyReportData, font: FontChoice = 'cjk'): Promise<RenderedPdf> {
   const blocks: Block[] = [
-    { kind: 'title', text: '大厅运行日报' },
+    { kind: 'title', text: d.title ?? '大厅运行日报' },
     { kind: 'text', text: d.hallName, align: 'center' },
     { kind: 'field', label: '统计日期', value: formatDateZh(d.day) },
     { kind: 'rule' },
@@ -17,5 +17,5 @@ export function dailyReport(d: DailyReportData, font: FontChoice = 'cjk'): Promi
     { kind: 'text', text: `${d.terminalName}  打印时间 ${formatTime(d.printedAt, d.timeZone)}`, size: 'small' },
     { kind: 'signature', label: '值班长签字' },
   ];
-  return renderBlocks('a4', { title: `大厅运行日报 ${d.day}`, createdAt: d.printedAt }, blocks, font);
+  return renderBlocks('a4', { title: `${d.title ?? '大厅运行日报'} ${d.day}`, createdAt: d.printedAt }, blocks, font);
 }

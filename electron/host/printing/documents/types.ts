@@ -144,6 +144,8 @@ export const DailyReportDataSchema = z.object({
   terminalName: Text,
   printedAt: z.number().int(),
   timeZone: z.string().min(1).max(64),
+  /** Absent: the hall's own 大厅运行日报; the city's report across halls names itself. */
+  title: Text.optional(),
   day: IsoDateSchema,
   summary: z.array(z.object({ label: Text, value: z.string().trim().min(1).max(60) })).max(40),
   sections: z.array(z.object({ title: Text, lines: z.array(z.string().trim().min(1).max(300)).max(80) })).max(6),
