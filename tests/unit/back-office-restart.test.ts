@@ -69,6 +69,12 @@ describe('the hub killed in the middle of a delivery run', () => {
       (l) => l.entries.length >= 60,
       60_000,
     );
+    // The simulator records a case before it answers: the hub marks the last ones delivered a moment
+    // after the ledger is full. Read its outbox (WAL: beside the running hub) until it has.
+    const db = new Database(join(dir.path, 'yizhan.sqlite'), { readonly: true });
+    cleanup.push(() => void db.close());
+    const states = () => db.prepare<[], { state: string; n: number }>(`SELECT state, count(*) AS n FROM back_office_outbox GROUP BY state`).all();
+    await until('all marked delivered', states, (rows) => rows.length === 1 && rows[0]?.state === 'delivered', 30_000);
     second.kill('SIGTERM');
     await exited(second);
 
@@ -78,8 +84,6 @@ describe('the hub killed in the middle of a delivery run', () => {
     // What was in flight at the kill was sent again with its key and answered from the store.
     expect(ledger.repeats).toBeGreaterThan(0);
     for (const c of cases) expect(ledger.entries.filter((e) => e.caseNumber === c).map((e) => e.sequence)).toEqual([1, 2]);
-    const db = new Database(join(dir.path, 'yizhan.sqlite'), { readonly: true });
-    cleanup.push(() => void db.close());
-    expect(db.prepare(`SELECT state, count(*) AS n FROM back_office_outbox GROUP BY state`).all()).toEqual([{ state: 'delivered', n: 60 }]);
+    expect(states()).toEqual([{ state: 'delivered', n: 60 }]);
   }, 120_000);
 });
