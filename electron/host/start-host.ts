@@ -1,8 +1,7 @@
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appRoot } from '../../db/app-root.js';
 import { terminalStore } from '../../db/terminals.js';
@@ -20,22 +19,13 @@ import { staffStore } from '../../db/staff.js';
 import { api, EVENTS_PATH, EventsQuerySchema } from '../domain/contract/api.js';
 import { MAX_AGENT_MESSAGE_BYTES } from '../domain/contract/agent-link.js';
 import { credentialCookieName } from '../domain/roles.js';
-import { assertTimeZone, DEFAULT_TIME_ZONE, hallInstant, serviceDay } from '../domain/service-day.js';
+import { assertTimeZone, DEFAULT_TIME_ZONE, serviceDay } from '../domain/service-day.js';
 import { createEventHub } from './events/event-hub.js';
 import { statePusher } from './events/state-pusher.js';
 import { issueBatcher } from './queue/issue-batcher.js';
-import { queueHandlers } from './handlers/queue-handlers.js';
-import { terminalsHandlers } from './handlers/terminals-handlers.js';
-import { windowsHandlers } from './handlers/windows-handlers.js';
-import { settingsHandlers } from './handlers/settings-handlers.js';
-import { appointmentsHandlers } from './handlers/appointments-handlers.js';
-import { auditHandlers } from './handlers/audit-handlers.js';
-import { reportsHandlers } from './handlers/reports-handlers.js';
-import { conversationHandlers } from './handlers/conversation-handlers.js';
-import { issueSetupCode, staffHandlers } from './handlers/staff-handlers.js';
+import { issueSetupCode } from './handlers/staff-handlers.js';
 import { queueState } from './queue/queue-state.js';
 import { IDLE_MS as STAFF_IDLE_MS, MAX_AGE_MS as STAFF_MAX_AGE_MS, staffResolver } from './staff/staff-session.js';
-import { printHandlers } from './handlers/print-handlers.js';
 import { pausePointFromEnv } from './printing/print-queue.js';
 import { printingService } from './printing/printing-service.js';
 import { deviceStore } from '../../db/devices.js';
@@ -43,30 +33,18 @@ import { createDeviceManager } from './devices/device-manager.js';
 import { writeSimCredential } from './devices/sim-credential.js';
 import { simHandlers } from './handlers/sim-handlers.js';
 import { simApi } from '../domain/contract/sim-api.js';
-import { devicesHandlers } from './handlers/devices-handlers.js';
 import { agentRegistry } from './agents/agent-registry.js';
 import { registerAgentSocket } from './agents/agent-socket.js';
 import { presenceTracker } from './agents/presence.js';
 import { terminalAgentStore } from '../../db/terminal-agents.js';
-import { applicationsHandlers } from './handlers/applications-handlers.js';
-import { casesHandlers } from './handlers/cases-handlers.js';
-import { calendarHandlers } from './handlers/calendar-handlers.js';
-import { catalogHandlers } from './handlers/catalog-handlers.js';
-import { hallHandlers } from './handlers/hall-handlers.js';
-import { imeHandlers } from './handlers/ime-handlers.js';
-import { ratingsHandlers } from './handlers/ratings-handlers.js';
-import { dashboardHandlers } from './handlers/dashboard-handlers.js';
 import { dashboardPusher } from './dashboard/dashboard-pusher.js';
 import { hallDashboard } from './dashboard/hall-dashboard.js';
 import { SUPERVISORS } from '../domain/contract/access.js';
-import { cityLinkHandlers } from './handlers/city-link-handlers.js';
-import { cityForwarder } from './city-link/city-forwarder.js';
+import { hallCityLink } from './city-link/hall-city-link.js';
 import { cityFeedStore } from '../../db/city-feed.js';
-import { cityReportDays } from '../../db/city-report-days.js';
 import { imeOptionsFromEnv, imeService } from './ime/ime-service.js';
 import type { HostContext } from './host-context.js';
 import { backOfficeService } from './back-office/back-office-service.js';
-import { backOfficeHandlers } from './handlers/back-office-handlers.js';
 import { openWithKeys } from './keys/open-with-keys.js';
 import { dailyTask } from './maintenance/daily-task.js';
 import { runRetentionPurge } from './maintenance/retention-purge.js';
@@ -78,8 +56,9 @@ import { installErrorHandler } from './http/error-handler.js';
 import { fastifyTimeouts, HALL_HTTP_TIMEOUTS } from './http/timeouts.js';
 import { authorize } from './http/guard.js';
 import { registerRoutes } from './http/register-routes.js';
+import { hallRouteHandlers } from './http/hall-route-handlers.js';
+import { registerRendererPages } from './http/renderer-pages.js';
 import { hostChecker, requestChecks, securityHeaders } from './http/request-checks.js';
-import { ratingRules } from './ratings/rating-rules.js';
 
 const CLOSE_GRACE_MS = 2000;
 
@@ -202,30 +181,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       ...options.backOffice,
     }),
     calendar: calendarService(calendarStore(opened.db), () => cityFeed.cityCalendar()),
-    city: cityForwarder({
-      store: cityFeed,
-      calendarChanged: () => ctx.calendar.invalidate(),
-      catalog: { version: () => ctx.catalog.cityVersion(), put: (p) => ctx.catalog.putCityValues(p) },
-      ratingRules: { version: () => ratingRules(settings).cityVersion(), put: (p) => ratingRules(settings).putCity(p) },
-      outages: () => [
-        ...new Set(
-          ctx.devices
-            .list()
-            .filter((d) => d.health.state === 'error' || d.health.state === 'disconnected')
-            .map((d) => d.kind),
-        ),
-      ],
-      clock,
-      today,
-      dayStart: (day) => hallInstant(day, '00:00', timeZone) ?? clock(),
-      reportDays: (() => {
-        const days = cityReportDays(opened.db, timeZone);
-        return { queue: (day: string, now: number) => days.queue(day, now, settings.hall().targetWaitMin) };
-      })(),
-      log,
-      changed: (status) => events.sendToRole('admin', { type: 'city.link', status }),
-      ...options.city,
-    }),
+    city: hallCityLink({ db: opened.db, store: cityFeed, settings, ctx: () => ctx, clock, today, timeZone, log, options: options.city }),
   };
 
   dashboardPusher(events, hallDashboard(ctx), log);
@@ -245,34 +201,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   app.addHook('onSend', async (req, reply) => securityHeaders(reply, req.url.startsWith('/api/')));
 
   const guard = { terminals: ctx.terminals, staffOf: staffResolver(ctx.staff, clock), clock };
-  registerRoutes(
-    app,
-    api,
-    {
-      ...terminalsHandlers(ctx),
-      ...queueHandlers(ctx),
-      ...windowsHandlers(ctx),
-      ...conversationHandlers(ctx),
-      ...staffHandlers(ctx),
-      ...settingsHandlers(ctx),
-      ...appointmentsHandlers(ctx),
-      ...auditHandlers(ctx),
-      ...catalogHandlers(ctx),
-      ...applicationsHandlers(ctx),
-      ...casesHandlers(ctx),
-      ...calendarHandlers(ctx),
-      ...printHandlers(ctx),
-      ...devicesHandlers(ctx),
-      ...hallHandlers(ctx),
-      ...imeHandlers(ctx),
-      ...backOfficeHandlers(ctx),
-      ...ratingsHandlers(ctx),
-      ...dashboardHandlers(ctx),
-      ...reportsHandlers(ctx),
-      ...cityLinkHandlers(ctx),
-    },
-    guard,
-  );
+  registerRoutes(app, api, hallRouteHandlers(ctx), guard);
   const setupCode = issueSetupCode(ctx);
   // Personal data past the supervisor's retention period goes at start, then once a day. A purge
   // that fails is logged and tried again tomorrow: the hall opens regardless.
@@ -309,23 +238,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   registerAgentSocket(app, ctx, () => closing !== null);
 
-  const rendererDir = options.rendererDir;
-  if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', wildcard: false, index: false, cacheControl: false });
-    // Hashed asset names never change content; the HTML must always be fresh.
-    app.addHook('onSend', async (req, reply) => {
-      if (req.url.startsWith('/assets/')) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-    });
-  }
-  app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && rendererDir && existsSync(join(rendererDir, 'index.html'));
-    if (isPage) {
-      // Client-side routes (/kiosk, /clerk …) all load the one app.
-      return reply.header('Cache-Control', 'no-store').sendFile('index.html');
-    }
-    const err = new ApiError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
-    return reply.code(err.status).send(err.body());
-  });
+  await registerRendererPages(app, options.rendererDir);
 
   try {
     await app.listen({ host: options.host, port: options.port });
