@@ -10,6 +10,7 @@ import { adminSection, clerkAt, signIn, wedgeScan } from './steps.js';
  * facing the applicant says what was decided, and the progress query shows each state.
  */
 test.describe('case work from the kiosk to each end state', () => {
+  // Skipped only on a workstation without CUPS and poppler; .ci/run installs and starts them (scripts/test-prerequisites.sh).
   test.skip(!CUPS, 'needs cupsd with the cups-pdf queue "PDF" and poppler-utils');
   test.use({ hubOptions: { args: ['--simulate-devices', ...PRINTER] } });
   test.setTimeout(120_000);

@@ -22,6 +22,7 @@ function cityCli(databaseUrl: string, ...args: string[]): string {
 }
 
 test.describe('the city', () => {
+  // Skipped only without PostgreSQL 15's binaries (a workstation); .ci/run installs them (scripts/test-prerequisites.sh).
   test.skip(!pgAvailable(), 'PostgreSQL 15 binaries absent (scripts/test-prerequisites.sh installs them)');
   let pg: PgCluster;
   let city: ChildProcess;

@@ -45,6 +45,7 @@ async function setPrinter(admin: Page, terminal: string): Promise<void> {
 }
 
 test('a hall set up and run for a day on its screens alone', async ({ hall, browser }) => {
+  // Skipped only on a workstation without CUPS and poppler; .ci/run installs and starts them (scripts/test-prerequisites.sh).
   test.skip(!CUPS, 'needs cupsd with the cups-pdf queue "PDF" and poppler-utils');
   test.setTimeout(240_000);
 

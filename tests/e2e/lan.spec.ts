@@ -16,6 +16,7 @@ import { adminSection, signInAdmin } from './steps.js';
  */
 const namespaces = canMakeNamespaces();
 if (!namespaces && process.env['CI']) throw new Error('CI runs as root with iproute2 (ip netns): the LAN tests need network namespaces');
+// Skipped only where network namespaces cannot be made (not root, no iproute2); under CI=true the line above throws instead.
 test.skip(!namespaces, 'needs root and iproute2 to make network namespaces');
 test.describe.configure({ timeout: 150_000 });
 
