@@ -1,11 +1,9 @@
 import type { CatalogLanguage } from '../domain/catalog/catalog-schema.js';
-import { isBusinessLine } from '../domain/business-lines.js';
 import { findService } from '../domain/catalog/catalog.js';
 import type { CityGrouping, CityReport } from '../domain/city/city-report-api.js';
-import { columnNumber, REPORT_COLUMNS } from '../domain/reports/report-columns.js';
 import type { FigureRow } from '../domain/reports/report-figures.js';
 import { reportWords } from '../host/reports/report-labels.js';
-import type { ReportTable } from '../host/reports/report-service.js';
+import { commonKeyLabel, rangeWords, reportTable, type ReportTable } from '../host/reports/report-table.js';
 
 const HALL_WORD = { 'zh-CN': '服务大厅', en: 'Hall' } as const;
 /** A clerk by the hall's number for them: their names stay in the hall (the city holds no staff register). */
@@ -17,19 +15,11 @@ const APPROXIMATE = {
 
 /** A row's key in words, for the files and the printed daily report. */
 export function cityKeyLabel(by: CityGrouping, key: FigureRow['key'], language: CatalogLanguage, hallNames: ReadonlyMap<string, string>): string {
-  const w = reportWords(language);
-  if (key === null) return w.none;
+  const common = commonKeyLabel(by, key, language);
+  if (common !== undefined) return common;
   switch (by) {
-    case 'total':
-      return w.total;
     case 'hall':
       return `${hallNames.get(String(key)) ?? key} (${key})`;
-    case 'line':
-      return typeof key === 'string' && isBusinessLine(key) ? w.line[key] : String(key);
-    case 'window':
-      return typeof key === 'number' ? w.window(key) : String(key);
-    case 'hour':
-      return typeof key === 'number' ? w.hour(key) : String(key);
     case 'staff':
       return STAFF_NUMBER[language === 'en' ? 'en' : 'zh-CN'](String(key));
     case 'service':
@@ -59,17 +49,14 @@ export function cityFilterWords(filter: CityReport['filter'], language: CatalogL
 export function cityReportTable(r: CityReport, language: CatalogLanguage, hallNames: ReadonlyMap<string, string>): ReportTable {
   const w = reportWords(language);
   const lang = language === 'en' ? 'en' : 'zh-CN';
-  const wrap = (x: string) => (language === 'en' ? ` (${x})` : `（${x}）`);
-  const unitOf = (u: string) => (u === 'minutes' ? wrap(w.unitMinutes) : u === 'share' ? wrap(w.unitPercent) : '');
-  const label = (by: CityGrouping, key: FigureRow['key']) => cityKeyLabel(by, key, language, hallNames);
-  const line = (row: FigureRow, text: string) => [text, ...REPORT_COLUMNS.map((c) => columnNumber(c, row))];
-  const body = r.groupBy === 'total' ? [] : r.rows.map((row) => line(row, label(r.groupBy, row.key)));
   const only = cityFilterWords(r.filter, language);
   const scope = `${r.hall ? `${hallNames.get(r.hall) ?? r.hall} (${r.hall}) ` : ''}${only ? `${only} ` : ''}`;
-  return {
-    title: `${scope}${w.range} ${r.from}${r.to !== r.from ? ` – ${r.to}` : ''}${r.approximate ? APPROXIMATE[lang] : ''}`,
-    header: [r.groupBy === 'hall' ? HALL_WORD[lang] : w.group[r.groupBy], ...REPORT_COLUMNS.map((c) => `${w.columns[c.id] ?? c.id}${unitOf(c.unit)}`)],
-    units: ['label', ...REPORT_COLUMNS.map((c) => c.unit)],
-    rows: [...body, line(r.total, w.total)],
-  };
+  return reportTable({
+    language,
+    title: `${scope}${rangeWords(language, r.from, r.to)}${r.approximate ? APPROXIMATE[lang] : ''}`,
+    groupHeader: r.groupBy === 'hall' ? HALL_WORD[lang] : w.group[r.groupBy],
+    rows: r.groupBy === 'total' ? null : r.rows,
+    total: r.total,
+    label: (key) => cityKeyLabel(r.groupBy, key, language, hallNames),
+  });
 }

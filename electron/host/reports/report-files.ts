@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ReportTable } from './report-service.js';
+import type { ReportTable } from './report-table.js';
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180), quotes doubled.
  * A text starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
