@@ -36,6 +36,21 @@ export class EnrolmentRefused extends Error {}
 
 /** The city's reads and writes, all through parameterised statements. */
 export function cityStore(pool: Pool) {
+  // What the city publishes (calendar, catalog values, 差评 rules): each a table of numbered versions
+  // of one JSON column. Table and column names are constants of this file, never input.
+  type PublishedTable = 'published_calendar' | 'published_catalog' | 'published_rating_rules';
+  async function publish(table: PublishedTable, column: string, value: unknown): Promise<number> {
+    const r = await pool.query<{ version: number }>(
+      `INSERT INTO ${table} (version, ${column}) SELECT coalesce(max(version), 0) + 1, $1::jsonb FROM ${table} RETURNING version`,
+      [JSON.stringify(value)],
+    );
+    return r.rows[0]?.version ?? 0;
+  }
+  async function latest<T extends object>(table: PublishedTable, columnAs: string): Promise<T | null> {
+    const r = await pool.query<T>(`SELECT version, ${columnAs} FROM ${table} ORDER BY version DESC LIMIT 1`);
+    return r.rows[0] ?? null;
+  }
+
   return {
     async issueCode(hallId: string, ttlMs: number, now: number): Promise<string> {
       const code = newCode();
@@ -139,41 +154,12 @@ export function cityStore(pool: Pool) {
     },
 
     /** A new version of the holiday calendar for every hall; returns its number. */
-    async publishCalendar(days: PublishedCalendar['days']): Promise<number> {
-      const r = await pool.query<{ version: number }>(
-        `INSERT INTO published_calendar (version, days) SELECT coalesce(max(version), 0) + 1, $1::jsonb FROM published_calendar RETURNING version`,
-        [JSON.stringify(days)],
-      );
-      return r.rows[0]?.version ?? 0;
-    },
-    async latestCalendar(): Promise<PublishedCalendar | null> {
-      const r = await pool.query<PublishedCalendar>('SELECT version, days FROM published_calendar ORDER BY version DESC LIMIT 1');
-      return r.rows[0] ?? null;
-    },
-
-    async publishCatalog(values: PublishedCatalog['values']): Promise<number> {
-      const r = await pool.query<{ version: number }>(
-        `INSERT INTO published_catalog (version, vals) SELECT coalesce(max(version), 0) + 1, $1::jsonb FROM published_catalog RETURNING version`,
-        [JSON.stringify(values)],
-      );
-      return r.rows[0]?.version ?? 0;
-    },
-    async latestCatalog(): Promise<PublishedCatalog | null> {
-      const r = await pool.query<PublishedCatalog>('SELECT version, vals AS values FROM published_catalog ORDER BY version DESC LIMIT 1');
-      return r.rows[0] ?? null;
-    },
-
-    async publishRatingRules(rules: PublishedRatingRules['rules']): Promise<number> {
-      const r = await pool.query<{ version: number }>(
-        `INSERT INTO published_rating_rules (version, rules) SELECT coalesce(max(version), 0) + 1, $1::jsonb FROM published_rating_rules RETURNING version`,
-        [JSON.stringify(rules)],
-      );
-      return r.rows[0]?.version ?? 0;
-    },
-    async latestRatingRules(): Promise<PublishedRatingRules | null> {
-      const r = await pool.query<PublishedRatingRules>('SELECT version, rules FROM published_rating_rules ORDER BY version DESC LIMIT 1');
-      return r.rows[0] ?? null;
-    },
+    publishCalendar: (days: PublishedCalendar['days']) => publish('published_calendar', 'days', days),
+    latestCalendar: () => latest<PublishedCalendar>('published_calendar', 'days AS days'),
+    publishCatalog: (values: PublishedCatalog['values']) => publish('published_catalog', 'vals', values),
+    latestCatalog: () => latest<PublishedCatalog>('published_catalog', 'vals AS values'),
+    publishRatingRules: (rules: PublishedRatingRules['rules']) => publish('published_rating_rules', 'rules', rules),
+    latestRatingRules: () => latest<PublishedRatingRules>('published_rating_rules', 'rules AS rules'),
 
     async saveReconciliation(hallId: string, rows: readonly { day: string; hall: DayDigest | null; city: DayDigest | null; matches: boolean }[]) {
       for (const d of rows) {
