@@ -8,6 +8,7 @@ import type { BusinessLine } from '../../electron/domain/business-lines.js';
 import { dimsKey, type CountedKind, type ReportCell } from '../../electron/domain/reports/report-cells.js';
 import type { Dims } from '../../electron/domain/reports/report-facts.js';
 import { pgAvailable, startPgCluster } from '../lib/pg-cluster.js';
+import { seededRandom } from '../lib/seeded-random.js';
 
 const HALLS = 100;
 const DAYS = 250;
@@ -18,16 +19,6 @@ const RUNS = 10;
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 const MIN = 60_000;
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const LINES: { line: BusinessLine; windows: number[]; services: string[] }[] = [
   { line: 'household', windows: [1, 2, 3, 4, 5], services: ['hukou_move', 'hukou_birth', 'id_card_new', 'id_card_renew'] },
   { line: 'traffic', windows: [6, 7, 8, 9], services: ['licence_renew', 'vehicle_register', 'penalty_pay'] },
@@ -36,7 +27,7 @@ const LINES: { line: BusinessLine; windows: number[]; services: string[] }[] = [
 
 /** A hall day of ~1,000 tickets as the hub would fold it: waits ~ exponential (mean 12 min), service ~ 6 min, ratings, cases. */
 function dayCells(day: string, seed: number): ReportCell[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const cells = new Map<string, ReportCell>();
   const cell = (d: Dims) => {
     const k = dimsKey(d);

@@ -9,6 +9,7 @@ import { chartDataFromCells, groupCells } from '../../electron/domain/reports/re
 import type { ReportGrouping } from '../../electron/domain/reports/report-figures.js';
 import { hallInstant } from '../../electron/domain/service-day.js';
 import { percentile } from './machine.js';
+import { seededRandom } from '../lib/seeded-random.js';
 
 const ZONE = 'Asia/Shanghai';
 const FIRST = '2026-01-05';
@@ -16,24 +17,13 @@ const DAYS = 250;
 const LINES = ['household', 'traffic', 'exit_entry'] as const;
 const MIN = 60_000;
 
-/** A small seeded generator (mulberry32): the same year every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A year of a busy hall written straight into a real database file: 250 working days × 1,000
  * tickets with their steps (issued, called, a recall now and then, started, finished or no-show),
  * 150,000 applications with their acceptance and completion, 100,000 ratings. One transaction.
  */
 export function generateYear(db: Db): { tickets: number; events: number } {
-  const rnd = random(14);
+  const rnd = seededRandom(14);
   const ticket = db.prepare(`INSERT INTO tickets (id, service_day, line, seq, number, status, issued_at) VALUES (?, ?, ?, ?, ?, 'done', ?)`);
   const event = db.prepare(
     `INSERT INTO ticket_events (ticket_id, kind, window_id, window_number, staff_id, at, service_day, line, class) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'normal')`,

@@ -1,17 +1,7 @@
 import type { BusinessLine } from '../../electron/domain/business-lines.js';
 import { plusDays } from '../../electron/domain/calendar/working-days.js';
 import { reportFixture, type ReportFixture } from './report-fixture.js';
-
-/** A small seeded generator (mulberry32): the same month every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
@@ -21,7 +11,7 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
  */
 export function monthOfEvents(firstDay: string, days: number, perDay: number): ReportFixture & { lastDay: string } {
   const f = reportFixture();
-  const rnd = random(20261124);
+  const rnd = seededRandom(20261124);
   const a = f.clerk('C201', '赵敏');
   const b = f.clerk('C202', '钱伟');
   for (let d = 0; d < days; d++) {

@@ -4,6 +4,7 @@ import { ticketStore } from '../../db/tickets.js';
 import { BUSINESS_LINES, type BusinessLine } from '../../electron/domain/business-lines.js';
 import { chooseNext, type PolicySettings, type TicketClass } from '../../electron/domain/queue/calling-policy.js';
 import { tempDir } from '../support/temp-dir.js';
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
@@ -17,16 +18,6 @@ function open(): Db {
   return db;
 }
 
-/** Small seeded PRNG (mulberry32) so a failure reproduces. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class RollBack extends Error {}
 const MIN = 60_000;
 
@@ -34,7 +25,7 @@ describe('call-next reads only candidate rows', () => {
   it('chooses exactly what the policy chooses over the whole queue (randomised)', () => {
     const db = open();
     const store = ticketStore(db);
-    const rnd = prng(20261124);
+    const rnd = seededRandom(20261124);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const day = '2026-11-24';
     const now = Date.UTC(2026, 10, 24, 4);

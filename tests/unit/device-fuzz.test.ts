@@ -3,25 +3,14 @@ import { createHidPosAssembler, encodeHidPosReports, HidPosError } from '../../e
 import { decodeResponse, encodeResponse, FrameError, HEADER_BYTES, MAX_LEN } from '../../electron/domain/devices/sam-frame.js';
 import { createReassembler } from '../../electron/domain/devices/sam-reassembler.js';
 import { parseCardText } from '../../electron/domain/devices/id-card-text.js';
-
-/** mulberry32: small, seeded, so that a failure reproduces from the printed seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261124);
 const FRAMES = 100_000;
 
 describe(`fuzz (seed ${SEED})`, () => {
   it(`feeds ${FRAMES.toLocaleString('en')} random and mutated frames to the ID reader parser`, () => {
-    const rnd = prng(SEED);
+    const rnd = seededRandom(SEED);
     const int = (n: number) => Math.floor(rnd() * n);
     const seeds = [
       encodeResponse(0x90),
@@ -77,7 +66,7 @@ describe(`fuzz (seed ${SEED})`, () => {
   });
 
   it('decodes random text blocks without throwing', () => {
-    const rnd = prng(SEED + 1);
+    const rnd = seededRandom(SEED + 1);
     for (let n = 0; n < 20_000; n++) {
       const text = Uint8Array.from({ length: n % 50 === 0 ? Math.floor(rnd() * 300) : 256 }, () => Math.floor(rnd() * 256));
       if (n % 3 === 0) text[248] = [0x20, 0x4a, 0x49, 0x59][n % 4] ?? 0x20;
@@ -87,7 +76,7 @@ describe(`fuzz (seed ${SEED})`, () => {
   });
 
   it('feeds 100,000 random and mutated reports to the HID POS parser', () => {
-    const rnd = prng(SEED + 2);
+    const rnd = seededRandom(SEED + 2);
     const int = (n: number) => Math.floor(rnd() * n);
     const a = createHidPosAssembler();
     const good = encodeHidPosReports('0123456789'.repeat(12));

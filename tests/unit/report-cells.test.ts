@@ -12,6 +12,7 @@ import { D1, D2, knownDays, TARGET_MIN } from '../support/report-known-days.js';
 import { ZONE } from '../support/report-fixture.js';
 import { monthOfEvents } from '../support/report-month.js';
 import { referenceGroup, referenceWaitCells } from '../support/report-reference.js';
+import { seededRandom } from '../../scripts/lib/seeded-random.js';
 
 /**
  * Cells (report-cells.ts) are the facts folded per (day, hour, line, service, window, staff). A
@@ -60,20 +61,9 @@ function expectSameReports(facts: readonly Fact[], cellSets: readonly (readonly 
   }
 }
 
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Facts of every kind with dims drawn from small sets (nulls included) and values with ties, zeros and a few negatives and huge ones. */
 function randomFacts(n: number, seed: number): Fact[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const facts: Fact[] = [];
   for (let i = 0; i < n; i++) {
@@ -130,7 +120,7 @@ describe('report cells', () => {
   });
 
   it('select a rank as a sort would place it, whatever the values (ties, runs, adversarial shapes)', () => {
-    const rnd = random(11);
+    const rnd = seededRandom(11);
     const shapes: ((i: number, n: number) => number)[] = [
       () => Math.floor(rnd() * 5),
       () => Math.floor(rnd() * 1e7),
